@@ -1,0 +1,178 @@
+"""Command-line parsing only: sub-commands call the core; no sub-command starts the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from drafter import paths
+from drafter.core import actions
+from drafter.core.export import ExportError
+from drafter.core.fileio import FileWriteError
+from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
+from drafter.core.render import RenderError, render
+from drafter.core.style import StyleError, load_style
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = ("templates", "new", "fields", "set", "export")
+DEFAULT_TEMPLATE = "年度工作报告"
+
+# argparse speaks English; these are the messages a user can meet, said in Chinese.
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"argument (.*?): invalid int value: (.*)", r"参数 \1 应是整数，而不是 \2"),
+    (r"argument (.*?): invalid choice: (.*)", r"参数 \1 的取值无效：\2"),
+    (r"argument (.*?): expected one argument", r"参数 \1 后面需要一个值"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "用法：", 1)
+
+    def error(self, message: str):
+        for pattern, replacement in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"错误：{message}\n（用 {self.prog} --help 查看说明）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drafter",
+        description="公文报告起草助手：按党政机关公文格式（GB/T 9704）起草年度工作报告，导出 Word 文件。"
+        f"不带参数运行时打开图形界面；drafter 项目文件{PROJECT_SUFFIX} 在图形界面中打开该项目。",
+    )
+    commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令", parser_class=_Parser)
+    commands.add_parser("templates", help="列出可用的报告模板", description="列出内置和用户自添的报告模板。")
+    new = commands.add_parser("new", help="从模板新建项目", description="从报告模板新建一个项目文件，所有统计数据待填。")
+    new.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="模板名", help=f"模板名称（默认：{DEFAULT_TEMPLATE}）")
+    new.add_argument("--year", type=int, metavar="年度", help="报告年度，如 2026（默认：当前工作年度）")
+    new.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
+    fields = commands.add_parser("fields", help="列出统计数据字段", description="列出全部统计数据字段及其取值、去年数值和使用位置。")
+    fields.add_argument("project", metavar="项目文件")
+    fields.add_argument("--json", action="store_true", help="以 JSON 输出")
+    setter = commands.add_parser("set", help="填写统计数据", description="填写字段，如 drafter set 报告.drafter study_sessions=十二 members=1,234。"
+                                 "也可设置 title、year、organisation、date、recipient。")
+    setter.add_argument("project", metavar="项目文件")
+    setter.add_argument("assignments", nargs="+", metavar="名称=值")
+    export = commands.add_parser("export", help="导出 Word 文件", description="按公文格式导出 .docx；有未填写的数据时拒绝导出并列出它们。")
+    export.add_argument("project", metavar="项目文件")
+    export.add_argument("-o", "--output", required=True, metavar="输出.docx", help="导出的 Word 文件")
+    export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line; returns the exit code and never lets a traceback reach the user."""
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return start_gui(argv[0] if argv else None)
+    args = build_parser().parse_args(argv)
+    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "export": cmd_export}
+    try:
+        return handler[args.command](args)
+    except (ProjectError, RenderError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
+            FileNotFoundError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def start_gui(project: str | None) -> int:
+    try:
+        from drafter.gui.app import run_app
+    except ImportError as error:
+        print(f"图形界面无法启动（{error}）。可以使用子命令，见 drafter --help。", file=sys.stderr)
+        return EXIT_OK
+    return run_app(project)
+
+
+def template_folders() -> list[Path]:
+    return [paths.user_templates_dir(), paths.templates_dir()]
+
+
+def cmd_templates(args) -> int:
+    for info in actions.available_templates(template_folders()):
+        print(f"{info.name}\t{info.description}")
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    output = Path(args.output)
+    if output.suffix != PROJECT_SUFFIX:
+        raise ProjectError(f"项目文件“{output}”的扩展名应为 {PROJECT_SUFFIX}")
+    if output.exists():
+        raise ProjectError(f"“{output}”已存在，未覆盖；请换一个文件名")
+    year = args.year or actions.default_report_year()
+    if not 1900 <= year <= 2999:
+        raise ProjectError(f"年度 {year} 不是四位年份")
+    report = actions.new_project(args.template, year, template_folders())
+    save_project(report, output)
+    print(f"已新建“{output}”：{args.template}，{year}年度，{len(report.fields)} 项统计数据待填")
+    return EXIT_OK
+
+
+def cmd_fields(args) -> int:
+    report = load_project(Path(args.project))
+    rows = actions.field_rows(report, _render(report, args.project))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        value = "（未填）" if row["value"] is None else f"{row['value']}"
+        previous = "" if row["previous"] is None else f"  去年 {row['previous']}"
+        unit = f"{row['qualifier']}{row['unit']}"
+        print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{unit}{previous}\t{'；'.join(row['used_in'])}")
+    return EXIT_OK
+
+
+def cmd_set(args) -> int:
+    path = Path(args.project)
+    report = load_project(path)
+    changes = [actions.apply_assignment(report, item) for item in args.assignments]
+    _render(report, args.project)  # a year or title that breaks the text is refused before saving
+    save_project(report, path)
+    for change in changes:
+        print(change)
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    report = load_project(Path(args.project))
+    style = load_style(paths.official_style_file())
+    try:
+        rendered = actions.export_project(report, style, Path(args.output), args.allow_missing)
+    except RenderError as error:
+        raise RenderError(f"项目文件“{args.project}”{error}") from None
+    except actions.MissingFieldsError as error:
+        print(f"未导出：“{args.project}”还有 {len(error.missing)} 项未填写：", file=sys.stderr)
+        for item in error.missing:
+            print(f"  {item.name}\t{item.label}\t{'；'.join(item.places)}", file=sys.stderr)
+        print("请用 drafter set 填写，或加 --allow-missing 导出并标出未填处。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    marked = f"，{len(rendered.missing)} 处未填写已标出" if rendered.missing else ""
+    print(f"已导出“{args.output}”{marked}")
+    return EXIT_OK
+
+
+def _render(report, project: str):
+    try:
+        return render(report)
+    except RenderError as error:
+        raise RenderError(f"项目文件“{project}”{error}") from None

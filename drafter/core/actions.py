@@ -1,0 +1,127 @@
+"""What the CLI and the GUI both do to a project: pick a template, fill fields, list them, export."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.core.export import export_docx
+from drafter.core.model import Report
+from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_project, new_from_template
+from drafter.core.render import Missing, Rendered, render
+from drafter.core.style import Style
+
+META_KEYS = {"title": "标题", "year": "年度", "organisation": "落款单位", "date": "成文日期", "recipient": "主送机关"}
+
+
+class AssignmentError(ValueError):
+    """A NAME=VALUE that cannot be applied; the message names the field and the reason."""
+
+
+class MissingFieldsError(ValueError):
+    """Export refused because figures are still unfilled."""
+
+    def __init__(self, missing: list[Missing]):
+        self.missing = missing
+        super().__init__(f"还有 {len(missing)} 项未填写")
+
+
+@dataclass
+class TemplateInfo:
+    name: str
+    description: str
+    path: Path
+
+
+def default_report_year(today: datetime.date | None = None) -> int:
+    """Reports are written in December or early in the new year about the year just ending."""
+    today = today or datetime.date.today()
+    return today.year - 1 if today.month <= 3 else today.year
+
+
+def available_templates(folders: list[Path]) -> list[TemplateInfo]:
+    """Built-in and user templates; a user template of the same name comes first and wins."""
+    found: dict[str, TemplateInfo] = {}
+    for folder in folders:
+        for name, description in list_templates(folder):
+            found.setdefault(name, TemplateInfo(name, description, Path(folder) / name / TEMPLATE_FILE))
+    return list(found.values())
+
+
+def new_project(kind: str, year: int, folders: list[Path]) -> Report:
+    templates = {info.name: info for info in available_templates(folders)}
+    if kind not in templates:
+        names = "、".join(templates) or "（无）"
+        raise ProjectError(f"没有名为“{kind}”的报告模板，可选：{names}")
+    return new_from_template(load_project(templates[kind].path), year)
+
+
+def apply_assignment(report: Report, assignment: str) -> str:
+    """Apply one NAME=VALUE (a field or a meta key); returns a one-line description of the change."""
+    name, sep, raw = assignment.partition("=")
+    name = name.strip()
+    if not sep or not name:
+        raise AssignmentError(f"“{assignment}”应写成 名称=值，例如 study_sessions=12")
+    if name in META_KEYS and name not in report.fields:
+        return _apply_meta(report, name, raw.strip())
+    field = report.fields.get(name)
+    if field is None:
+        raise AssignmentError(f"没有名为“{name}”的字段，可用 drafter fields 查看全部字段")
+    if raw.strip() == "":
+        field.value = None
+        return f"{field.label}（{name}）已清空"
+    try:
+        value = parse_value(raw, field.type)
+        if field.type in ("integer", "decimal", "percent"):
+            check_bounds(value, field.minimum, field.maximum)
+    except NumberError as error:
+        raise AssignmentError(f"字段“{field.label}”（{name}）：{error}") from None
+    field.value = value
+    return f"{field.label}（{name}）= {format_number(value, field.type, field.unit, field.qualifier)}"
+
+
+def _apply_meta(report: Report, key: str, raw: str) -> str:
+    meta = report.meta
+    try:
+        if key == "year":
+            year = parse_value(raw, "integer")
+            if not 1900 <= year <= 2999:
+                raise NumberError("年度应是四位年份")
+            meta.year = int(year)
+        elif key == "date":
+            meta.date = parse_value(raw, "date") if raw else ""
+        else:
+            setattr(meta, key, raw)
+    except NumberError as error:
+        raise AssignmentError(f"{META_KEYS[key]}（{key}）：{error}") from None
+    return f"{META_KEYS[key]}（{key}）= {getattr(meta, key)}"
+
+
+def field_rows(report: Report, rendered: Rendered) -> list[dict]:
+    """One plain dict per field, the keys `drafter fields --json` promises."""
+    rows = []
+    for field in report.fields.values():
+        rows.append({
+            "name": field.name, "label": field.label, "type": field.type, "unit": field.unit,
+            "qualifier": field.qualifier, "value": _plain(field.value), "previous": _plain(field.previous),
+            "used_in": rendered.used_in.get(field.name, []),
+        })
+    return rows
+
+
+def _plain(value):
+    if value is None or isinstance(value, str):
+        return value
+    digits = plain_digits(value)
+    return int(digits) if "." not in digits else float(digits)
+
+
+def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False) -> Rendered:
+    """Render and write the .docx; refuses while fields are unfilled unless allow_missing."""
+    rendered = render(report)
+    if rendered.missing and not allow_missing:
+        raise MissingFieldsError(rendered.missing)
+    export_docx(rendered, style, target, author=report.meta.organisation)
+    return rendered

@@ -1,0 +1,213 @@
+"""Plain data (what YAML gives) to a Report and back, checking the shape on the way in."""
+
+from __future__ import annotations
+
+import datetime
+import keyword
+from decimal import Decimal
+
+from drafter.core.model import FIELD_TYPES, MAX_LEVEL, QUALIFIERS, Field, Meta, Paragraph, Report, Section
+from drafter.core.numbers import NumberError, parse_value, plain_digits
+
+# Names the renderer provides itself; a field may not hide them.
+RESERVED_NAMES = frozenset({"year", "next_year", "previous_year", "organisation", "recipient", "loop", "range"})
+
+
+class ShapeError(ValueError):
+    """Data that does not have a project's shape; the message says where, in Chinese."""
+
+
+def report_from_data(data: dict) -> Report:
+    report = Report(
+        meta=_meta(_mapping(data.get("meta", {}), "meta")),
+        kind=_text(data.get("kind", ""), "kind"),
+        description=_text(data.get("description", ""), "description"),
+    )
+    for index, item in enumerate(_sequence(data.get("fields", []), "fields"), 1):
+        field = _field(_mapping(item, f"fields 第{index}项"), f"fields 第{index}项")
+        if field.name in report.fields:
+            raise ShapeError(f"字段名“{field.name}”重复定义（fields 第{index}项）")
+        report.fields[field.name] = field
+    report.opening = _paragraphs(data.get("opening", []), "opening")
+    report.parts = _sections(data.get("parts", []), "parts", 1)
+    report.closing = _paragraphs(data.get("closing", []), "closing")
+    return report
+
+
+def _meta(data: dict) -> Meta:
+    year = data.get("year", Meta.year)
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999:
+        raise ShapeError(f"meta.year 应是四位年份，而不是“{year}”")
+    return Meta(
+        title=_text(data.get("title", Meta.title), "meta.title"),
+        year=year,
+        organisation=_text(data.get("organisation", ""), "meta.organisation"),
+        date=_date(data.get("date", ""), "meta.date"),
+        recipient=_text(data.get("recipient", ""), "meta.recipient"),
+    )
+
+
+def _field(data: dict, where: str) -> Field:
+    name = _text(data.get("name", ""), f"{where}.name")
+    if not name.isidentifier() or keyword.iskeyword(name) or name in RESERVED_NAMES:
+        raise ShapeError(f"{where}：字段名“{name}”不可用，应由字母、数字、下划线组成且不以数字开头")
+    where = f"字段“{name}”"
+    kind = data.get("type", "integer")
+    if kind not in FIELD_TYPES:
+        raise ShapeError(f"{where}的类型“{kind}”不存在，可选：{'、'.join(FIELD_TYPES)}")
+    qualifier = data.get("qualifier", "") or ""
+    if qualifier not in QUALIFIERS:
+        raise ShapeError(f"{where}的限定词“{qualifier}”不可用，可选：余、多、约")
+    field = Field(
+        name=name,
+        label=_text(data.get("label", name), f"{where}.label") or name,
+        type=kind,
+        unit=_text(data.get("unit", ""), f"{where}.unit"),
+        qualifier=qualifier,
+        minimum=_bound(data.get("min"), where, "min"),
+        maximum=_bound(data.get("max"), where, "max"),
+        required=bool(data.get("required", True)),
+    )
+    field.value = _value(data.get("value"), field, "value")
+    field.previous = _value(data.get("previous"), field, "previous")
+    return field
+
+
+def _value(raw, field: Field, key: str):
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, (datetime.date, datetime.datetime)):
+        raw = raw.isoformat()[:10]
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise ShapeError(f"字段“{field.name}”的 {key} 应是一个值，而不是列表或键值对")
+    try:
+        return parse_value(str(raw), field.type)
+    except NumberError as error:
+        raise ShapeError(f"字段“{field.name}”的 {key}：{error}") from None
+
+
+def _bound(raw, where: str, key: str) -> Decimal | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise ShapeError(f"{where}的 {key} 应是数字")
+    return Decimal(str(raw))
+
+
+def _paragraphs(raw, where: str) -> list[Paragraph]:
+    paragraphs = []
+    for index, item in enumerate(_sequence(raw, where), 1):
+        place = f"{where} 第{index}段"
+        if isinstance(item, str):
+            paragraphs.append(Paragraph(body=item))
+            continue
+        item = _mapping(item, place)
+        paragraphs.append(Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place)))
+    return paragraphs
+
+
+def _sections(raw, where: str, level: int) -> list[Section]:
+    if level > MAX_LEVEL and raw:
+        raise ShapeError(f"{where}：标题最多{MAX_LEVEL}级")
+    sections = []
+    for index, item in enumerate(_sequence(raw, where), 1):
+        place = f"{where} 第{index}项"
+        item = _mapping(item, place)
+        sections.append(
+            Section(
+                heading=_text(item.get("heading", ""), f"{place}.heading"),
+                paragraphs=_paragraphs(item.get("paragraphs", []), f"{place}.paragraphs"),
+                children=_sections(item.get("sections", []), f"{place}.sections", level + 1),
+            )
+        )
+    return sections
+
+
+def _mapping(raw, where: str) -> dict:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ShapeError(f"{where} 应是键值对")
+    return raw
+
+
+def _sequence(raw, where: str) -> list:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ShapeError(f"{where} 应是列表")
+    return raw
+
+
+def _text(raw, where: str) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise ShapeError(f"{where} 应是文字")
+    return str(raw)
+
+
+def _date(raw, where: str) -> str:
+    if raw in (None, ""):
+        return ""
+    if isinstance(raw, (datetime.date, datetime.datetime)):
+        return raw.isoformat()[:10]
+    try:
+        return parse_value(str(raw), "date")
+    except NumberError as error:
+        raise ShapeError(f"{where}：{error}") from None
+
+
+def report_to_data(report: Report) -> dict:
+    """A Report as plain data in the project file's order: what it is, then fields, then text."""
+    data = {"kind": report.kind, "description": report.description, "meta": _meta_data(report.meta)}
+    data["fields"] = [_field_data(field) for field in report.fields.values()]
+    data["opening"] = [_paragraph_data(p) for p in report.opening]
+    data["parts"] = [_section_data(s) for s in report.parts]
+    data["closing"] = [_paragraph_data(p) for p in report.closing]
+    return data
+
+
+def _meta_data(meta: Meta) -> dict:
+    data = {"title": meta.title, "year": meta.year, "organisation": meta.organisation, "date": meta.date}
+    if meta.recipient:
+        data["recipient"] = meta.recipient
+    return data
+
+
+def _field_data(field: Field) -> dict:
+    data = {"name": field.name, "label": field.label, "type": field.type}
+    for key in ("unit", "qualifier"):
+        if getattr(field, key):
+            data[key] = getattr(field, key)
+    data["value"] = _plain(field.value)
+    if field.previous is not None:
+        data["previous"] = _plain(field.previous)
+    if field.minimum is not None:
+        data["min"] = _plain(field.minimum)
+    if field.maximum is not None:
+        data["max"] = _plain(field.maximum)
+    if not field.required:
+        data["required"] = False
+    return data
+
+
+def _plain(value):
+    """Decimals as YAML numbers a person can read: 12, 35.6."""
+    if isinstance(value, Decimal):
+        digits = plain_digits(value)
+        return int(digits) if "." not in digits else digits
+    return value
+
+
+def _paragraph_data(paragraph: Paragraph):
+    if not paragraph.lead:
+        return paragraph.body
+    return {"lead": paragraph.lead, "body": paragraph.body}
+
+
+def _section_data(section: Section) -> dict:
+    data = {"heading": section.heading, "paragraphs": [_paragraph_data(p) for p in section.paragraphs]}
+    if section.children:
+        data["sections"] = [_section_data(s) for s in section.children]
+    return data

@@ -1,0 +1,121 @@
+"""WordprocessingML pieces for the official style: styles, page setup, page-number footers, text runs."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from drafter.core.style import Style, TextStyle
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = f'xmlns:w="{W_NS}"'
+_ALIGN = {"both": "both", "left": "left", "right": "right", "center": "center", "justify": "both"}
+# XML 1.0 forbids most control characters; a pasted one must not make Word refuse the file.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def text_xml(text: str) -> str:
+    return escape(_XML_ILLEGAL.sub("", text))
+
+
+def fonts_xml(east_asian: str, latin: str) -> str:
+    """All of ascii, hAnsi and eastAsia named, and no theme attribute that would override them."""
+    east, latin = escape(east_asian, {'"': "&quot;"}), escape(latin, {'"': "&quot;"})
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"/>'
+
+
+def run_properties(style: TextStyle, latin: str, condense: int, bold: bool) -> str:
+    half_points = round(style.size * 2)
+    parts = [fonts_xml(style.font, latin)]
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    else:
+        parts.append('<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if condense:
+        parts.append(f'<w:spacing w:val="{condense}"/>')
+    parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    parts.append('<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
+    """A named paragraph style; body-text styles sit on the line grid with exact line pitch."""
+    on_grid = key != "page_number"
+    ppr = []
+    if key.startswith("heading"):
+        ppr.append("<w:keepNext/>")
+    if on_grid:
+        ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{style.page["line_pitch"]}" w:lineRule="exact"/>')
+    else:
+        ppr.append('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>')
+    if text_style.first_line_chars:
+        chars = text_style.first_line_chars
+        ppr.append(f'<w:ind w:firstLineChars="{chars * 100}" w:firstLine="{chars * style.char_width}"/>')
+    else:
+        ppr.append('<w:ind w:firstLine="0" w:firstLineChars="0"/>')
+    ppr.append(f'<w:jc w:val="{_ALIGN.get(text_style.align, "both")}"/>')
+    if text_style.outline:
+        ppr.append(f'<w:outlineLvl w:val="{text_style.outline - 1}"/>')
+    condense = style.condense if on_grid and key != "title" else 0
+    rpr = run_properties(text_style, style.latin_font, condense, text_style.bold)
+    return (
+        f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" w:styleId="{text_style.id}">'
+        f'<w:name w:val="{escape(text_style.name)}"/><w:basedOn w:val="Normal"/>'
+        f'<w:qFormat/><w:pPr>{"".join(ppr)}</w:pPr>{rpr}</w:style>'
+    )
+
+
+def doc_defaults_xml(style: Style) -> str:
+    body = style.styles["body"]
+    half_points = round(body.size * 2)
+    return (
+        f"<w:docDefaults {NSDECL}><w:rPrDefault><w:rPr>{fonts_xml(body.font, style.latin_font)}"
+        f'<w:kern w:val="2"/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+
+
+def section_properties_xml(style: Style, odd_footer_rid: str, even_footer_rid: str) -> str:
+    """Page size, margins, footers and the 22-line grid."""
+    page = style.page
+    return (
+        f"<w:sectPr {NSDECL} xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        f'<w:footerReference w:type="default" r:id="{odd_footer_rid}"/>'
+        f'<w:footerReference w:type="even" r:id="{even_footer_rid}"/>'
+        f'<w:pgSz w:w="{page["width"]}" w:h="{page["height"]}"/>'
+        f'<w:pgMar w:top="{page["margin_top"]}" w:right="{page["margin_right"]}" w:bottom="{page["margin_bottom"]}" '
+        f'w:left="{page["margin_left"]}" w:header="{page["header"]}" w:footer="{page["footer"]}" w:gutter="0"/>'
+        '<w:cols w:space="720"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{page["line_pitch"]}"/></w:sectPr>'
+    )
+
+
+def page_number_paragraph_xml(style: Style, side: str) -> str:
+    """`— 1 —` with the PAGE field written the way Word writes it, all runs in the footer font."""
+    number_style = style.styles["page_number"]
+    one_char = round(number_style.size * 20)
+    if side == "right":
+        placement = f'<w:jc w:val="right"/><w:ind w:right="{one_char}"/>'
+    elif side == "left":
+        placement = f'<w:jc w:val="left"/><w:ind w:left="{one_char}"/>'
+    else:
+        placement = '<w:jc w:val="center"/>'
+    rpr = run_properties(number_style, number_style.font, 0, False)
+    dash = text_xml(style.page_number_dash)
+
+    def run(inner: str) -> str:
+        return f"<w:r>{rpr}{inner}</w:r>"
+
+    return (
+        f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="{number_style.id}"/>{placement}</w:pPr>'
+        + run(f'<w:t xml:space="preserve">{dash} </w:t>')
+        + run('<w:fldChar w:fldCharType="begin"/>')
+        + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+        + run('<w:fldChar w:fldCharType="separate"/>')
+        + run("<w:t>1</w:t>")
+        + run('<w:fldChar w:fldCharType="end"/>')
+        + run(f'<w:t xml:space="preserve"> {dash}</w:t>')
+        + "</w:p>"
+    )

@@ -1,0 +1,114 @@
+"""The report as plain data: metadata, the outline tree and the statistic fields."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field as dc_field
+from decimal import Decimal
+from typing import Iterator
+
+from drafter.core.numbers import heading_number
+
+FIELD_TYPES = ("integer", "decimal", "percent", "text", "date")
+QUALIFIERS = ("", "余", "多", "约")
+MAX_LEVEL = 4
+
+_ids = itertools.count(1)
+
+
+def new_id(prefix: str) -> str:
+    """A session-unique id for outline nodes; ids are not stored in project files."""
+    return f"{prefix}{next(_ids)}"
+
+
+Value = Decimal | str | None
+
+
+@dataclass
+class Field:
+    """One statistic of the report: what it is, how it prints, this year's and last year's value."""
+
+    name: str
+    label: str
+    type: str = "integer"
+    unit: str = ""
+    qualifier: str = ""
+    value: Value = None
+    previous: Value = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    required: bool = True
+
+    @property
+    def filled(self) -> bool:
+        return self.value is not None and self.value != ""
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph: an optional bold lead sentence and a body that may reference fields."""
+
+    body: str = ""
+    lead: str = ""
+    id: str = dc_field(default_factory=lambda: new_id("p"))
+
+
+@dataclass
+class Section:
+    """A numbered heading with its paragraphs and sub-sections (level 1 is a part 一、)."""
+
+    heading: str
+    paragraphs: list[Paragraph] = dc_field(default_factory=list)
+    children: list[Section] = dc_field(default_factory=list)
+    id: str = dc_field(default_factory=lambda: new_id("s"))
+
+
+@dataclass
+class Meta:
+    """What the report is and who signs it; title may use {{ year }} like any text."""
+
+    title: str = "{{ year }}年度工作报告"
+    year: int = 2023
+    organisation: str = ""
+    date: str = ""  # 成文日期 as YYYY-MM-DD; empty until the user sets it
+    recipient: str = ""  # 主送机关, optional
+
+
+@dataclass
+class Report:
+    """A whole report; a template is a report whose fields have no values."""
+
+    meta: Meta = dc_field(default_factory=Meta)
+    fields: dict[str, Field] = dc_field(default_factory=dict)
+    opening: list[Paragraph] = dc_field(default_factory=list)
+    parts: list[Section] = dc_field(default_factory=list)
+    closing: list[Paragraph] = dc_field(default_factory=list)
+    kind: str = ""
+    description: str = ""
+
+    def walk_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
+        """Every section depth-first with its position path, e.g. (1, 2) is 一、（二）."""
+        yield from _walk(self.parts, ())
+
+    def paragraphs_with_place(self) -> Iterator[tuple[str, Paragraph]]:
+        """Every paragraph in reading order with a human-readable place name."""
+        for index, para in enumerate(self.opening, 1):
+            yield f"开头第{index}段", para
+        for path, section in self.walk_sections():
+            for index, para in enumerate(section.paragraphs, 1):
+                yield f"{place_name(path)}第{index}段", para
+        for index, para in enumerate(self.closing, 1):
+            yield f"结尾第{index}段", para
+
+
+def _walk(sections: list[Section], prefix: tuple[int, ...]):
+    for index, section in enumerate(sections, 1):
+        path = prefix + (index,)
+        yield path, section
+        yield from _walk(section.children, path)
+
+
+def place_name(path: tuple[int, ...]) -> str:
+    """A section's place as a user reads it: (2, 1) → 第二部分（一）."""
+    head = f"第{heading_number(1, path[0]).rstrip('、')}部分"
+    return head + "".join(heading_number(level, n).rstrip("、.") for level, n in enumerate(path[1:], 2))

@@ -1,0 +1,157 @@
+"""Reading numbers as people type them and writing them as GB/T 15835 wants them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+
+class NumberError(ValueError):
+    """A value that cannot be a field's value; the message is the reason, in Chinese."""
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％－＋", "0123456789,.%-+")
+_CHINESE_NUMERAL = re.compile(r"^[0-9.〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点]+$")
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_SUPERSCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉")
+
+
+def parse_value(text: str, field_type: str) -> Decimal | str:
+    """Parse what a user typed for a field of this type, or raise NumberError with the reason."""
+    text = str(text).strip().replace("\u3000", "")
+    if not text:
+        raise NumberError("未填写内容")
+    if field_type == "text":
+        return text
+    if field_type == "date":
+        return parse_date(text)
+    number = parse_number(text, percent=field_type == "percent")
+    if field_type == "integer" and number != number.to_integral_value():
+        raise NumberError(f"“{text}”不是整数，这一项只能填整数")
+    return number
+
+
+def parse_number(text: str, percent: bool = False) -> Decimal:
+    """A non-negative number from Arabic, full-width or Chinese numerals."""
+    _reject_lookalikes(text)
+    plain = text.translate(_FULL_WIDTH).replace(" ", "")
+    if plain.endswith("%"):
+        if not percent:
+            raise NumberError(f"“{text}”带有百分号，这一项不是百分数")
+        plain = plain[:-1]
+    if plain.startswith(("-", "负")):
+        raise NumberError(f"“{text}”是负数，这一项不能为负")
+    if plain.startswith("+"):
+        plain = plain[1:]
+    if _GROUPED.match(plain):
+        plain = plain.replace(",", "")
+    if "," in plain:
+        raise NumberError(f"“{text}”中的千位分隔符位置不对，应每三位一个，或者不加")
+    if _PLAIN.match(plain):
+        return Decimal(plain)
+    if _CHINESE_NUMERAL.match(plain):
+        return _from_chinese(plain, text)
+    raise NumberError(f"“{text}”不是数字，请填写阿拉伯数字或中文数字，如 12、１２、十二")
+
+
+def _reject_lookalikes(text: str) -> None:
+    """Characters that NFKC would quietly turn into digits are refused with a reason."""
+    lowered = text.lower()
+    if lowered in ("nan", "inf", "infinity", "-inf", "+inf"):
+        raise NumberError(f"“{text}”不是数字")
+    if re.search(r"\d[eE][+-]?\d", text):
+        raise NumberError(f"“{text}”是科学计数法，请直接写出数字，如 1000")
+    for char in text:
+        if char in _SUPERSCRIPTS:
+            raise NumberError(f"“{text}”含上标或下标数字“{char}”，请改为普通数字")
+        if unicodedata.category(char) == "No":
+            raise NumberError(f"“{text}”含带圈或特殊数字“{char}”，请改为普通数字")
+
+
+def _from_chinese(plain: str, original: str) -> Decimal:
+    try:
+        result = cn2an.cn2an(plain, "smart")
+    except (ValueError, KeyError, IndexError):
+        raise NumberError(f"“{original}”不是能识别的中文数字，如 十二、一百二十、两千") from None
+    try:
+        number = Decimal(str(result))
+    except InvalidOperation:
+        raise NumberError(f"“{original}”不是数字") from None
+    return number.to_integral_value() if number == number.to_integral_value() else number
+
+
+def parse_date(text: str) -> str:
+    """A date as YYYY-MM-DD from 2023-01-08, 2023年1月8日, 2023/1/8 or 2023.1.8."""
+    match = _DATE.match(text.translate(_FULL_WIDTH))
+    if not match:
+        raise NumberError(f"“{text}”不是日期，请写成 2023年1月8日 或 2023-01-08")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise NumberError(f"“{text}”不是存在的日期") from None
+
+
+def check_bounds(value: Decimal, minimum: Decimal | None, maximum: Decimal | None) -> None:
+    """Raise NumberError when a value lies outside a field's bounds."""
+    if minimum is not None and value < minimum:
+        raise NumberError(f"{plain_digits(value)} 小于允许的最小值 {plain_digits(minimum)}")
+    if maximum is not None and value > maximum:
+        raise NumberError(f"{plain_digits(value)} 大于允许的最大值 {plain_digits(maximum)}")
+
+
+def plain_digits(number: Decimal) -> str:
+    """Digits without exponent or trailing zeros after the point: 12, 1.5, 35.6."""
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def scaled(number: Decimal) -> str:
+    """A large whole number with 万 or 亿 where it reads better: 12000 → 1.2万 (GB/T 15835)."""
+    if number == number.to_integral_value():
+        for step, word in ((Decimal(100_000_000), "亿"), (Decimal(10_000), "万")):
+            if number >= step and number % (step / 10) == 0:
+                return plain_digits(number / step) + word
+    return plain_digits(number)
+
+
+def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifier: str = "") -> str:
+    """A value as it prints in the report: 12次, 300余名, 约300人, 1.2万人次, 35.6%."""
+    if field_type == "text":
+        return f"{value}{unit}"
+    if field_type == "date":
+        return format_date(str(value))
+    if field_type == "percent":
+        digits = plain_digits(Decimal(value)) + "%"
+    elif field_type == "integer":
+        digits = scaled(Decimal(value))
+    else:
+        digits = plain_digits(Decimal(value))
+    if qualifier == "约":
+        return f"约{digits}{unit}"
+    return f"{digits}{qualifier}{unit}"
+
+
+def format_date(iso: str) -> str:
+    """2023-01-08 → 2023年1月8日: Arabic digits, full year, no leading zeros."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{year}年{month}月{day}日"
+
+
+def heading_number(level: int, index: int) -> str:
+    """The literal heading number for a level: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{cn2an.an2cn(index)}、"
+    if level == 2:
+        return f"（{cn2an.an2cn(index)}）"
+    if level == 3:
+        return f"{index}."
+    return f"（{index}）"

@@ -1,0 +1,175 @@
+"""Project files (YAML, versioned): load safely with line numbers, save atomically, list templates."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from drafter.core import fileio
+from drafter.core.convert import ShapeError, report_from_data, report_to_data
+from drafter.core.model import Report
+
+PROJECT_SUFFIX = ".drafter"
+TEMPLATE_FILE = "project" + PROJECT_SUFFIX
+FORMAT = 1
+# A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
+MAX_NODES = 200_000
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class ProjectError(ValueError):
+    """A project file that cannot be used; the message names the file and the place, in Chinese."""
+
+
+class _StrictLoader(_BaseLoader):
+    """The safe loader, refusing duplicate keys (a silent overwrite would lose a paragraph)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise ProjectError(f"第{key_node.start_mark.line + 1}行：键“{key}”重复出现，请删去多余的一处")
+        seen.add(key)
+    return SafeConstructor.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_project(path: Path) -> Report:
+    """Read a project file into a Report, or raise ProjectError naming the file and the line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectError(f"找不到项目文件“{path}”") from None
+    except OSError as error:
+        raise ProjectError(f"无法读取项目文件“{path}”：{error.strerror}") from None
+    try:
+        return parse_project(raw)
+    except ProjectError as error:
+        raise ProjectError(f"项目文件“{path}”{error}") from None
+
+
+def parse_project(raw: bytes) -> Report:
+    """A Report from the bytes of a project file; errors say where (without the file name)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ProjectError(
+            f"不是 UTF-8 编码（第{line}行附近；可能以 GBK 保存），"
+            "请用记事本“另存为”UTF-8 后再打开"
+        ) from None
+    data = _load_yaml(text)
+    data = _migrate(data)
+    try:
+        return report_from_data(data)
+    except ShapeError as error:
+        raise ProjectError(f"：{error}") from None
+
+
+def _load_yaml(text: str):
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ProjectError("：文件是空的")
+        _check_size(node)
+        return loader.construct_document(node)
+    except ProjectError as error:
+        message = str(error)
+        raise ProjectError(message if message.startswith("：") else "：" + message) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else "某处"
+        raise ProjectError(f"：{where}格式有误（{_yaml_problem(error)}）") from None
+    except yaml.YAMLError as error:
+        raise ProjectError(f"：不是有效的项目文件（{error}）") from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    if "constructor for the tag" in problem or "could not determine" in problem:
+        return "含有不允许的标签，项目文件只能包含文字、数字和列表"
+    return problem
+
+
+def _check_size(node) -> None:
+    """Refuse documents whose aliases expand past any real report's size."""
+    count, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ProjectError("：文件展开后过大（可能含有大量重复引用），已拒绝打开")
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+
+
+def _migrate(data):
+    if not isinstance(data, dict):
+        raise ProjectError("：不是项目文件（最外层应是键值对）")
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectError("：缺少 format 版本号，不是起草助手的项目文件")
+    if version > FORMAT:
+        raise ProjectError(f"：由较新版本的起草助手保存（格式 {version}），请升级本程序后再打开")
+    if version < 1:
+        raise ProjectError(f"：格式版本 {version} 无法识别")
+    return data
+
+
+class _FlowDict(dict):
+    """A mapping written on one line: one field per line keeps long reports short and quick to load."""
+
+
+class _Dumper(_BaseDumper):
+    pass
+
+
+_Dumper.add_representer(_FlowDict, lambda dumper, data: dumper.represent_mapping(
+    "tag:yaml.org,2002:map", data, flow_style=True))
+
+
+def dump_project(report: Report) -> str:
+    """The project file's text: readable YAML, Chinese kept as Chinese."""
+    data = {"format": FORMAT, **report_to_data(report)}
+    data["fields"] = [_FlowDict(item) for item in data["fields"]]
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def save_project(report: Report, path: Path) -> None:
+    """Write the project atomically, keeping the previous version as PROJECT.bak."""
+    fileio.write_text(Path(path), dump_project(report))
+
+
+def list_templates(folder: Path) -> list[tuple[str, str]]:
+    """The report kinds in a templates folder as (name, one-line description)."""
+    kinds = []
+    for entry in sorted(Path(folder).iterdir()) if Path(folder).is_dir() else []:
+        project_file = entry / TEMPLATE_FILE
+        if project_file.is_file():
+            kinds.append((entry.name, load_project(project_file).description))
+    return kinds
+
+
+def new_from_template(template: Report, year: int) -> Report:
+    """A fresh project for a year: the template's text, fields without values."""
+    report = copy.deepcopy(template)
+    report.meta.year = year
+    for field in report.fields.values():
+        field.value = None
+    return report

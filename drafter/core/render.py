@@ -1,0 +1,192 @@
+"""A Report rendered through sandboxed Jinja2 into Rendered: flat typed blocks with fields formatted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field as dc_field
+
+from drafter.core.model import Field, Paragraph, Report, Section, place_name
+from drafter.core.numbers import format_date, format_number, heading_number
+from drafter.core.sandbox import RenderError, TemplateRunner
+
+FIELD_START, FIELD_END = "\ue000", "\ue001"
+_FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")
+MISSING_TEMPLATE = "【待填：{label}】"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text; kind is text, field (a filled figure) or missing (an unfilled one)."""
+
+    text: str
+    kind: str = "text"
+    field: str = ""
+
+
+@dataclass
+class Block:
+    """One printed paragraph: title, recipient, heading, paragraph, blank, signature or date."""
+
+    kind: str
+    runs: list[Run] = dc_field(default_factory=list)
+    lead: list[Run] = dc_field(default_factory=list)
+    level: int = 0
+    number: str = ""
+    source: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.number + "".join(run.text for run in self.lead + self.runs)
+
+
+@dataclass
+class Missing:
+    """An unfilled field or meta item and where it is used."""
+
+    name: str
+    label: str
+    places: list[str]
+
+
+@dataclass
+class Rendered:
+    """The report as the exporter and the preview both see it."""
+
+    blocks: list[Block]
+    missing: list[Missing]
+    used_in: dict[str, list[str]]
+    title: str
+
+
+class _FieldToken:
+    """What a template sees for a field: prints as a marker that becomes a field run later."""
+
+    __slots__ = ("name", "_usage")
+
+    def __init__(self, name: str, usage: _Usage):
+        self.name = name
+        self._usage = usage
+
+    def __str__(self) -> str:
+        self._usage.note(self.name)
+        return f"{FIELD_START}{self.name}{FIELD_END}"
+
+    __html__ = __str__
+
+
+class _Usage:
+    """Which fields each place printed, collected while rendering."""
+
+    def __init__(self):
+        self.place = ""
+        self.by_field: dict[str, list[str]] = {}
+
+    def note(self, name: str) -> None:
+        places = self.by_field.setdefault(name, [])
+        if self.place not in places:
+            places.append(self.place)
+
+
+def render(report: Report) -> Rendered:
+    """Render every text of the report; raises RenderError naming the place on a template error."""
+    return _Renderer(report).run()
+
+
+class _Renderer:
+    def __init__(self, report: Report):
+        self.report = report
+        self.usage = _Usage()
+        self.runner = TemplateRunner()
+        meta = report.meta
+        self.context = {name: _FieldToken(name, self.usage) for name in report.fields}
+        self.context.update(
+            year=meta.year, next_year=meta.year + 1, previous_year=meta.year - 1,
+            organisation=meta.organisation, recipient=meta.recipient,
+        )
+        self.blocks: list[Block] = []
+
+    def run(self) -> Rendered:
+        title = self._runs(self.report.meta.title, "标题")
+        self.blocks.append(Block("title", title))
+        self.blocks.append(Block("blank"))
+        self._recipient()
+        self._paragraphs(self.report.opening, "开头")
+        self._sections(self.report.parts, ())
+        self._paragraphs(self.report.closing, "结尾")
+        self._signature()
+        missing = self._missing()
+        title_text = "".join(run.text for run in title)
+        return Rendered(self.blocks, missing, self.usage.by_field, title_text)
+
+    def _recipient(self) -> None:
+        recipient = self.report.meta.recipient.strip()
+        if recipient:
+            text = recipient if recipient.endswith(("：", ":")) else recipient + "："
+            self.blocks.append(Block("recipient", [Run(text.replace(":", "："))]))
+
+    def _paragraphs(self, paragraphs: list[Paragraph], place: str) -> None:
+        for index, para in enumerate(paragraphs, 1):
+            where = f"{place}第{index}段"
+            lead = self._runs(para.lead, where) if para.lead else []
+            self.blocks.append(Block("paragraph", self._runs(para.body, where), lead, source=para.id))
+
+    def _sections(self, sections: list[Section], prefix: tuple[int, ...]) -> None:
+        for index, section in enumerate(sections, 1):
+            path = prefix + (index,)
+            level = len(path)
+            where = f"{place_name(path)}标题"
+            number = heading_number(level, index)
+            runs = self._runs(section.heading, where)
+            self.blocks.append(Block("heading", runs, level=level, number=number, source=section.id))
+            self._paragraphs(section.paragraphs, place_name(path))
+            self._sections(section.children, path)
+
+    def _signature(self) -> None:
+        meta = self.report.meta
+        self.blocks.append(Block("blank"))
+        organisation = [Run(meta.organisation)] if meta.organisation.strip() else [_missing_run("organisation", "落款单位")]
+        self.blocks.append(Block("signature", organisation))
+        date = [Run(format_date(meta.date))] if meta.date else [_missing_run("date", "成文日期")]
+        self.blocks.append(Block("date", date))
+
+    def _runs(self, source: str, where: str) -> list[Run]:
+        self.usage.place = where
+        output = self.runner.render(source, where, self.context)
+        return self._split(output, where)
+
+    def _split(self, output: str, where: str) -> list[Run]:
+        runs, position = [], 0
+        for match in _FIELD_MARK.finditer(output):
+            if match.start() > position:
+                runs.append(Run(output[position : match.start()]))
+            runs.append(self._field_run(self.report.fields[match.group(1)]))
+            position = match.end()
+        if position < len(output):
+            runs.append(Run(output[position:]))
+        return runs
+
+    def _field_run(self, field: Field) -> Run:
+        if not field.filled:
+            return _missing_run(field.name, field.label)
+        text = format_number(field.value, field.type, field.unit, field.qualifier)
+        return Run(text, "field", field.name)
+
+    def _missing(self) -> list[Missing]:
+        missing = []
+        for name, field in self.report.fields.items():
+            places = self.usage.by_field.get(name, [])
+            if not field.filled and (field.required or places):
+                missing.append(Missing(name, field.label, places))
+        meta = self.report.meta
+        if not meta.organisation.strip():
+            missing.append(Missing("organisation", "落款单位", ["落款"]))
+        if not meta.date:
+            missing.append(Missing("date", "成文日期", ["成文日期"]))
+        return missing
+
+
+def _missing_run(name: str, label: str) -> Run:
+    return Run(MISSING_TEMPLATE.format(label=label), "missing", name)
+
+
+__all__ = ["Block", "Missing", "RenderError", "Rendered", "Run", "render"]

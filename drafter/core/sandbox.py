@@ -1,0 +1,105 @@
+"""The sandboxed Jinja2 environment texts are rendered in, with limits a shared template cannot pass."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+# A whole report is a few tens of thousands of characters; 300 pages stay well under this.
+MAX_OUTPUT_CHARS = 2_000_000
+MAX_SEQUENCE = 100_000  # longest string or list one expression may build
+MAX_LOOP_STEPS = 1_000_000  # all range() steps of one rendering together
+
+
+class RenderError(ValueError):
+    """A text that cannot be rendered; the message names the place and the field or line."""
+
+
+class _Budget:
+    """Counts work done by one rendering so nested loops cannot run for ever."""
+
+    def __init__(self):
+        self.steps = 0
+        self.chars = 0
+
+    def spend_steps(self, count: int) -> None:
+        self.steps += count
+        if self.steps > MAX_LOOP_STEPS:
+            raise SecurityError("循环次数超出限制")
+
+    def spend_chars(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_OUTPUT_CHARS:
+            raise SecurityError("输出内容超出长度限制")
+
+
+class _ReportEnvironment(SandboxedEnvironment):
+    """Jinja2's sandbox with multiplication, power and % formatting bounded."""
+
+    intercepted_binops = frozenset(["*", "**", "%"])
+
+    def call_binop(self, context, op, left, right):
+        if op == "*":
+            _check_repeat(left, right)
+            _check_repeat(right, left)
+        elif op == "**" and (not isinstance(right, (int, float)) or abs(right) > 64):
+            raise SecurityError("乘方的指数过大")
+        elif op == "%" and isinstance(left, str):
+            raise SecurityError("不支持 % 格式化")
+        return super().call_binop(context, op, left, right)
+
+
+def _check_repeat(sequence, count) -> None:
+    if isinstance(sequence, (str, list, tuple)) and isinstance(count, int):
+        if len(sequence) * count > MAX_SEQUENCE:
+            raise SecurityError("重复生成的内容过长")
+
+
+_ENVIRONMENT = _ReportEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+_UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
+
+
+@lru_cache(maxsize=4096)
+def _compile(source: str):
+    return _ENVIRONMENT.from_string(source)
+
+
+class TemplateRunner:
+    """Renders one report's texts, sharing a budget across all of them."""
+
+    def __init__(self):
+        self.budget = _Budget()
+
+    def render(self, source: str, where: str, context: dict) -> str:
+        if "{" not in source:  # plain prose needs no template engine
+            self.budget.spend_chars(len(source))
+            return source
+        try:
+            template = _compile(source)
+        except TemplateSyntaxError as error:
+            raise RenderError(f"{where}第{error.lineno}行模板语法有误：{error.message}") from None
+        return self._generate(template, where, dict(context, range=self._range))
+
+    def _range(self, *args):
+        steps = range(*args)
+        self.budget.spend_steps(len(steps))
+        return steps
+
+    def _generate(self, template, where: str, context: dict) -> str:
+        pieces = []
+        try:
+            for piece in template.generate(context):
+                self.budget.spend_chars(len(piece))
+                pieces.append(piece)
+        except UndefinedError as error:
+            match = _UNDEFINED_NAME.search(str(error))
+            name = match.group(1) if match else str(error)
+            raise RenderError(f"{where}：引用了不存在的字段“{name}”，请先在统计数据中建立它") from None
+        except SecurityError as error:
+            raise RenderError(f"{where}：模板中含有不允许的操作（{error}）") from None
+        except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError, RecursionError) as error:
+            raise RenderError(f"{where}：模板无法计算（{type(error).__name__}: {error}）") from None
+        return "".join(pieces)
