@@ -57,7 +57,7 @@ def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     if text_style.outline:
         ppr.append(f'<w:outlineLvl w:val="{text_style.outline - 1}"/>')
     condense = style.condense if on_grid and key != "title" else 0
-    rpr = run_properties(text_style, style.latin_font, condense, text_style.bold)
+    rpr = run_properties(text_style, style.latin_for(text_style), condense, text_style.bold)
     return (
         f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" w:styleId="{text_style.id}">'
         f'<w:name w:val="{escape(text_style.name)}"/><w:basedOn w:val="Normal"/>'
@@ -102,7 +102,7 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
         placement = f'<w:jc w:val="left"/><w:ind w:left="{one_char}"/>'
     else:
         placement = '<w:jc w:val="center"/>'
-    rpr = run_properties(number_style, number_style.font, 0, False)
+    rpr = run_properties(number_style, style.latin_for(number_style), 0, False)
     dash = text_xml(style.page_number_dash)
 
     def run(inner: str) -> str:

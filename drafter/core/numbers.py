@@ -95,7 +95,7 @@ def parse_date(text: str) -> str:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        raise NumberError(f"“{text}”不是存在的日期") from None
+        raise NumberError(f"“{text}”这一天不存在") from None
 
 
 def check_bounds(value: Decimal, minimum: Decimal | None, maximum: Decimal | None) -> None:

@@ -31,6 +31,7 @@ class TextStyle:
     first_line_chars: int = 0
     outline: int = 0
     bold: bool = False
+    latin_font: str = ""  # empty: the layout's Latin font (Times New Roman)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Style:
             return self.styles["body"]
         return self.styles[kind]
 
+    def latin_for(self, text_style: TextStyle) -> str:
+        return text_style.latin_font or self.latin_font
+
 
 def load_style(path: Path) -> Style:
     """Read a style file; every missing or wrong key is reported by name."""
@@ -76,6 +80,7 @@ def _style_from_data(data: dict) -> Style:
             id=str(entry["id"]), name=str(entry["name"]), font=str(entry["font"]), size=float(entry["size"]),
             align=str(entry.get("align", "both")), first_line_chars=int(entry.get("first_line_chars", 0)),
             outline=int(entry.get("outline", 0)), bold=bool(entry.get("bold", False)),
+            latin_font=str(entry.get("latin_font", "")),
         )
     number = data.get("page_number", {})
     return Style(

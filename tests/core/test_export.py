@@ -1,0 +1,213 @@
+"""The exported .docx read back with python-docx: every row of official-style.md a file can show."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from drafter.core import actions
+from drafter.core.export import ExportError, export_docx
+from drafter.core.render import render
+
+W_FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia")
+THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, annual_template, style):
+    from conftest import fill
+
+    report = fill(annual_template)
+    path = tmp_path_factory.mktemp("export") / "2026年度工作报告.docx"
+    actions.export_project(report, style, path)
+    return docx.Document(path)
+
+
+def style_element(document, style_id):
+    element = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+    assert element is not None, f"style {style_id} missing"
+    return element
+
+
+def attribute(element, path, name):
+    found = element.find(path)
+    return None if found is None else found.get(qn(f"w:{name}"))
+
+
+def test_page_is_a4_with_official_margins(exported):
+    section = exported.sections[0]._sectPr
+    assert attribute(section, qn("w:pgSz"), "w") == "11906" and attribute(section, qn("w:pgSz"), "h") == "16838"
+    margins = {key: attribute(section, qn("w:pgMar"), key) for key in ("top", "bottom", "left", "right")}
+    assert margins == {"top": "2098", "bottom": "1984", "left": "1588", "right": "1474"}
+
+
+def test_grid_is_22_lines_of_579_twips(exported):
+    grid = exported.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
+    assert grid.get(qn("w:charSpace")) is None
+
+
+@pytest.mark.parametrize(
+    ("style_id", "font", "size", "outline", "bold"),
+    [
+        ("GwTitle", "方正小标宋简体", 44, None, False),
+        ("GwBody", "仿宋_GB2312", 32, None, False),
+        ("GwHeading1", "黑体", 32, "0", False),
+        ("GwHeading2", "楷体_GB2312", 32, "1", False),
+        ("GwHeading3", "仿宋_GB2312", 32, "2", True),
+        ("GwHeading4", "仿宋_GB2312", 32, "3", False),
+        ("GwSignature", "仿宋_GB2312", 32, None, False),
+        ("GwDate", "仿宋_GB2312", 32, None, False),
+        ("GwPageNumber", "宋体", 28, None, False),
+    ],
+)
+def test_each_style_has_its_font_size_and_outline_level(exported, style_id, font, size, outline, bold):
+    element = style_element(exported, style_id)
+    fonts = element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    assert fonts.get(qn("w:eastAsia")) == font
+    latin = "宋体" if style_id == "GwPageNumber" else "Times New Roman"
+    assert fonts.get(qn("w:ascii")) == latin and fonts.get(qn("w:hAnsi")) == latin
+    assert attribute(element, f"{qn('w:rPr')}/{qn('w:sz')}", "val") == str(size)
+    assert attribute(element, f"{qn('w:pPr')}/{qn('w:outlineLvl')}", "val") == outline
+    bold_value = attribute(element, f"{qn('w:rPr')}/{qn('w:b')}", "val")
+    assert (bold_value is None) == bold
+
+
+def test_no_theme_font_attribute_anywhere(exported):
+    for fonts in exported.styles.element.iter(qn("w:rFonts")):
+        assert not [name for name in THEME_ATTRIBUTES if fonts.get(qn(f"w:{name}"))]
+
+
+def test_language_is_chinese_and_theme_language_fixed(exported):
+    for lang in exported.styles.element.iter(qn("w:lang")):
+        assert lang.get(qn("w:eastAsia")) == "zh-CN"
+    assert attribute(exported.settings.element, qn("w:themeFontLang"), "eastAsia") == "zh-CN"
+
+
+@pytest.mark.parametrize("style_id", ["GwBody", "GwHeading1", "GwHeading2", "GwTitle", "GwSignature"])
+def test_text_styles_sit_on_the_grid_with_exact_pitch(exported, style_id):
+    spacing = style_element(exported, style_id).find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    values = {key: spacing.get(qn(f"w:{key}")) for key in ("line", "lineRule", "before", "after")}
+    assert values == {"line": "579", "lineRule": "exact", "before": "0", "after": "0"}
+
+
+def test_body_is_justified_indented_two_chars_and_condensed(exported):
+    body = style_element(exported, "GwBody")
+    indent = body.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    assert indent.get(qn("w:firstLineChars")) == "200" and indent.get(qn("w:firstLine")) == "640"
+    assert attribute(body, f"{qn('w:pPr')}/{qn('w:jc')}", "val") == "both"
+    assert attribute(body, f"{qn('w:rPr')}/{qn('w:spacing')}", "val") == "-5"
+
+
+def test_title_is_centred_and_not_bold(exported):
+    title = exported.paragraphs[0]
+    assert title.style.style_id == "GwTitle"
+    assert attribute(style_element(exported, "GwTitle"), f"{qn('w:pPr')}/{qn('w:jc')}", "val") == "center"
+    assert exported.paragraphs[1].text == ""  # one empty line after the title
+
+
+def test_headings_keep_with_next_and_widow_control_is_off(exported):
+    assert style_element(exported, "GwHeading1").find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    defaults = exported.styles.element.find(qn("w:docDefaults"))
+    assert attribute(defaults, f".//{qn('w:widowControl')}", "val") == "0"
+
+
+def test_heading_numbers_are_literal_text(exported):
+    headings = [p.text for p in exported.paragraphs if p.style.style_id == "GwHeading1"]
+    assert [text[:2] for text in headings] == ["一、", "二、", "三、", "四、"]
+    assert not any(p._p.find(f".//{qn('w:numPr')}") is not None for p in exported.paragraphs)
+    assert not headings[0].endswith(("。", "，", "；"))
+
+
+def test_lead_sentences_are_bold_runs_of_their_paragraph(exported):
+    paragraph = next(p for p in exported.paragraphs if p.text.startswith("健全学习制度"))
+    assert paragraph.runs[0].bold and paragraph.runs[0].text.endswith("。")
+    assert not paragraph.runs[1].bold
+
+
+def test_signature_two_chars_from_right_and_date_two_chars_right_of_its_start(exported, style):
+    signature, date = exported.paragraphs[-2], exported.paragraphs[-1]
+    assert (signature.style.style_id, date.style.style_id) == ("GwSignature", "GwDate")
+    assert date.text == "2027年1月8日"
+    right = {p.style.style_id: int(p._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) for p in (signature, date)}
+    assert right["GwSignature"] == 2 * style.char_width
+    # signature 12 characters, the date 6 wide (digits are half width): its right space is 12 - 6 = 6 characters
+    assert right["GwDate"] == 6 * style.char_width
+    assert exported.paragraphs[-3].text == ""
+
+
+def test_page_numbers_odd_right_even_left_as_word_writes_them(exported):
+    settings = exported.settings.element
+    assert settings.find(qn("w:evenAndOddHeaders")) is not None
+    section = exported.sections[0]
+    odd, even = section.footer._element, section.even_page_footer._element
+    for footer, side, indent in ((odd, "right", "right"), (even, "left", "left")):
+        paragraph = footer.find(qn("w:p"))
+        assert attribute(paragraph, f"{qn('w:pPr')}/{qn('w:jc')}", "val") == side
+        assert attribute(paragraph, f"{qn('w:pPr')}/{qn('w:ind')}", indent) == "280"
+        kinds = [child.get(qn("w:fldCharType")) for child in paragraph.iter(qn("w:fldChar"))]
+        assert kinds == ["begin", "separate", "end"]
+        assert [t.text for t in paragraph.iter(qn("w:instrText"))] == [" PAGE "]
+        texts = "".join(t.text for t in paragraph.iter(qn("w:t")))
+        assert texts == "— 1 —"
+        for fonts in paragraph.iter(qn("w:rFonts")):
+            assert fonts.get(qn("w:eastAsia")) == "宋体"
+
+
+def test_footer_is_about_24mm_from_the_edge(exported):
+    footer = int(attribute(exported.sections[0]._sectPr, qn("w:pgMar"), "footer"))
+    assert 1304 <= footer <= 1417  # 23 to 25 mm
+
+
+def test_missing_fields_are_highlighted_when_allowed(tmp_path, annual_template, style):
+    path = tmp_path / "gaps.docx"
+    actions.export_project(annual_template, style, path, allow_missing=True)
+    document = docx.Document(path)
+    marked = [run for p in document.paragraphs for run in p.runs if run.text.startswith("【待填：")]
+    assert len(marked) >= 36
+    assert all(run._r.find(f".//{qn('w:highlight')}") is not None for run in marked)
+
+
+def test_export_refuses_unfilled_fields(tmp_path, annual_template, style):
+    with pytest.raises(actions.MissingFieldsError) as caught:
+        actions.export_project(annual_template, style, tmp_path / "x.docx")
+    assert len(caught.value.missing) == 38  # 36 figures, signature and date
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_word_owner_file_blocks_the_export(tmp_path, filled_report, style):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    (tmp_path / "~$报告.docx").write_bytes(b"owner")
+    with pytest.raises(ExportError, match="Word"):
+        export_docx(render(filled_report), style, target)
+    assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("failing", ["build", "replace"])
+def test_failed_export_leaves_existing_file_identical(tmp_path, filled_report, style, monkeypatch, failing):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"previous export")
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("drafter.core.export.build_docx" if failing == "build" else "os.replace", crash)
+    with pytest.raises(OSError):
+        export_docx(render(filled_report), style, target)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.docx"]
+
+
+def test_control_characters_in_text_do_not_break_the_file(tmp_path, filled_report, style):
+    filled_report.opening[0].body += "\x0b\x01结束。"
+    path = tmp_path / "c.docx"
+    actions.export_project(filled_report, style, path)
+    assert docx.Document(path).paragraphs[2].text.endswith("结束。")
+
+
+def test_core_properties_carry_title_and_author(exported):
+    assert exported.core_properties.title == "中共示例市机关工作委员会2026年度工作报告"
+    assert exported.core_properties.author == "中共示例市机关工作委员会"

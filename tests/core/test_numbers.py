@@ -1,0 +1,108 @@
+"""Parsing what users type and printing figures the GB/T 15835 way."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from drafter.core.numbers import NumberError, format_date, format_number, heading_number, parse_value
+
+ACCEPTED = [
+    ("12", "integer", Decimal(12)),
+    ("１２３", "integer", Decimal(123)),
+    (" 12 ", "integer", Decimal(12)),
+    ("1,234", "integer", Decimal(1234)),
+    ("1，234", "integer", Decimal(1234)),
+    ("12,345,678", "integer", Decimal(12345678)),
+    ("十二", "integer", Decimal(12)),
+    ("一百二十", "integer", Decimal(120)),
+    ("两千", "integer", Decimal(2000)),
+    ("1.2万", "integer", Decimal(12000)),
+    ("35.6", "decimal", Decimal("35.6")),
+    ("３５．６", "decimal", Decimal("35.6")),
+    ("35.6%", "percent", Decimal("35.6")),
+    ("35.6％", "percent", Decimal("35.6")),
+    ("0", "integer", Decimal(0)),
+    ("2023年1月8日", "date", "2023-01-08"),
+    ("2023-1-8", "date", "2023-01-08"),
+    ("2023/12/31", "date", "2023-12-31"),
+    ("某某单位", "text", "某某单位"),
+]
+
+REJECTED = [
+    ("", "integer", "未填写"),
+    ("-3", "integer", "负"),
+    ("－3", "integer", "负"),
+    ("负三", "integer", "负"),
+    ("1e3", "integer", "科学计数法"),
+    ("nan", "integer", "不是数字"),
+    ("inf", "decimal", "不是数字"),
+    ("²", "integer", "上标"),
+    ("12²", "integer", "上标"),
+    ("①", "integer", "带圈"),
+    ("1.5", "integer", "不是整数"),
+    ("12,34", "integer", "千位分隔符"),
+    ("abc", "integer", "不是数字"),
+    ("35%", "integer", "百分号"),
+    ("2023年2月30日", "date", "不存在"),
+    ("明年", "date", "不是日期"),
+]
+
+
+@pytest.mark.parametrize(("typed", "kind", "expected"), ACCEPTED)
+def test_accepts_what_people_type(typed, kind, expected):
+    assert parse_value(typed, kind) == expected
+
+
+@pytest.mark.parametrize(("typed", "kind", "reason"), REJECTED)
+def test_rejects_with_a_specific_reason(typed, kind, reason):
+    with pytest.raises(NumberError, match=reason):
+        parse_value(typed, kind)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "unit", "qualifier", "printed"),
+    [
+        (Decimal(12), "integer", "次", "", "12次"),
+        (Decimal(300), "integer", "名", "余", "300余名"),
+        (Decimal(20), "integer", "个", "多", "20多个"),
+        (Decimal(300), "integer", "人", "约", "约300人"),
+        (Decimal(12000), "integer", "人次", "", "1.2万人次"),
+        (Decimal(12345), "integer", "人次", "", "12345人次"),
+        (Decimal(300000000), "integer", "元", "", "3亿元"),
+        (Decimal("35.6"), "percent", "", "", "35.6%"),
+        (Decimal("35.60"), "percent", "", "", "35.6%"),
+        (Decimal("1200"), "decimal", "万元", "", "1200万元"),
+    ],
+)
+def test_prints_per_gb_t_15835(value, kind, unit, qualifier, printed):
+    assert format_number(value, kind, unit, qualifier) == printed
+
+
+def test_dates_print_without_leading_zeros():
+    assert format_date("2023-01-08") == "2023年1月8日"
+
+
+@pytest.mark.parametrize(("level", "index", "number"), [(1, 1, "一、"), (1, 11, "十一、"), (2, 3, "（三）"),
+                                                         (3, 2, "2."), (4, 5, "（5）")])
+def test_heading_numbers(level, index, number):
+    assert heading_number(level, index) == number
+
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_any_count_survives_full_width_and_grouping(number):
+    assert parse_value(str(number).translate(FULL_WIDTH), "integer") == number
+    assert parse_value(f"{number:,}", "integer") == number
+
+
+@given(st.text(max_size=12))
+def test_anything_typed_is_a_value_or_a_reason(text):
+    try:
+        value = parse_value(text, "decimal")
+    except NumberError as error:
+        assert str(error)
+    else:
+        assert value >= 0

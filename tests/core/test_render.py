@@ -1,0 +1,86 @@
+"""Rendering: fields become typed runs, errors name their place, the sandbox holds."""
+
+from decimal import Decimal
+
+import pytest
+
+from drafter.core.model import Field, Meta, Paragraph, Report, Section
+from drafter.core.render import RenderError, render
+
+
+def small_report(body: str, **fields) -> Report:
+    report = Report(meta=Meta(title="{{ year }}年度工作报告", year=2023, organisation="某局", date="2024-01-08"))
+    for name, value in fields.items():
+        report.fields[name] = Field(name=name, label=f"{name}的标签", unit="次", value=value)
+    report.parts = [Section("第一部分", [Paragraph(body=body, lead="首句。")])]
+    return report
+
+
+def paragraph(rendered):
+    return next(block for block in rendered.blocks if block.kind == "paragraph")
+
+
+def test_fields_become_formatted_runs():
+    rendered = render(small_report("开展学习{{ a }}。", a=Decimal(12)))
+    runs = paragraph(rendered).runs
+    assert [(run.text, run.kind) for run in runs] == [("开展学习", "text"), ("12次", "field"), ("。", "text")]
+    assert rendered.used_in == {"a": ["第一部分第1段"]}
+
+
+def test_unfilled_fields_are_marked_and_listed():
+    rendered = render(small_report("开展学习{{ a }}。", a=None))
+    run = paragraph(rendered).runs[1]
+    assert run.kind == "missing" and "a的标签" in run.text
+    assert [(item.name, item.places) for item in rendered.missing] == [("a", ["第一部分第1段"])]
+
+
+def test_block_order_and_heading_numbers(filled_report):
+    rendered = render(filled_report)
+    kinds = [block.kind for block in rendered.blocks]
+    assert kinds[:3] == ["title", "blank", "paragraph"]
+    assert kinds[-3:] == ["blank", "signature", "date"]
+    numbers = [block.number for block in rendered.blocks if block.kind == "heading"]
+    assert numbers == ["一、", "二、", "三、", "四、"]
+    assert rendered.title == "中共示例市机关工作委员会2026年度工作报告"
+    assert rendered.missing == []
+
+
+def test_year_and_next_year_come_from_the_metadata(filled_report):
+    filled_report.meta.year = 2030
+    text = "".join(block.text for block in render(filled_report).blocks)
+    assert "2030年，机关党委" in text and "2031年，机关党委" in text
+
+
+def test_unknown_field_names_section_and_field():
+    with pytest.raises(RenderError, match="第一部分第1段.*“nothing”"):
+        render(small_report("共{{ nothing }}。"))
+
+
+def test_syntax_error_names_the_line():
+    with pytest.raises(RenderError, match="第一部分第1段第2行模板语法有误"):
+        render(small_report("第一行\n{% if %}"))
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ a.__class__.__mro__ }}",
+        "{{ ''.__class__ }}",
+        "{{ a|attr('__class__') }}",
+        "{{ 'x' * 1000000000 }}",
+        "{{ 2 ** 100000 }}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% for i in range(99999) %}{{ 'x' * 99 }}{% endfor %}",
+        "{{ '%999999999s' % 'x' }}",
+    ],
+)
+def test_sandbox_stops_escapes_and_runaway_templates(attack):
+    with pytest.raises(RenderError, match="第一部分第1段"):
+        render(small_report(attack, a=Decimal(1)))
+
+
+def test_recipient_gets_a_full_width_colon():
+    report = small_report("正文。")
+    report.meta.recipient = "市委:"
+    block = next(block for block in render(report).blocks if block.kind == "recipient")
+    assert block.text == "市委："
