@@ -1,0 +1,133 @@
+"""The command line: every sub-command, its exit codes and its Chinese messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import docx
+import pytest
+
+from drafter.cli import run
+from drafter.core.project import load_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "报告.drafter"
+    assert run(["new", "--year", "2026", "-o", str(path)]) == 0
+    return path
+
+
+def fill_all(path):
+    rows = json.loads(_output(["fields", str(path), "--json"]))
+    assignments = [f"{row['name']}={'九十五' if row['type'] == 'percent' else '１２'}" for row in rows]
+    assignments += ["organisation=示例市机关事务管理局", "date=2027年1月8日"]
+    assert run(["set", str(path), *assignments]) == 0
+
+
+def _output(argv):
+    completed = subprocess.run([sys.executable, "-m", "drafter", *argv], capture_output=True, text=True,
+                               encoding="utf-8")
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
+
+
+def test_templates_lists_both_kinds(capsys):
+    assert run(["templates"]) == 0
+    names = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert "年度工作报告" in names and "个人述职报告" in names
+
+
+def test_new_from_each_template(tmp_path):
+    for kind in ("年度工作报告", "个人述职报告"):
+        path = tmp_path / f"{kind}.drafter"
+        assert run(["new", "--template", kind, "--year", "2025", "-o", str(path)]) == 0
+        report = load_project(path)
+        assert report.meta.year == 2025 and report.kind == kind
+        assert all(field.value is None for field in report.fields.values())
+
+
+def test_new_refuses_unknown_template_and_existing_file(tmp_path, project, capsys):
+    assert run(["new", "--template", "不存在", "-o", str(tmp_path / "a.drafter")]) == 2
+    assert "年度工作报告" in capsys.readouterr().err
+    assert run(["new", "-o", str(project)]) == 2
+    assert "已存在" in capsys.readouterr().err
+
+
+def test_fields_json_has_exactly_the_promised_keys(project):
+    rows = json.loads(_output(["fields", str(project), "--json"]))
+    assert len(rows) == 36
+    assert all(set(row) == {"name", "label", "type", "unit", "qualifier", "value", "previous", "used_in"}
+               for row in rows)
+    first = rows[0]
+    assert first["value"] is None and first["used_in"] == ["第一部分第1段"]
+
+
+def test_set_parses_like_the_form_and_saves(project, capsys):
+    assert run(["set", str(project), "center_group_sessions=十二", "study_participants=1，200"]) == 0
+    report = load_project(project)
+    assert report.fields["center_group_sessions"].value == 12
+    assert report.fields["study_participants"].value == 1200
+    assert "1200余名" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [("center_group_sessions=-1", "负"), ("nothing=1", "没有名为“nothing”"), ("novalue", "名称=值"),
+     ("completion_rate=120", "最大值"), ("date=明天", "日期")],
+)
+def test_set_rejects_bad_values_and_writes_nothing(project, capsys, assignment, message):
+    before = project.read_bytes()
+    assert run(["set", str(project), assignment]) == 2
+    assert message in capsys.readouterr().err
+    assert project.read_bytes() == before
+
+
+def test_export_refuses_while_fields_are_unfilled(project, tmp_path, capsys):
+    out = tmp_path / "out.docx"
+    assert run(["export", str(project), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "38 项未填写" in err and "center_group_sessions" in err
+    assert not out.exists()
+
+
+def test_export_allow_missing_marks_the_gaps(project, tmp_path):
+    out = tmp_path / "out.docx"
+    assert run(["export", str(project), "-o", str(out), "--allow-missing"]) == 0
+    assert "【待填：中心组集体学习次数】" in "".join(p.text for p in docx.Document(out).paragraphs)
+
+
+def test_export_of_a_filled_project(project, tmp_path):
+    fill_all(project)
+    out = tmp_path / "2026年度工作报告.docx"
+    assert run(["export", str(project), "-o", str(out)]) == 0
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert "召开中心组集体学习会12次" in text and "办结率达到95%" in text
+
+
+def test_bad_project_is_exit_2_with_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "坏.drafter"
+    bad.write_text("format: 1\nkind: a\nkind: b\n", encoding="utf-8")
+    assert run(["fields", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "坏.drafter" in err and "第3行" in err and "Traceback" not in err
+
+
+def test_usage_errors_are_exit_2_in_chinese(capsys):
+    with pytest.raises(SystemExit) as caught:
+        run(["export"])
+    assert caught.value.code == 2
+    assert "缺少必需的参数" in capsys.readouterr().err
+
+
+def test_help_is_chinese():
+    out = _output(["--help"])
+    assert "用法：" in out and "子命令" in out and "导出 Word 文件" in out
+
+
+def test_bare_drafter_exits_zero_without_a_display():
+    completed = subprocess.run([sys.executable, "-m", "drafter"], capture_output=True, text=True, encoding="utf-8",
+                               env={"QT_QPA_PLATFORM": "offscreen", "DRAFTER_NO_GUI": "1", "PATH": ""})
+    assert completed.returncode == 0
