@@ -19,6 +19,9 @@ from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
 
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_UNUSED_PART_TYPES = ("stylesWithEffects", "customXml", "webSettings")
+# Word needs these built-in styles; the default template's other 160 (blue headings among them) go.
+_KEPT_BUILT_IN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 
 
 class ExportError(OSError):
@@ -42,21 +45,52 @@ def export_docx(rendered: Rendered, style: Style, target: Path, author: str = ""
 
 
 def build_docx(rendered: Rendered, style: Style, author: str = "") -> bytes:
-    """The whole .docx as bytes."""
+    """The whole .docx as bytes: the style's shell document with this report's body put in."""
+    document = docx.Document(io.BytesIO(_shell(style)))
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    for paragraph in _body_paragraphs(rendered.blocks, style):
+        section.addprevious(paragraph)
+    _set_properties(document, rendered.title, author)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+_shells: dict[int, tuple[Style, bytes]] = {}
+
+
+def _shell(style: Style) -> bytes:
+    """An empty document with the style's page, styles and footers, built once per style."""
+    cached = _shells.get(id(style))
+    if cached is None or cached[0] is not style:
+        cached = (style, _build_shell(style))
+        _shells[id(style)] = cached
+    return cached[1]
+
+
+def _build_shell(style: Style) -> bytes:
     document = docx.Document()
+    _drop_unused_parts(document)
     _set_up_styles(document, style)
     _set_up_settings(document)
     odd_rid, even_rid = _add_footers(document, style)
     body = document.element.body
     for child in list(body):
         body.remove(child)
-    for paragraph in _body_paragraphs(rendered.blocks, style):
-        body.append(paragraph)
     body.append(parse_xml(section_properties_xml(style, odd_rid, even_rid)))
-    _set_properties(document, rendered.title, author)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def _drop_unused_parts(document) -> None:
+    """python-docx's default template carries a thumbnail of another document, sample custom XML
+    and a 430 KB stylesWithEffects part; none belongs in a report."""
+    for rels, unwanted in ((document.part.rels, _UNUSED_PART_TYPES), (document.part.package.rels, ("thumbnail",))):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in unwanted:
+                rels.pop(rid)
 
 
 def _verify(data: bytes, rendered: Rendered) -> None:
@@ -74,6 +108,9 @@ def _set_up_styles(document, style: Style) -> None:
     styles = document.styles.element
     old_defaults = styles.find(qn("w:docDefaults"))
     styles.replace(old_defaults, parse_xml(doc_defaults_xml(style)))
+    for element in styles.findall(qn("w:style")):
+        if element.get(qn("w:styleId")) not in _KEPT_BUILT_IN_STYLES:
+            styles.remove(element)
     for fonts in styles.iter(qn("w:rFonts")):
         for attribute in _THEME_ATTRIBUTES:
             fonts.attrib.pop(qn(f"w:{attribute}"), None)
