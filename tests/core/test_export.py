@@ -211,3 +211,14 @@ def test_control_characters_in_text_do_not_break_the_file(tmp_path, filled_repor
 def test_core_properties_carry_title_and_author(exported):
     assert exported.core_properties.title == "中共示例市机关工作委员会2026年度工作报告"
     assert exported.core_properties.author == "中共示例市机关工作委员会"
+
+
+def test_a_date_longer_than_the_signature_keeps_two_chars_and_pushes_the_signature_left(tmp_path, filled_report,
+                                                                                         style):
+    filled_report.meta.organisation = "某局"
+    path = tmp_path / "short.docx"
+    actions.export_project(filled_report, style, path)
+    paragraphs = docx.Document(path).paragraphs
+    right = [int(p._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) for p in paragraphs[-2:]]
+    # date 6 wide at 2 from the right starts 8 from the right; the signature (2 wide) starts 2 left of it
+    assert right == [8 * style.char_width, 2 * style.char_width]
