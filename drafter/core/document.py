@@ -1,0 +1,122 @@
+"""An open project: its file, whether it changed on disk, its lock and its recovery copy."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+import time
+from pathlib import Path
+
+from drafter.core import fileio
+from drafter.core.model import Report
+from drafter.core.project import dump_project, load_project, parse_project, save_project
+
+
+class ConflictError(RuntimeError):
+    """The file changed on disk since it was opened; saving would overwrite someone's work."""
+
+
+def lock_path(project: Path) -> Path:
+    project = Path(project)
+    return project.with_name(f".~lock.{project.name}#")
+
+
+def fingerprint(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class DraftDocument:
+    """A Report with the file it came from; the GUI's only way to read and write projects."""
+
+    def __init__(self, report: Report, path: Path | None = None):
+        self.report = report
+        self.path = Path(path) if path else None
+        self._disk_fingerprint = fingerprint(self.path) if self.path else None
+        self._owns_lock = False
+
+    @classmethod
+    def open(cls, path: Path) -> DraftDocument:
+        return cls(load_project(path), path)
+
+    def changed_on_disk(self) -> bool:
+        return self.path is not None and fingerprint(self.path) != self._disk_fingerprint
+
+    def save(self, path: Path | None = None, force: bool = False) -> None:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("没有文件名")
+        if not force and target == self.path and self.changed_on_disk():
+            raise ConflictError(f"“{target}”在打开后被其他程序修改过")
+        save_project(self.report, target)
+        if target != self.path:
+            self.release_lock()
+            self.path = target
+        self._disk_fingerprint = fingerprint(target)
+
+    # A lock file tells a second copy of the app that this project is already open.
+
+    def lock_holder(self) -> str | None:
+        """Who else has this project open, or None."""
+        if self.path is None:
+            return None
+        try:
+            info = json.loads(fileio.read_text(lock_path(self.path)))
+        except (OSError, ValueError):
+            return None
+        if info.get("host") == socket.gethostname() and not _pid_alive(info.get("pid", 0)):
+            return None  # left behind by a copy that crashed
+        return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
+
+    def take_lock(self) -> None:
+        if self.path is None:
+            return
+        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": os.environ.get("USERNAME") or
+                os.environ.get("USER", ""), "time": time.strftime("%Y-%m-%d %H:%M")}
+        try:
+            fileio.write_text(lock_path(self.path), json.dumps(info, ensure_ascii=False), keep_backup=False)
+            self._owns_lock = True
+        except OSError:
+            self._owns_lock = False  # a read-only folder: the project still opens, unlocked
+
+    def release_lock(self) -> None:
+        if self._owns_lock and self.path is not None:
+            try:
+                lock_path(self.path).unlink()
+            except OSError:
+                pass
+        self._owns_lock = False
+
+
+# Recovery copies: the whole project with the path it belongs to, written a few seconds after an edit.
+
+def write_recovery(report: Report, original: Path | None, recovery: Path) -> None:
+    header = f"# drafter-recovery: {json.dumps(str(original) if original else '', ensure_ascii=False)}\n"
+    fileio.write_text(recovery, header + dump_project(report), keep_backup=False)
+
+
+def read_recovery(recovery: Path) -> tuple[Report, Path | None]:
+    raw = Path(recovery).read_bytes()
+    first, _, _ = raw.partition(b"\n")
+    original = ""
+    if first.startswith(b"# drafter-recovery: "):
+        original = json.loads(first[len(b"# drafter-recovery: "):].decode("utf-8"))
+    return parse_project(raw), (Path(original) if original else None)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":
+        return True  # os.kill(pid, 0) would send Ctrl+C on Windows; let the user decide instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True

@@ -1,0 +1,47 @@
+"""Text as the editor shows it: {{ name }} references become 【label】 tokens and back again."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.core.model import Field
+
+# What the built-in names look like to a user who never sees template syntax.
+BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称"}
+TOKEN_OPEN, TOKEN_CLOSE = "【", "】"
+_REFERENCE = re.compile(r"\{\{\s*([A-Za-z_\u4e00-\u9fff][\w]*)\s*\}\}")
+TOKEN_PATTERN = re.compile(f"{TOKEN_OPEN}([^{TOKEN_OPEN}{TOKEN_CLOSE}\n]+){TOKEN_CLOSE}")
+
+
+def labels_by_name(fields: dict[str, Field]) -> dict[str, str]:
+    labels = dict(BUILT_IN_LABELS)
+    labels.update({name: field.label for name, field in fields.items()})
+    return labels
+
+
+def token(label: str) -> str:
+    return f"{TOKEN_OPEN}{label}{TOKEN_CLOSE}"
+
+
+def to_display(source: str, fields: dict[str, Field]) -> str:
+    """{{ study_sessions }} → 【学习次数】; unknown names keep their name so nothing is lost."""
+    labels = labels_by_name(fields)
+    return _REFERENCE.sub(lambda match: token(labels.get(match.group(1), match.group(1))), source)
+
+
+def from_display(text: str, fields: dict[str, Field]) -> str:
+    """【学习次数】 → {{ study_sessions }}; a bracketed text that names no field stays as typed."""
+    names = {}
+    for name, label in labels_by_name(fields).items():
+        names.setdefault(label, name)
+        names.setdefault(name, name)
+
+    def replace(match: re.Match) -> str:
+        name = names.get(match.group(1))
+        return "{{ " + name + " }}" if name else match.group(0)
+
+    return TOKEN_PATTERN.sub(replace, text)
+
+
+def referenced_names(source: str) -> list[str]:
+    return [match.group(1) for match in _REFERENCE.finditer(source)]

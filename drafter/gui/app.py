@@ -1,0 +1,116 @@
+"""Starting the GUI: the application object, first run, crash recovery and the missing-fonts notice."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from drafter import paths
+from drafter.core import actions
+from drafter.core.document import DraftDocument, read_recovery
+from drafter.core.project import PROJECT_SUFFIX, ProjectError
+from drafter.core.style import load_style
+from drafter.gui.main_window import MainWindow
+
+APP_NAME = "drafter"
+DEFAULT_KIND = "年度工作报告"
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("公文报告起草助手")
+    return app
+
+
+def recovery_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)) / "recovery"
+
+
+def template_folders() -> list[Path]:
+    return [paths.user_templates_dir(), paths.templates_dir()]
+
+
+def make_window(project: str | None = None, settings: QSettings | None = None) -> MainWindow:
+    """The main window with a project, a recovered draft, or (first run) a new annual report."""
+    settings = settings or QSettings()
+    style = load_style(paths.official_style_file())
+    first = DraftDocument(actions.new_project(DEFAULT_KIND, actions.default_report_year(), template_folders()))
+    window = MainWindow(first, style, settings, recovery_dir(), template_folders())
+    if not offer_recovery(window):
+        if project:
+            window.open_path(Path(project))
+    show_missing_fonts(window, style, settings)
+    return window
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash, offer the newest recovery copy; True when one was restored."""
+    folder = Path(window.recovery_dir)
+    copies = sorted(folder.glob(f"*{PROJECT_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True) \
+        if folder.is_dir() else []
+    for copy in copies:
+        try:
+            report, original = read_recovery(copy)
+        except (OSError, ProjectError, ValueError):
+            continue
+        if not window.ask_restore(copy, original):
+            _remove_all(copies)
+            return False
+        document = DraftDocument(report, original)
+        window.replace_document(document)
+        document.take_lock()
+        window.undo_stack.resetClean()  # the restored draft is not saved yet
+        window.update_title()
+        _remove_all(copies)
+        window.autosave()
+        return True
+    return False
+
+
+def _remove_all(files) -> None:
+    for path in files:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def missing_fonts(style) -> list[str]:
+    families = set(QFontDatabase.families())
+    wanted = dict.fromkeys(text_style.font for text_style in style.styles.values())
+    return [font for font in wanted if font not in families]
+
+
+def show_missing_fonts(window: MainWindow, style, settings: QSettings) -> None:
+    missing = missing_fonts(style)
+    if not missing or settings.value("notice/fonts-dismissed", "") == ",".join(missing):
+        return
+    window.notice.label.setText(window.tr(
+        "本机未安装公文字体：%1。导出的文件仍使用这些字体名，在装有这些字体的电脑上显示正确；"
+        "在本机，Word 会用相近字体代替显示。").replace("%1", "、".join(missing)))
+    window.notice.dismiss.clicked.connect(lambda: (settings.setValue("notice/fonts-dismissed", ",".join(missing)),
+                                                   window.notice.hide()))
+    window.notice.show()
+
+
+def run_app(project: str | None) -> int:
+    if not has_display():
+        print("没有图形显示环境，无法打开窗口。命令行用法见 drafter --help。", file=sys.stderr)
+        return 0
+    app = application()
+    window = make_window(project)
+    window.show()
+    return app.exec()

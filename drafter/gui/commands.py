@@ -1,0 +1,127 @@
+"""Undoable edits: text, outline structure and field values all go on one QUndoStack."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from drafter.core.model import Field, Paragraph, Section
+
+# Typing in one place merges into one undo step, as in Word.
+TEXT_EDIT_ID = 1001
+
+
+class EditText(QUndoCommand):
+    """Change one text attribute (body, lead or heading) of a paragraph or section."""
+
+    def __init__(self, window, node, attribute: str, new_text: str):
+        super().__init__(window.tr("编辑文字"))
+        self.window, self.node, self.attribute = window, node, attribute
+        self.old_text = getattr(node, attribute)
+        self.new_text = new_text
+
+    def redo(self):
+        self._apply(self.new_text)
+
+    def undo(self):
+        self._apply(self.old_text)
+
+    def _apply(self, text: str):
+        if isinstance(self.node, Section) and self.attribute == "heading":
+            self.window.outline_model.set_heading(self.node, text)
+        else:
+            setattr(self.node, self.attribute, text)
+            if isinstance(self.node, Paragraph):
+                self.window.outline_model.paragraph_changed(self.node)
+        self.window.text_changed_by_command(self.node)
+
+    def id(self):
+        return TEXT_EDIT_ID
+
+    def mergeWith(self, other):
+        if other.node is not self.node or other.attribute != self.attribute:
+            return False
+        self.new_text = other.new_text
+        return True
+
+
+class InsertNode(QUndoCommand):
+    def __init__(self, window, parent, node, own_index: int, text: str):
+        super().__init__(text)
+        self.window, self.parent_node, self.node, self.own_index = window, parent, node, own_index
+
+    def redo(self):
+        self.window.outline_model.insert_node(self.parent_node, self.node, self.own_index)
+        self.window.structure_changed(self.node)
+
+    def undo(self):
+        self.window.outline_model.remove_node(self.node)
+        self.window.structure_changed(self.parent_node)
+
+
+class RemoveNode(QUndoCommand):
+    def __init__(self, window, node):
+        super().__init__(window.tr("删除"))
+        self.window, self.node = window, node
+        self.parent_node, self.own_index = None, 0
+
+    def redo(self):
+        outline = self.window.outline
+        self.parent_node, self.own_index = outline.parent(self.node), outline.own_index(self.node)
+        self.window.outline_model.remove_node(self.node)
+        self.window.structure_changed(self.parent_node)
+
+    def undo(self):
+        self.window.outline_model.insert_node(self.parent_node, self.node, self.own_index)
+        self.window.structure_changed(self.node)
+
+
+class MoveNode(QUndoCommand):
+    def __init__(self, window, node, delta: int):
+        super().__init__(window.tr("移动"))
+        self.window, self.node, self.delta = window, node, delta
+        self.done = False
+
+    def redo(self):
+        self.done = self.window.outline_model.move_node(self.node, self.delta)
+        self.window.structure_changed(self.node)
+
+    def undo(self):
+        if self.done:
+            self.window.outline_model.move_node(self.node, -self.delta)
+            self.window.structure_changed(self.node)
+
+
+class SetField(QUndoCommand):
+    """Fill, change or clear one field's value."""
+
+    def __init__(self, window, field: Field, value):
+        super().__init__(window.tr("填写“%1”").replace("%1", field.label))
+        self.window, self.field = window, field
+        self.old_value, self.new_value = field.value, value
+
+    def redo(self):
+        self.field.value = self.new_value
+        self.window.field_changed(self.field)
+
+    def undo(self):
+        self.field.value = self.old_value
+        self.window.field_changed(self.field)
+
+
+class AddField(QUndoCommand):
+    """Create a field (from a selected figure) and put its token where the figure was."""
+
+    def __init__(self, window, field: Field, paragraph, attribute: str, new_text: str):
+        super().__init__(window.tr("新建字段“%1”").replace("%1", field.label))
+        self.window, self.field = window, field
+        self.text_edit = EditText(window, paragraph, attribute, new_text)
+
+    def redo(self):
+        self.window.report.fields[self.field.name] = self.field
+        self.text_edit.redo()
+        self.window.fields_changed()
+
+    def undo(self):
+        self.text_edit.undo()
+        del self.window.report.fields[self.field.name]
+        self.window.fields_changed()

@@ -1,0 +1,257 @@
+"""The window's file work: new, open, save, export, autosave, recent files and the close prompt."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from drafter.core import actions
+from drafter.core.document import ConflictError, DraftDocument, write_recovery
+from drafter.core.export import ExportError
+from drafter.core.fileio import FileWriteError
+from drafter.core.project import PROJECT_SUFFIX, ProjectError
+from drafter.core.render import RenderError, render
+
+MAX_RECENT = 8
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class FileActions:
+    """Mixed into MainWindow; every dialog is one small method so tests can answer it."""
+
+    def update_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("未命名")
+        self.setWindowTitle(f"{name}[*] — {self.tr('公文报告起草助手')}")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    # Asking the user
+
+    def ask_save_changes(self) -> str:
+        answer = QMessageBox.question(
+            self, self.tr("保存修改"), self.tr("报告有未保存的修改，是否保存？"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
+
+    def ask_save_path(self) -> str:
+        default = str(self._default_folder() / f"{self.report.meta.year}年度{self.report.kind or '报告'}{PROJECT_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), default,
+                                              self.tr("报告项目 (*%1)").replace("%1", PROJECT_SUFFIX))
+        if path and not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return path
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), str(self._default_folder()),
+                                              self.tr("报告项目 (*%1)").replace("%1", PROJECT_SUFFIX))
+        return path
+
+    def ask_export_path(self, default: Path) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word 文件"), str(default),
+                                              self.tr("Word 文件 (*.docx)"))
+        if path and not path.lower().endswith(".docx"):
+            path += ".docx"
+        return path
+
+    def ask_export_anyway(self, missing) -> bool:
+        names = "\n".join(f"· {item.label}（{'；'.join(item.places) or '未使用'}）" for item in missing[:15])
+        more = self.tr("\n……共 %1 项").replace("%1", str(len(missing))) if len(missing) > 15 else ""
+        box = QMessageBox(QMessageBox.Warning, self.tr("还有未填写的数据"),
+                          self.tr("以下数据尚未填写：\n%1%2\n\n仍然导出时，未填处将以【待填：…】醒目标出。")
+                          .replace("%1", names).replace("%2", more), parent=self)
+        anyway = box.addButton(self.tr("仍然导出"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("返回填写"), QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is anyway
+
+    def ask_overwrite_changed_file(self) -> bool:
+        answer = QMessageBox.warning(
+            self, self.tr("文件已被修改"),
+            self.tr("“%1”在打开后被其他程序修改过。覆盖它会丢失那些修改。\n是否仍然覆盖？（选“否”可另存为新文件）")
+            .replace("%1", str(self.document.path)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def ask_restore(self, copy: Path, original: Path | None) -> bool:
+        where = str(original) if original else self.tr("未保存的新报告")
+        answer = QMessageBox.question(
+            self, self.tr("恢复草稿"),
+            self.tr("上次程序意外关闭，留下了“%1”的自动保存草稿（%2）。是否恢复？")
+            .replace("%1", where).replace("%2", time.strftime("%Y-%m-%d %H:%M", time.localtime(copy.stat().st_mtime))),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    # New and open
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current draft (saved, or the user said so)."""
+        if self.undo_stack.isClean():
+            return True
+        answer = self.ask_save_changes()
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    def new_from_template(self) -> None:
+        if not self.maybe_save():
+            return
+        templates = [info.name for info in actions.available_templates(self.template_folders)]
+        kind, ok = QInputDialog.getItem(self, self.tr("新建报告"), self.tr("报告类型："), templates, 0, False)
+        if not ok:
+            return
+        year, ok = QInputDialog.getInt(self, self.tr("新建报告"), self.tr("报告年度："),
+                                       actions.default_report_year(), 1900, 2999)
+        if ok:
+            self.replace_document(DraftDocument(actions.new_project(kind, year, self.template_folders)))
+
+    def open_dialog(self) -> None:
+        if self.maybe_save():
+            path = self.ask_open_path()
+            if path:
+                self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            document = DraftDocument.open(path)
+        except ProjectError as error:
+            self.show_error(self.tr("无法打开"), str(error))
+            return False
+        holder = document.lock_holder()
+        if holder:
+            self.show_error(self.tr("项目已在别处打开"),
+                            self.tr("“%1”正由 %2 打开。两处同时修改会互相覆盖，请注意。")
+                            .replace("%1", path.name).replace("%2", holder))
+        document.take_lock()
+        self.replace_document(document)
+        self.remember_recent(path)
+        return True
+
+    def replace_document(self, document: DraftDocument) -> None:
+        self.remove_recovery()
+        if getattr(self, "document", None) is not None:
+            self.document.release_lock()
+        self.set_document(document)
+
+    # Save
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        return bool(path) and self._save_to(Path(path))
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            self.document.save(path)
+        except ConflictError:
+            if not self.ask_overwrite_changed_file():
+                return self.save_as()
+            self.document.save(path, force=True)
+        except (FileWriteError, OSError) as error:
+            self.show_error(self.tr("保存失败"), self.tr("%1\n报告仍在窗口中，没有丢失。").replace("%1", str(error)))
+            return False
+        self.document.take_lock()
+        self.undo_stack.setClean()
+        self.remove_recovery()
+        self.remember_recent(self.document.path)
+        self.update_title()
+        return True
+
+    # Export
+
+    def export_dialog(self) -> bool:
+        try:
+            rendered = self._render_for_export()
+        except RenderError as error:
+            self.show_error(self.tr("无法导出"), str(error))
+            return False
+        allow_missing = bool(rendered.missing)
+        if allow_missing and not self.ask_export_anyway(rendered.missing):
+            return False
+        default = self._default_folder() / f"{_safe_file_name(rendered.title) or self.tr('工作报告')}.docx"
+        while True:
+            path = self.ask_export_path(default)
+            if not path:
+                return False
+            try:
+                actions.export_project(self.report, self.style, Path(path), allow_missing)
+            except (ExportError, FileWriteError, OSError) as error:
+                self.show_error(self.tr("导出失败"), self.tr("%1\n请换一个文件名再试。").replace("%1", str(error)))
+                default = Path(path)
+                continue
+            self.statusBar().showMessage(self.tr("已导出 %1").replace("%1", path), 8000)
+            return True
+
+    def _render_for_export(self):
+        return render(self.report)
+
+    # Autosave and recovery
+
+    def recovery_path(self) -> Path:
+        key = str(self.document.path.resolve()) if self.document.path else f"untitled-{os.getpid()}-{id(self.document)}"
+        return Path(self.recovery_dir) / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] + PROJECT_SUFFIX)
+
+    def autosave(self) -> None:
+        if self.undo_stack.isClean():
+            return
+        try:
+            Path(self.recovery_dir).mkdir(parents=True, exist_ok=True)
+            write_recovery(self.report, self.document.path, self.recovery_path())
+        except OSError as error:
+            self.autosave_label.setText(self.tr("自动保存失败：%1").replace("%1", str(error)))
+            return
+        self.autosave_label.setText(self.tr("已自动保存 %1").replace("%1", time.strftime("%H:%M:%S")))
+
+    def remove_recovery(self) -> None:
+        if getattr(self, "document", None) is None:
+            return
+        try:
+            self.recovery_path().unlink()
+        except OSError:
+            pass
+
+    # Recent files and closing
+
+    def remember_recent(self, path: Path) -> None:
+        recent = [str(Path(path).resolve())] + [p for p in self.recent_files() if p != str(Path(path).resolve())]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.maybe_save() and self.open_path(Path(p)))
+        if not self.recent_files():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def closeEvent(self, event):
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.remove_recovery()
+        self.document.release_lock()
+        event.accept()
+
+    def _default_folder(self) -> Path:
+        if self.document.path:
+            return self.document.path.parent
+        return Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home()
+
+
+def _safe_file_name(title: str) -> str:
+    """A report title as a Windows file name: no \\ / : * ? " < > |, no trailing dot or space."""
+    cleaned = "".join("_" if char in '\\/:*?"<>|' or ord(char) < 32 else char for char in title)
+    return cleaned.strip().rstrip(". ")

@@ -1,0 +1,135 @@
+"""The statistics form: one row per field, grouped by the part it is used in, parsed as the core parses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from drafter.core.compare import short_change
+from drafter.core.model import Field
+from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+
+_BAD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
+_EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
+
+
+def editable_text(field: Field) -> str:
+    if field.value is None:
+        return ""
+    if field.type == "date" or isinstance(field.value, str):
+        return str(field.value)
+    return plain_digits(field.value)
+
+
+def group_name(places: list[str]) -> str:
+    """第二部分（一）第3段 → 第二部分; fields used nowhere go under 其他."""
+    if not places:
+        return "其他"
+    first = places[0]
+    return first.split("部分")[0] + "部分" if "部分" in first else first[:2]
+
+
+class FieldRow:
+    """The widgets of one field: input, unit, last year's value, change and the reason for a bad entry."""
+
+    def __init__(self, form: StatisticsForm, field: Field):
+        self.field = field
+        self.input = QLineEdit(editable_text(field))
+        self.input.setObjectName(f"field:{field.name}")
+        self.input.setPlaceholderText(form.tr("未填"))
+        self.unit = QLabel(f"{field.qualifier}{field.unit}" if field.qualifier != "约" else f"约 {field.unit}")
+        self.previous = QLabel()
+        self.change = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #dc2626;")
+        self.error.setWordWrap(True)
+        self.input.textEdited.connect(lambda text: form.entered(self, text))
+
+    def widget(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        line = QHBoxLayout()
+        for widget, stretch in ((self.input, 1), (self.unit, 0), (self.previous, 0), (self.change, 0)):
+            line.addWidget(widget, stretch)
+        layout.addLayout(line)
+        layout.addWidget(self.error)
+        return box
+
+    def show_state(self, tr) -> None:
+        field = self.field
+        previous = "" if field.previous is None else format_number(field.previous, field.type, field.unit,
+                                                                  field.qualifier)
+        self.previous.setText(tr("去年 %1").replace("%1", previous) if previous else "")
+        self.change.setText(short_change(field))
+        if not self.error.text():
+            self.input.setStyleSheet("" if field.filled else _EMPTY_STYLE)
+
+
+class StatisticsForm(QWidget):
+    """Emits value_entered(field, value) for every good entry; value is None when cleared."""
+
+    value_entered = Signal(object, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: dict[str, FieldRow] = {}
+        self.counter = QLabel()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.scroll, 1)
+
+    def rebuild(self, fields: dict[str, Field], used_in: dict[str, list[str]]) -> None:
+        """New rows for a new set of fields, grouped by the part they appear in."""
+        self.rows = {}
+        content = QWidget()
+        outer = QVBoxLayout(content)
+        groups: dict[str, QFormLayout] = {}
+        for field in fields.values():
+            name = group_name(used_in.get(field.name, []))
+            if name not in groups:
+                box = QGroupBox(name)
+                groups[name] = QFormLayout(box)
+                outer.addWidget(box)
+            row = FieldRow(self, field)
+            self.rows[field.name] = row
+            groups[name].addRow(QLabel(field.label), row.widget())
+        outer.addStretch(1)
+        self.scroll.setWidget(content)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show current values (after undo, say) without touching a box the user is typing a bad entry in."""
+        for row in self.rows.values():
+            if not row.error.text() and row.input.text() != editable_text(row.field) and not row.input.hasFocus():
+                row.input.setText(editable_text(row.field))
+            row.show_state(self.tr)
+        filled = sum(1 for row in self.rows.values() if row.field.filled)
+        self.counter.setText(self.tr("已填 %1 / %2 项").replace("%1", str(filled)).replace("%2", str(len(self.rows))))
+
+    def entered(self, row: FieldRow, text: str) -> None:
+        field = row.field
+        if not text.strip():
+            self._show_error(row, "")
+            self.value_entered.emit(field, None)
+            return
+        try:
+            value = parse_value(text, field.type)
+            if field.type in ("integer", "decimal", "percent"):
+                check_bounds(value, field.minimum, field.maximum)
+        except NumberError as error:
+            self._show_error(row, str(error))  # the text stays in the box: nothing typed is dropped
+            return
+        self._show_error(row, "")
+        self.value_entered.emit(field, value)
+
+    def _show_error(self, row: FieldRow, message: str) -> None:
+        row.error.setText(message)
+        row.error.setVisible(bool(message))
+        row.input.setStyleSheet(_BAD_STYLE if message else "")
+        row.input.setToolTip(message)

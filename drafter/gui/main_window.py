@@ -1,0 +1,304 @@
+"""The drafting window: outline, section editor, preview and statistics form around one undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTreeView,
+    QVBoxLayout, QWidget, QHBoxLayout,
+)
+
+from drafter.core import fieldtext, figures
+from drafter.core.document import DraftDocument
+from drafter.core.model import Paragraph, Section
+from drafter.core.outline import Group, Outline
+from drafter.core.render import RenderError, render
+from drafter.gui import commands
+from drafter.gui.editor import SectionEditor
+from drafter.gui.field_picker import pick_field
+from drafter.gui.files import FileActions
+from drafter.gui.form import StatisticsForm
+from drafter.gui.outline_model import OutlineModel
+from drafter.gui.preview import Preview
+
+PREVIEW_DELAY_MS = 300
+AUTOSAVE_DELAY_MS = 3000
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
+        super().__init__()
+        self.style, self.settings, self.recovery_dir = style, settings, recovery_dir
+        self.template_folders = template_folders
+        self.undo_stack = QUndoStack(self)
+        self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
+        self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
+        self.last_rendered = None
+        self._build_widgets()
+        self._build_actions()
+        self.undo_stack.indexChanged.connect(self._on_edit)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.update_title())
+        self.set_document(document)
+        self.restoreGeometry(settings.value("window/geometry", b""))
+
+    # Layout
+
+    def _build_widgets(self) -> None:
+        self.tree = QTreeView()
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragDropMode(QAbstractItemView.InternalMove)
+        self.tree.setDefaultDropAction(Qt.MoveAction)
+        self.editor = SectionEditor()
+        self.editor.edited.connect(self.push_text_edit)
+        self.preview = Preview()
+        self.preview.block_clicked.connect(self.select_node_id)
+        self.form = StatisticsForm()
+        self.form.value_entered.connect(lambda field, value: self.undo_stack.push(commands.SetField(self, field, value)))
+        splitter = QSplitter()
+        for widget, title in ((self.tree, self.tr("提纲")), (self.editor, self.tr("编辑")),
+                              (self.preview, self.tr("预览")), (self.form, self.tr("统计数据"))):
+            splitter.addWidget(_titled(widget, title))
+        splitter.setSizes([230, 380, 480, 330])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.notice = _Notice()
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.chars_label, self.filled_label, self.autosave_label = QLabel(), QLabel(), QLabel()
+        for label in (self.chars_label, self.filled_label, self.autosave_label):
+            self.statusBar().addPermanentWidget(label)
+        self.resize(1420, 860)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._action(file_menu, self.tr("新建(&N)…"), self.new_from_template, QKeySequence.New)
+        self._action(file_menu, self.tr("打开(&O)…"), self.open_dialog, QKeySequence.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self._action(file_menu, self.tr("保存(&S)"), self.save, QKeySequence.Save)
+        self._action(file_menu, self.tr("另存为(&A)…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, self.tr("导出 Word(&E)…"), self.export_dialog, QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.Quit)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcut(QKeySequence("Ctrl+Y"))
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
+        self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
+                     QKeySequence("Ctrl+Shift+I"))
+        outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
+        self._action(outline_menu, self.tr("添加部分"), self.add_part)
+        self._action(outline_menu, self.tr("添加下级标题"), self.add_subsection)
+        self._action(outline_menu, self.tr("添加段落"), self.add_paragraph, QKeySequence("Ctrl+Return"))
+        self._action(outline_menu, self.tr("删除"), self.remove_selected, QKeySequence("Ctrl+Delete"))
+        self._action(outline_menu, self.tr("上移"), lambda: self.move_selected(-1), QKeySequence("Alt+Up"))
+        self._action(outline_menu, self.tr("下移"), lambda: self.move_selected(1), QKeySequence("Alt+Down"))
+        toolbar = self.addToolBar(self.tr("常用"))
+        toolbar.setObjectName("main-toolbar")
+        for menu in (file_menu, outline_menu):
+            for action in menu.actions():
+                if action.text() and not action.isSeparator() and action.menu() is None and "退出" not in action.text():
+                    toolbar.addAction(action)
+        toolbar.insertActions(toolbar.actions()[5] if len(toolbar.actions()) > 5 else None, [undo, redo])
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # The document
+
+    @property
+    def report(self):
+        return self.document.report
+
+    def set_document(self, document: DraftDocument) -> None:
+        self.document = document
+        self.outline = Outline(document.report)
+        self.outline_model = OutlineModel(self.outline, self)
+        self.outline_model.on_drop_move = lambda node, delta: self.undo_stack.push(commands.MoveNode(self, node, delta))
+        self.tree.setModel(self.outline_model)
+        self.tree.expandAll()
+        self.tree.selectionModel().currentChanged.connect(lambda current, _: self.show_node(current.internalPointer()))
+        self.undo_stack.clear()
+        self.fields_changed()
+        self.show_node(None)
+        self.update_title()
+
+    def show_node(self, node) -> None:
+        self.editor.show_node(node, self.report.fields)
+        if node is not None:
+            self.preview.scroll_to_source(node.id)
+
+    def select_node(self, node) -> None:
+        index = self.outline_model.index_of(node)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def select_node_id(self, node_id: str) -> None:
+        node = self.outline.find(node_id)
+        if node is not None:
+            self.select_node(node)
+
+    def selected_node(self):
+        return self.outline_model.node(self.tree.currentIndex())
+
+    # Called by the undo commands after they change the Report
+
+    def text_changed_by_command(self, node) -> None:
+        if self.editor.node is node:
+            self.editor.show_node(node, self.report.fields)
+
+    def structure_changed(self, node) -> None:
+        self.tree.expandAll()
+        if node is not None:
+            self.select_node(node)
+
+    def field_changed(self, field) -> None:
+        self.form.refresh()
+
+    def fields_changed(self) -> None:
+        self.refresh_preview()
+        self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {})
+        self.editor.show_node(self.editor.node, self.report.fields)
+
+    def push_text_edit(self, node, attribute: str, text: str) -> None:
+        if getattr(node, attribute) != text:
+            self.undo_stack.push(commands.EditText(self, node, attribute, text))
+
+    def _on_edit(self) -> None:
+        self.preview_timer.start()
+        self.autosave_timer.start()
+        self.update_title()
+
+    # Preview and status
+
+    def refresh_preview(self) -> None:
+        try:
+            self.last_rendered = render(self.report)
+        except RenderError as error:
+            self.preview.show_error(str(error))
+            return
+        self.preview.show_rendered(self.last_rendered, self.style)
+        text = "".join(block.text for block in self.last_rendered.blocks)
+        self.chars_label.setText(self.tr("字数 %1").replace("%1", str(sum(1 for c in text if not c.isspace()))))
+        filled = sum(1 for field in self.report.fields.values() if field.filled)
+        self.filled_label.setText(self.tr("已填 %1/%2").replace("%1", str(filled))
+                                  .replace("%2", str(len(self.report.fields))))
+
+    # Outline commands
+
+    def add_part(self) -> None:
+        section = Section(self.tr("新的部分"), [Paragraph(lead="", body="")])
+        self.undo_stack.push(commands.InsertNode(self, None, section, len(self.report.parts), self.tr("添加部分")))
+
+    def add_subsection(self) -> None:
+        parent = self._selected_section()
+        if parent is None or self.outline.level(parent) >= 4:
+            self.statusBar().showMessage(self.tr("请先选中一个标题（最多四级）"), 4000)
+            return
+        section = Section(self.tr("新的小节"), [Paragraph()])
+        self.undo_stack.push(commands.InsertNode(self, parent, section, len(parent.children), self.tr("添加下级标题")))
+
+    def add_paragraph(self) -> None:
+        node = self.selected_node() or self.outline.opening
+        if isinstance(node, Paragraph):
+            container, index = self.outline.parent(node), self.outline.own_index(node) + 1
+        else:
+            container = node
+            index = len(container.paragraphs)
+        self.undo_stack.push(commands.InsertNode(self, container, Paragraph(), index, self.tr("添加段落")))
+
+    def remove_selected(self) -> None:
+        node = self.selected_node()
+        if isinstance(node, (Section, Paragraph)):
+            self.undo_stack.push(commands.RemoveNode(self, node))
+
+    def move_selected(self, delta: int) -> None:
+        node = self.selected_node()
+        if isinstance(node, (Section, Paragraph)):
+            self.undo_stack.push(commands.MoveNode(self, node, delta))
+
+    def _selected_section(self):
+        node = self.selected_node()
+        while node is not None and not isinstance(node, (Section, Group)):
+            node = self.outline.parent(node)
+        return node if isinstance(node, Section) else None
+
+    # Fields in the text
+
+    def insert_field(self) -> None:
+        if not isinstance(self.editor.node, Paragraph):
+            self.statusBar().showMessage(self.tr("请先在提纲中选中一个段落"), 4000)
+            return
+        field = pick_field(self, self.report.fields)
+        if field is not None:
+            self.editor.insert_token(field.label)
+
+    def field_from_selection(self) -> None:
+        if not isinstance(self.editor.node, Paragraph):
+            return
+        selected, attribute = self.editor.selected_figure_text()
+        try:
+            figure = figures.parse_figure(selected)
+        except figures.FigureError as error:
+            QMessageBox.information(self, self.tr("设为统计数据"), str(error))
+            return
+        label = self.ask_field_label(selected)
+        if not label:
+            return
+        name = figures.new_field_name(set(self.report.fields))
+        field = figures.field_from_figure(figure, name, label)
+        display = self.editor.text_with_selection_replaced(attribute, fieldtext.token(label))
+        fields = dict(self.report.fields, **{name: field})
+        new_text = fieldtext.from_display(display, fields)
+        self.undo_stack.push(commands.AddField(self, field, self.editor.node, attribute, new_text))
+
+    def ask_field_label(self, selected: str) -> str:
+        label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
+                                         self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected))
+        return label.strip() if ok else ""
+
+
+class _Notice(QWidget):
+    """A dismissable bar above the work area (for example: official fonts missing)."""
+
+    def __init__(self):
+        super().__init__()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.dismiss = QPushButton(self.tr("不再提示"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss)
+        self.setStyleSheet("background:#fef3c7;")
+        self.hide()
+
+
+def _titled(widget: QWidget, title: str) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(2, 2, 2, 2)
+    heading = QLabel(f"<b>{title}</b>")
+    layout.addWidget(heading)
+    layout.addWidget(widget, 1)
+    return box
+
+
+def _single_shot(parent, delay: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(delay)
+    timer.timeout.connect(slot)
+    return timer

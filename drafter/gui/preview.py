@@ -1,0 +1,91 @@
+"""The preview: Rendered blocks as styled HTML; clicking a paragraph reports which node it came from."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from drafter.core.render import Block, Rendered, Run
+from drafter.core.style import Style
+
+# Windows font names first, then what Linux desktops and the CI machine have.
+_FALLBACKS = {
+    "方正小标宋简体": "'方正小标宋简体', 'SimSun', 'Noto Serif CJK SC', serif",
+    "黑体": "'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif",
+    "楷体_GB2312": "'楷体_GB2312', 'KaiTi', '楷体', 'Noto Serif CJK SC', serif",
+    "仿宋_GB2312": "'仿宋_GB2312', 'FangSong', '仿宋', 'Noto Serif CJK SC', serif",
+}
+_ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left"}
+
+
+def preview_html(rendered: Rendered, style: Style) -> str:
+    """One <p> per block, so the n-th text block of the document is the n-th Rendered block."""
+    paragraphs = [_block_html(block, style) for block in rendered.blocks]
+    return "<html><body style='background:white;'>" + "".join(paragraphs) + "</body></html>"
+
+
+def _block_html(block: Block, style: Style) -> str:
+    text_style = style.for_block(block.kind, block.level)
+    family = _FALLBACKS.get(text_style.font, f"'{text_style.font}', serif")
+    css = [f"font-family:{family}", f"font-size:{text_style.size}pt", "margin:0",
+           f"text-align:{_ALIGN.get(text_style.align, 'justify')}", "line-height:150%"]
+    if text_style.first_line_chars:
+        css.append(f"text-indent:{text_style.first_line_chars * text_style.size}pt")
+    if text_style.bold:
+        css.append("font-weight:bold")
+    if block.kind in ("signature", "date"):
+        css.append(f"margin-right:{(2 if block.kind == 'signature' else 1) * text_style.size}pt")
+    content = escape(block.number)
+    content += "".join(_run_html(run, bold=style.lead_bold) for run in block.lead)
+    content += "".join(_run_html(run, bold=False) for run in block.runs)
+    return f"<p style=\"{';'.join(css)}\">{content or '&nbsp;'}</p>"
+
+
+def _run_html(run: Run, bold: bool) -> str:
+    text = escape(run.text)
+    if run.kind == "missing":
+        text = f"<span style='background:#fde047;color:#991b1b;'>{text}</span>"
+    elif run.kind == "field":
+        text = f"<span style='color:#1e40af;'>{text}</span>"
+    return f"<b>{text}</b>" if bold else text
+
+
+class Preview(QTextBrowser):
+    """Read-only rendering; emits the source node id of a clicked paragraph."""
+
+    block_clicked = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.sources: list[str] = []
+        self.setOpenLinks(False)
+
+    def show_rendered(self, rendered: Rendered, style: Style) -> None:
+        bar = self.verticalScrollBar().value()
+        self.sources = [block.source for block in rendered.blocks]
+        self.setHtml(preview_html(rendered, style))
+        self.verticalScrollBar().setValue(bar)
+
+    def scroll_to_source(self, source: str) -> None:
+        """Bring the paragraph that came from this outline node into view."""
+        if source not in self.sources:
+            return
+        block = self.document().findBlockByNumber(self.sources.index(source))
+        cursor = self.textCursor()
+        cursor.setPosition(block.position())
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def show_error(self, message: str) -> None:
+        self.sources = []
+        self.setHtml(f"<p style='color:#b91c1c'>{escape(message)}</p>")
+
+    def mouseReleaseEvent(self, event):
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.LeftButton:
+            return
+        number = self.cursorForPosition(event.position().toPoint()).block().blockNumber()
+        if 0 <= number < len(self.sources) and self.sources[number]:
+            self.block_clicked.emit(self.sources[number])
