@@ -27,6 +27,11 @@ def fill(report, year: int = 2026):
     return report
 
 
+@pytest.fixture(scope="session", name="fill")
+def fill_fixture():
+    return fill
+
+
 @pytest.fixture(scope="session")
 def style():
     return load_style(paths.official_style_file())

@@ -68,8 +68,10 @@ class DraftDocument:
             info = json.loads(fileio.read_text(lock_path(self.path)))
         except (OSError, ValueError):
             return None
-        if info.get("host") == socket.gethostname() and not _pid_alive(info.get("pid", 0)):
-            return None  # left behind by a copy that crashed
+        if info.get("host") == socket.gethostname():
+            pid = info.get("pid", 0)
+            if pid == os.getpid() or not _pid_alive(pid):
+                return None  # this very copy, or one that crashed and left its lock behind
         return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
 
     def take_lock(self) -> None:

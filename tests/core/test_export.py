@@ -15,9 +15,7 @@ THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory, annual_template, style):
-    from conftest import fill
-
+def exported(tmp_path_factory, annual_template, style, fill):
     report = fill(annual_template)
     path = tmp_path_factory.mktemp("export") / "2026年度工作报告.docx"
     actions.export_project(report, style, path)

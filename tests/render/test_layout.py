@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from conftest import fill
 from drafter.core import actions
 from render.pdf_layout import docx_to_pdf, read_lines
 
@@ -22,7 +21,7 @@ ONLY_CJK = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—
 
 
 @pytest.fixture(scope="module")
-def layout(tmp_path_factory, annual_template, style):
+def layout(tmp_path_factory, annual_template, style, fill):
     workdir = tmp_path_factory.mktemp("layout")
     target = workdir / "report.docx"
     actions.export_project(fill(annual_template), style, target)

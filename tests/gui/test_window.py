@@ -1,0 +1,309 @@
+"""The drafting window driven as a user drives it: offscreen, real widgets, dialogs answered by the test."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+
+from drafter.core.project import load_project
+from drafter.gui import files
+
+
+def select(window, node):
+    window.select_node(node)
+    assert window.editor.node is node
+
+
+def type_with_input_method(widget, text):
+    """What a Chinese IME sends when the user picks a candidate: a commit string, not key presses."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(widget, event)
+
+
+def test_first_start_opens_a_new_annual_report(window):
+    assert window.report.kind == "年度工作报告"
+    labels = [window.outline_model.index(row, 0).data() for row in range(window.outline_model.rowCount())]
+    assert labels[0] == "开头" and labels[-1] == "结尾"
+    assert [label[:2] for label in labels[1:5]] == ["一、", "二、", "三、", "四、"]
+
+
+def test_outline_model_passes_qt_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.outline_model)
+
+
+def test_typing_with_an_input_method_edits_the_paragraph(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
+    type_with_input_method(window.editor.body, "全年共有新变化。")
+    assert paragraph.body.endswith("全年共有新变化。")
+    assert "{{ center_group_sessions }}" in paragraph.body  # tokens went back to references
+
+
+def test_insert_a_field_from_the_list(window, monkeypatch):
+    paragraph = window.report.parts[1].paragraphs[0]
+    select(window, paragraph)
+    window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
+    monkeypatch.setattr("drafter.gui.main_window.pick_field", lambda parent, fields: fields["lectures"])
+    window.insert_field()
+    assert paragraph.body.endswith("{{ lectures }}")
+    assert "【专题讲座场次】" in window.editor.body.toPlainText()
+
+
+def test_field_from_a_selected_figure(window, monkeypatch):
+    paragraph = window.report.opening[0]
+    select(window, paragraph)
+    window.editor.body.setPlainText("全年开展走访300余名群众。")
+    cursor = window.editor.body.textCursor()
+    start = "全年开展走访".__len__()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("300余名"), cursor.MoveMode.KeepAnchor)
+    window.editor.body.setTextCursor(cursor)
+    monkeypatch.setattr(window, "ask_field_label", lambda selected: "走访群众人数")
+    window.field_from_selection()
+    field = window.report.fields["figure_1"]
+    assert (field.value, field.unit, field.qualifier, field.label) == (Decimal(300), "名", "余", "走访群众人数")
+    assert paragraph.body == "全年开展走访{{ figure_1 }}群众。"
+
+
+def form_input(window, name):
+    return window.form.rows[name].input
+
+
+def test_form_accepts_full_width_and_chinese_numerals(window):
+    box = form_input(window, "seminars")
+    box.setText("１２")
+    box.textEdited.emit("１２")
+    assert window.report.fields["seminars"].value == 12
+    box.setText("二十")
+    box.textEdited.emit("二十")
+    assert window.report.fields["seminars"].value == 20
+
+
+def test_a_bad_entry_shows_its_reason_and_is_kept(window):
+    box = form_input(window, "seminars")
+    box.setText("-3")
+    box.textEdited.emit("-3")
+    row = window.form.rows["seminars"]
+    assert "负" in row.error.text() and row.error.isVisible()
+    assert box.text() == "-3"
+    assert window.report.fields["seminars"].value is None
+
+
+def test_counter_and_status_count_filled_fields(window, qtbot):
+    box = form_input(window, "lectures")
+    box.setText("5")
+    box.textEdited.emit("5")
+    assert window.form.counter.text() == "已填 1 / 36 项"
+    qtbot.waitUntil(lambda: window.filled_label.text() == "已填 1/36", timeout=3000)
+
+
+def test_moving_a_part_renumbers_at_once(window):
+    second = window.report.parts[1]
+    select(window, second)
+    window.move_selected(-1)
+    assert window.report.parts[0] is second
+    assert window.outline_model.index(1, 0).data().startswith("一、聚焦中心大局")
+    assert window.outline_model.index(2, 0).data().startswith("二、突出政治引领")
+
+
+def test_undo_and_redo_across_text_outline_and_fields(window):
+    report = window.report
+    first_part, paragraph = report.parts[0], report.parts[0].paragraphs[0]
+    original_body = paragraph.body
+    select(window, paragraph)
+    window.push_text_edit(paragraph, "body", "改写后的正文。")
+    select(window, report.parts[2])
+    window.move_selected(-1)
+    box = form_input(window, "seminars")
+    box.setText("7")
+    box.textEdited.emit("7")
+    assert (paragraph.body, report.parts[1].heading[:2], report.fields["seminars"].value) == ("改写后的正文。", "夯实", 7)
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert paragraph.body == original_body and report.parts[0] is first_part
+    assert report.parts[1].heading.startswith("聚焦") and report.fields["seminars"].value is None
+    for _ in range(3):
+        window.undo_stack.redo()
+    assert paragraph.body == "改写后的正文。" and report.fields["seminars"].value == 7
+
+
+def test_add_and_remove_paragraph_with_undo(window):
+    part = window.report.parts[3]
+    select(window, part.paragraphs[-1])
+    window.add_paragraph()
+    assert len(part.paragraphs) == 4
+    window.remove_selected()
+    assert len(part.paragraphs) == 3
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert len(part.paragraphs) == 3
+
+
+def test_save_and_reopen(window, tmp_path, monkeypatch, settings):
+    path = tmp_path / "我的报告.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "开头改过了。")
+    assert window.save()
+    assert window.undo_stack.isClean() and "我的报告.drafter" in window.windowTitle()
+    assert load_project(path).opening[0].body == "开头改过了。"
+    assert window.recent_files()[0] == str(path.resolve())
+    assert window.open_path(path)
+    assert window.report.opening[0].body == "开头改过了。"
+
+
+def test_export_with_unfilled_fields_marks_them(window, tmp_path, monkeypatch):
+    target = tmp_path / "导出.docx"
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: len(missing) == 38)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: str(target))
+    assert window.export_dialog()
+    assert "【待填：" in "".join(p.text for p in docx.Document(target).paragraphs)
+
+
+def test_export_default_name_comes_from_the_title(window, monkeypatch):
+    seen = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: seen.append(default) or "")
+    window.report.meta.organisation = "示例局:办公室"
+    window.export_dialog()
+    assert seen[0].name == f"示例局_办公室{window.report.meta.year}年度工作报告.docx"
+
+
+def test_export_to_a_file_open_in_word_offers_another_name(window, tmp_path, monkeypatch):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    (tmp_path / "~$报告.docx").write_bytes(b"lock")
+    answers = iter([str(target), str(tmp_path / "报告2.docx")])
+    errors = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: next(answers))
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
+    assert window.export_dialog()
+    assert "Word" in errors[0] and target.read_bytes() == b"old"
+    assert (tmp_path / "报告2.docx").exists()
+
+
+def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qtbot, make, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "崩溃前最后输入的一句。")
+    qtbot.waitUntil(lambda: window.recovery_path().exists(), timeout=6000)
+    assert "已自动保存" in window.autosave_label.text()
+    monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: True)
+    restored = make()
+    assert restored.report.opening[0].body == "崩溃前最后输入的一句。"
+    assert not restored.undo_stack.isClean()
+
+
+@pytest.mark.parametrize(("answer", "closes"), [(files.CANCEL, False), (files.DISCARD, True)])
+def test_closing_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
+    window.push_text_edit(window.report.opening[0], "body", "未保存的修改。")
+    asked = []
+    monkeypatch.setattr(window, "ask_save_changes", lambda: asked.append(1) or answer)
+    assert window.close() is closes
+    assert asked == [1]
+
+
+def test_changed_on_disk_is_not_silently_overwritten(window, tmp_path, monkeypatch):
+    path = tmp_path / "p.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "第一版。")
+    window.save()
+    path.write_text(path.read_text(encoding="utf-8").replace("第一版。", "别人改的。"), encoding="utf-8")
+    window.push_text_edit(window.report.opening[0], "body", "我的第二版。")
+    monkeypatch.setattr(window, "ask_overwrite_changed_file", lambda: False)
+    monkeypatch.setattr(window, "ask_save_path", lambda: "")
+    assert not window.save()
+    assert "别人改的。" in path.read_text(encoding="utf-8")
+
+
+def test_second_instance_is_warned_by_the_lock(window, make, tmp_path, monkeypatch):
+    path = tmp_path / "shared.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "共享的报告。")
+    window.save()
+    from drafter.core import document
+
+    # as if another copy of the app, alive, had taken the lock
+    lock = document.lock_path(path)
+    lock.write_text(lock.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 1'), encoding="utf-8")
+    monkeypatch.setattr(document, "_pid_alive", lambda pid: True)
+    other = make()
+    warnings = []
+    monkeypatch.setattr(other, "show_error", lambda title, message: warnings.append(title))
+    other.open_path(path)
+    assert warnings == ["项目已在别处打开"]
+
+
+def test_clicking_a_preview_paragraph_selects_it_in_the_outline(window, qtbot):
+    window.refresh_preview()
+    paragraph = window.report.parts[2].paragraphs[1]
+    number = window.preview.sources.index(paragraph.id)
+    block = window.preview.document().findBlockByNumber(number)
+    rect = window.preview.document().documentLayout().blockBoundingRect(block)
+    window.preview.verticalScrollBar().setValue(int(rect.top()))
+    offset = window.preview.verticalScrollBar().value()
+    point = rect.center().toPoint()
+    point.setY(point.y() - offset)
+    qtbot.mouseClick(window.preview.viewport(), Qt.LeftButton, pos=point)
+    assert window.selected_node() is paragraph
+
+
+def test_preview_shows_filled_and_missing_fields(window, qtbot):
+    box = form_input(window, "center_group_sessions")
+    box.setText("12")
+    box.textEdited.emit("12")
+    qtbot.waitUntil(lambda: "会12次" in window.preview.toPlainText(), timeout=3000)
+    assert "【待填：“第一议题”学习次数】" in window.preview.toPlainText()
+
+
+def test_open_a_bad_file_shows_a_message_and_keeps_the_draft(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.drafter"
+    bad.write_bytes(b"format: 1\nkind: a\nkind: b\n")
+    messages = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: messages.append(message))
+    before = window.report
+    assert not window.open_path(bad)
+    assert "第3行" in messages[0] and window.report is before
+
+
+def test_recent_menu_lists_saved_projects(window, tmp_path, monkeypatch):
+    path = tmp_path / "recent.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.save_as()
+    window.fill_recent_menu()
+    assert [action.text() for action in window.recent_menu.actions()] == [str(Path(path).resolve())]
+
+
+def test_drafter_project_hands_the_project_to_the_window(tmp_path, monkeypatch):
+    from drafter.cli import run
+    from drafter.gui import app
+
+    path = tmp_path / "给定的.drafter"
+    opened = []
+    monkeypatch.setattr(app, "make_window", lambda project=None: opened.append(project) or type(
+        "Shown", (), {"show": lambda self: None})())
+    monkeypatch.setattr(app, "application", lambda: type("App", (), {"exec": staticmethod(lambda: 0)})())
+    assert run([str(path)]) == 0
+    assert opened == [str(path)]
+
+
+def test_window_opened_with_a_project_shows_it(make, tmp_path, settings, monkeypatch):
+    from drafter.cli import run
+    from drafter.gui import app
+
+    path = tmp_path / "p.drafter"
+    run(["new", "--template", "个人述职报告", "--year", "2024", "-o", str(path)])
+    window = app.make_window(str(path), settings=settings)
+    try:
+        assert window.report.kind == "个人述职报告" and window.document.path == path
+    finally:
+        window.close()
