@@ -37,7 +37,9 @@ def from_display(text: str, fields: dict[str, Field]) -> str:
         names.setdefault(name, name)
 
     def replace(match: re.Match) -> str:
-        name = names.get(match.group(1))
+        inner = match.group(1)
+        # An ASCII name is a reference even to a field not (yet) defined, so it is never lost.
+        name = names.get(inner) or (inner if inner.isascii() and inner.isidentifier() else None)
         return "{{ " + name + " }}" if name else match.group(0)
 
     return TOKEN_PATTERN.sub(replace, text)

@@ -128,6 +128,7 @@ class MainWindow(FileActions, QMainWindow):
         self.outline = Outline(document.report)
         self.outline_model = OutlineModel(self.outline, self)
         self.outline_model.on_drop_move = lambda node, delta: self.undo_stack.push(commands.MoveNode(self, node, delta))
+        self.outline_model.on_rename = lambda node, text: self.push_text_edit(node, "heading", text)
         self.tree.setModel(self.outline_model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(lambda current, _: self.show_node(current.internalPointer()))

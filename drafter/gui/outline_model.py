@@ -55,6 +55,16 @@ class OutlineModel(QAbstractItemModel):
             return node.heading if isinstance(node, Section) else None
         return None
 
+    def setData(self, index, value, role=Qt.EditRole):
+        node = self.node(index)
+        if role != Qt.EditRole or not isinstance(node, Section) or not str(value).strip():
+            return False
+        if self.on_rename is not None:
+            self.on_rename(node, str(value).strip())  # through the undo stack, which calls set_heading
+        else:
+            self.set_heading(node, str(value).strip())
+        return True
+
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemIsDropEnabled
@@ -167,3 +177,4 @@ class OutlineModel(QAbstractItemModel):
         return False  # the move has been done by the command; Qt must not remove the source row
 
     on_drop_move = None
+    on_rename = None

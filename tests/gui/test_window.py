@@ -307,3 +307,23 @@ def test_window_opened_with_a_project_shows_it(make, tmp_path, settings, monkeyp
         assert window.report.kind == "个人述职报告" and window.document.path == path
     finally:
         window.close()
+
+
+def test_drag_and_drop_reorders_parts_as_one_undo_step(window):
+    model = window.outline_model
+    fourth = window.report.parts[3]
+    data = model.mimeData([model.index_of(fourth)])
+    model.dropMimeData(data, Qt.MoveAction, 1, 0, model.index_of(None))  # before the first part
+    assert window.report.parts[0] is fourth
+    assert model.index(1, 0).data().startswith("一、从严正风肃纪")
+    window.undo_stack.undo()
+    assert window.report.parts[3] is fourth
+
+
+def test_renaming_in_the_outline_is_undoable(window):
+    model = window.outline_model
+    part = window.report.parts[0]
+    assert model.setData(model.index_of(part), "新的部分标题")
+    assert model.index_of(part).data() == "一、新的部分标题"
+    window.undo_stack.undo()
+    assert part.heading == "突出政治引领，理论武装走深走实"

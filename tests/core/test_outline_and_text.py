@@ -1,0 +1,108 @@
+"""Outline operations, editor tokens, figure recognition and year-over-year change, without Qt."""
+
+from decimal import Decimal
+
+import pytest
+
+from drafter.core import fieldtext, figures
+from drafter.core.compare import change, short_change
+from drafter.core.document import ConflictError, DraftDocument, read_recovery, write_recovery
+from drafter.core.model import Field, Paragraph, Section
+from drafter.core.outline import Outline
+
+
+def test_outline_numbers_follow_positions(filled_report):
+    outline = Outline(filled_report)
+    third = filled_report.parts[2]
+    assert outline.number(third) == "三、"
+    assert outline.move(third, -2)
+    assert outline.number(third) == "一、"
+    assert not outline.move(third, -1)
+
+
+def test_subsections_number_per_level(filled_report):
+    outline = Outline(filled_report)
+    part = filled_report.parts[0]
+    outline.insert_section(part, 0, Section("小节甲"))
+    outline.insert_section(part, 1, Section("小节乙"))
+    deep = part.children[1]
+    outline.insert_section(deep, 0, Section("三级"))
+    assert [outline.number(s) for s in part.children] == ["（一）", "（二）"]
+    assert outline.number(deep.children[0]) == "1." and outline.level(deep.children[0]) == 3
+
+
+def test_remove_returns_where_it_was(filled_report):
+    outline = Outline(filled_report)
+    paragraph = filled_report.parts[1].paragraphs[1]
+    parent, index = outline.remove(paragraph)
+    assert parent is filled_report.parts[1] and index == 1
+    outline.insert_paragraph(parent, index, paragraph)
+    assert filled_report.parts[1].paragraphs[1] is paragraph
+
+
+def test_opening_and_closing_cannot_be_removed(filled_report):
+    outline = Outline(filled_report)
+    with pytest.raises(ValueError):
+        outline.remove(outline.opening)
+
+
+FIELDS = {"sessions": Field("sessions", "学习次数", unit="次")}
+
+
+def test_tokens_round_trip():
+    source = "{{ year }}年开展学习{{ sessions }}，{{ unknown }}。"
+    display = fieldtext.to_display(source, FIELDS)
+    assert display == "【本年度】年开展学习【学习次数】，【unknown】。"
+    assert fieldtext.from_display(display, FIELDS) == "{{ year }}年开展学习{{ sessions }}，{{ unknown }}。"
+
+
+def test_brackets_that_name_no_field_stay_text():
+    assert fieldtext.from_display("【待填】与【学习次数】", FIELDS) == "【待填】与{{ sessions }}"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "unit", "qualifier"),
+    [("12次", 12, "integer", "次", ""), ("300余名", 300, "integer", "名", ""),
+     ("20多个", 20, "integer", "个", "多"), ("1.2万人次", 12000, "integer", "人次", ""),
+     ("35.6%", Decimal("35.6"), "percent", "", ""), ("约300人", 300, "integer", "人", "约"),
+     ("1200万元", 12000000, "integer", "元", "")],
+)
+def test_figures_are_recognised(text, value, kind, unit, qualifier):
+    figure = figures.parse_figure(text)
+    expected_qualifier = "余" if "余" in text else qualifier
+    assert (figure.value, figure.type, figure.unit, figure.qualifier) == (value, kind, unit, expected_qualifier)
+
+
+def test_not_a_figure_is_explained():
+    with pytest.raises(figures.FigureError, match="带单位的数字"):
+        figures.parse_figure("二十大")
+
+
+def test_change_phrases():
+    field = Field("a", "次数", unit="次", value=Decimal(9), previous=Decimal(8))
+    assert change(field).phrase == "增长12.5%" and short_change(field) == "+1（+12.5%）"
+    field.value = Decimal(8)
+    assert change(field).phrase == "与上年持平"
+    field.previous = Decimal(0)
+    assert change(field).phrase == "增加8次"
+    rate = Field("r", "率", type="percent", value=Decimal("90"), previous=Decimal("95.5"))
+    assert change(rate).phrase == "下降5.5个百分点"
+
+
+def test_document_refuses_to_overwrite_a_file_changed_on_disk(tmp_path, filled_report):
+    path = tmp_path / "p.drafter"
+    document = DraftDocument(filled_report)
+    document.save(path)
+    path.write_bytes(path.read_bytes() + b"\n# edited elsewhere\n")
+    with pytest.raises(ConflictError):
+        document.save()
+    document.save(force=True)
+    assert b"edited elsewhere" not in path.read_bytes()
+
+
+def test_recovery_copy_keeps_the_original_path(tmp_path, filled_report):
+    recovery = tmp_path / "r.drafter"
+    write_recovery(filled_report, tmp_path / "原稿.drafter", recovery)
+    report, original = read_recovery(recovery)
+    assert original == tmp_path / "原稿.drafter" and report.meta.organisation == filled_report.meta.organisation
+    assert isinstance(report.opening[0], Paragraph)
