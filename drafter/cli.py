@@ -12,12 +12,14 @@ from drafter import paths
 from drafter.core import actions
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
+from drafter.core.lastyear import ImportFailed, import_last_year
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
+from drafter.core.sources import SourceError
 from drafter.core.style import StyleError, load_style
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("templates", "new", "fields", "set", "export")
+COMMANDS = ("templates", "new", "fields", "set", "export", "import")
 DEFAULT_TEMPLATE = "年度工作报告"
 
 # argparse speaks English; these are the messages a user can meet, said in Chinese.
@@ -74,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("project", metavar="项目文件")
     export.add_argument("-o", "--output", required=True, metavar="输出.docx", help="导出的 Word 文件")
     export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
+    importer = commands.add_parser("import", help="导入去年的文稿", description="把去年的 Word（.docx）或文本（.txt）文稿"
+                                   "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。")
+    importer.add_argument("source", metavar="去年文稿")
+    importer.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
+    importer.add_argument("--year", type=int, metavar="年度", help="今年的报告年度（默认：去年文稿的年度加一）")
     return parser
 
 
@@ -82,11 +89,12 @@ def run(argv: list[str]) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return start_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
-    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "export": cmd_export}
+    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "export": cmd_export,
+               "import": cmd_import}
     try:
         return handler[args.command](args)
     except (ProjectError, RenderError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
-            FileNotFoundError) as error:
+            SourceError, ImportFailed, FileNotFoundError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -114,11 +122,7 @@ def cmd_templates(args) -> int:
 
 
 def cmd_new(args) -> int:
-    output = Path(args.output)
-    if output.suffix != PROJECT_SUFFIX:
-        raise ProjectError(f"项目文件“{output}”的扩展名应为 {PROJECT_SUFFIX}")
-    if output.exists():
-        raise ProjectError(f"“{output}”已存在，未覆盖；请换一个文件名")
+    output = _new_project_path(args.output)
     year = args.year or actions.default_report_year()
     if not 1900 <= year <= 2999:
         raise ProjectError(f"年度 {year} 不是四位年份")
@@ -126,6 +130,42 @@ def cmd_new(args) -> int:
     save_project(report, output)
     print(f"已新建“{output}”：{args.template}，{year}年度，{len(report.fields)} 项统计数据待填")
     return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    output = _new_project_path(args.output)
+    if args.year is not None and not 1900 <= args.year <= 2999:
+        raise ProjectError(f"年度 {args.year} 不是四位年份")
+    result = import_last_year(Path(args.source), args.year)
+    save_project(result.report, output)
+    for line in import_summary(result, args.source, output):
+        print(line)
+    return EXIT_OK
+
+
+def import_summary(result, source, output) -> list[str]:
+    report = result.report
+    sections = sum(1 for _ in report.walk_sections())
+    lines = [f"已把“{source}”（{result.from_year}年）导入为“{output}”（{report.meta.year}年）：",
+             f"  {len(report.parts)} 个部分、{sections} 个标题，{len(report.fields)} 项统计数据"
+             f"（去年数值已保留，其中 {sum(f.previous is None for f in report.fields.values())} 项原文被遮盖，需重新填写）"]
+    if result.year_changes:
+        lines.append(f"  年份顺延 {len(result.year_changes)} 处，请核对：")
+        lines += [f"    {change}" for change in result.year_changes]
+    if result.dropped:
+        lines.append(f"  删除了 {len(result.dropped)} 行网页杂项：")
+        lines += [f"    {text}" for text in result.dropped]
+    lines += [f"  注意：{note}" for note in result.notes]
+    return lines
+
+
+def _new_project_path(name: str) -> Path:
+    output = Path(name)
+    if output.suffix != PROJECT_SUFFIX:
+        raise ProjectError(f"项目文件“{output}”的扩展名应为 {PROJECT_SUFFIX}")
+    if output.exists():
+        raise ProjectError(f"“{output}”已存在，未覆盖；请换一个文件名")
+    return output
 
 
 def cmd_fields(args) -> int:

@@ -1,0 +1,39 @@
+"""Decoding a .txt as Chinese Windows writes it: UTF-8 (with or without BOM), GB18030/GBK or UTF-16."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The text of a file; raises SourceError when no Chinese encoding fits."""
+    from drafter.core.sources import SourceError
+
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_like_utf16(raw):
+        return raw.decode("utf-16-le" if raw[1::2].count(0) > raw[0::2].count(0) else "utf-16-be", errors="replace")
+    try:
+        # Notepad on Chinese Windows writes GBK, which GB18030 contains; it is the likeliest by far.
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None:
+        raise SourceError(f"“{name}”的文字编码无法识别，请用记事本打开后“另存为”UTF-8 编码再导入")
+    return str(best)
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Without a BOM, UTF-16 text of mostly ASCII punctuation and digits has a zero in every other byte."""
+    sample = raw[:4000]
+    return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4

@@ -1,0 +1,53 @@
+"""Rolling a report's years forward: its own year and the next become {{ year }} and {{ next_year }}."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
+YEAR_ANYWHERE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# Quotations and document titles keep their years: “2020年…”, 《2021—2025年规划》.
+PROTECTED = re.compile(r"《[^》]*》|“[^”]*”|\{\{.*?\}\}")
+
+
+def detect_report_year(texts: list[str]) -> int | None:
+    """The year a report is about: the first “YYYY年” near its start, else the commonest year in it."""
+    for text in texts[:4]:
+        match = YEAR_IN_TEXT.search(text)
+        if match and 1990 <= int(match.group(1)) <= 2100:
+            return int(match.group(1))
+    years = Counter(int(y) for text in texts for y in YEAR_IN_TEXT.findall(text) if 1990 <= int(y) <= 2100)
+    return years.most_common(1)[0][0] if years else None
+
+
+class YearRoller:
+    """Replaces the report's year and the next one with references, listing each change."""
+
+    def __init__(self, from_year: int, to_year: int | None = None):
+        self.from_year = from_year
+        self.to_year = to_year if to_year is not None else from_year + 1
+        self.changes: list[str] = []
+
+    def roll(self, text: str, place: str) -> str:
+        pattern = YEAR_ANYWHERE if place == "标题" else YEAR_IN_TEXT
+        pieces, position = [], 0
+        for match in PROTECTED.finditer(text):
+            pieces.append(self._roll_free(text[position:match.start()], place, pattern))
+            pieces.append(match.group(0))
+            position = match.end()
+        pieces.append(self._roll_free(text[position:], place, pattern))
+        return "".join(pieces)
+
+    def _roll_free(self, text: str, place: str, pattern: re.Pattern) -> str:
+        def replace(match: re.Match) -> str:
+            year = int(match.group(1))
+            if year == self.from_year:
+                self.changes.append(f"{place}：{year}年 → {self.to_year}年")
+                return "{{ year }}"
+            if year == self.from_year + 1:
+                self.changes.append(f"{place}：{year}年 → {self.to_year + 1}年")
+                return "{{ next_year }}"
+            return match.group(0)
+
+        return pattern.sub(replace, text)
