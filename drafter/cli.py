@@ -12,7 +12,7 @@ from drafter import paths
 from drafter.core import actions
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
-from drafter.core.lastyear import ImportFailed, import_last_year
+from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
 from drafter.core.sources import SourceError
@@ -141,22 +141,6 @@ def cmd_import(args) -> int:
     for line in import_summary(result, args.source, output):
         print(line)
     return EXIT_OK
-
-
-def import_summary(result, source, output) -> list[str]:
-    report = result.report
-    sections = sum(1 for _ in report.walk_sections())
-    lines = [f"已把“{source}”（{result.from_year}年）导入为“{output}”（{report.meta.year}年）：",
-             f"  {len(report.parts)} 个部分、{sections} 个标题，{len(report.fields)} 项统计数据"
-             f"（去年数值已保留，其中 {sum(f.previous is None for f in report.fields.values())} 项原文被遮盖，需重新填写）"]
-    if result.year_changes:
-        lines.append(f"  年份顺延 {len(result.year_changes)} 处，请核对：")
-        lines += [f"    {change}" for change in result.year_changes]
-    if result.dropped:
-        lines.append(f"  删除了 {len(result.dropped)} 行网页杂项：")
-        lines += [f"    {text}" for text in result.dropped]
-    lines += [f"  注意：{note}" for note in result.notes]
-    return lines
 
 
 def _new_project_path(name: str) -> Path:

@@ -13,7 +13,6 @@ from drafter.core.project import TEMPLATE_FILE, load_project
 from drafter.core.style import load_style
 
 ANNUAL = "年度工作报告"
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sample" / "annual-report-2022-sample.txt"
 
 
 def fill(report, year: int = 2026):

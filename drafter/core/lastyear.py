@@ -49,6 +49,23 @@ def import_last_year(path: Path, year: int | None = None) -> ImportResult:
     return build_project(paragraphs, year, Path(path).name)
 
 
+def import_summary(result: ImportResult, source, output) -> list[str]:
+    """What the user should know and check after an import, one line each."""
+    report = result.report
+    sections = sum(1 for _ in report.walk_sections())
+    lines = [f"已把“{source}”（{result.from_year}年）导入为“{output}”（{report.meta.year}年）：",
+             f"  {len(report.parts)} 个部分、{sections} 个标题，{len(report.fields)} 项统计数据"
+             f"（去年数值已保留，其中 {sum(f.previous is None for f in report.fields.values())} 项原文被遮盖，需重新填写）"]
+    if result.year_changes:
+        lines.append(f"  年份顺延 {len(result.year_changes)} 处，请核对：")
+        lines += [f"    {change}" for change in result.year_changes]
+    if result.dropped:
+        lines.append(f"  删除了 {len(result.dropped)} 行网页杂项：")
+        lines += [f"    {text}" for text in result.dropped]
+    lines += [f"  注意：{note}" for note in result.notes]
+    return lines
+
+
 def build_project(paragraphs: list[SourceParagraph], year: int | None, name: str) -> ImportResult:
     kept, dropped = _drop_clutter(paragraphs)
     if not kept:

@@ -14,7 +14,9 @@ from drafter.core.document import ConflictError, DraftDocument, write_recovery
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
+from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.render import RenderError, render
+from drafter.core.sources import SourceError
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -83,6 +85,14 @@ class FileActions:
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
 
+    def ask_import_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入去年文稿"), str(self._default_folder()),
+                                              self.tr("去年文稿 (*.docx *.txt)"))
+        return path
+
+    def show_import_summary(self, lines: list[str]) -> None:
+        QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines[:40]))
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
@@ -136,6 +146,24 @@ class FileActions:
         if getattr(self, "document", None) is not None:
             self.document.release_lock()
         self.set_document(document)
+
+    def import_dialog(self) -> bool:
+        """Last year's .docx or .txt becomes this year's (unsaved) project."""
+        if not self.maybe_save():
+            return False
+        path = self.ask_import_path()
+        if not path:
+            return False
+        try:
+            result = import_last_year(Path(path))
+        except (SourceError, ImportFailed) as error:
+            self.show_error(self.tr("无法导入"), str(error))
+            return False
+        self.replace_document(DraftDocument(result.report))
+        self.undo_stack.resetClean()  # the imported project exists only in the window until saved
+        self.update_title()
+        self.show_import_summary(import_summary(result, Path(path).name, self.tr("新项目（尚未保存）")))
+        return True
 
     # Save
 

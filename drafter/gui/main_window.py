@@ -81,6 +81,7 @@ class MainWindow(FileActions, QMainWindow):
         self._action(file_menu, self.tr("保存(&S)"), self.save, QKeySequence.Save)
         self._action(file_menu, self.tr("另存为(&A)…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("导入去年文稿(&I)…"), self.import_dialog)
         self.export_action = self._action(file_menu, self.tr("导出 Word(&E)…"), self.export_dialog, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.Quit)

@@ -327,3 +327,27 @@ def test_renaming_in_the_outline_is_undoable(window):
     assert model.index_of(part).data() == "一、新的部分标题"
     window.undo_stack.undo()
     assert part.heading == "突出政治引领，理论武装走深走实"
+
+
+def test_import_last_years_draft_from_the_menu(window, monkeypatch):
+    from conftest_paths import SAMPLE
+
+    shown = []
+    monkeypatch.setattr(window, "ask_import_path", lambda: str(SAMPLE))
+    monkeypatch.setattr(window, "show_import_summary", lambda lines: shown.extend(lines))
+    assert window.import_dialog()
+    assert len(window.report.parts) == 4 and len(window.report.fields) == 36
+    assert not window.undo_stack.isClean() and window.document.path is None
+    assert any("36 项统计数据" in line for line in shown)
+    assert len(window.form.rows) == 36
+
+
+def test_import_of_a_bad_file_explains_and_keeps_the_draft(window, tmp_path, monkeypatch):
+    bad = tmp_path / "旧.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    errors = []
+    monkeypatch.setattr(window, "ask_import_path", lambda: str(bad))
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
+    before = window.report
+    assert not window.import_dialog()
+    assert "另存为" in errors[0] and window.report is before

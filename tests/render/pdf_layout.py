@@ -40,17 +40,23 @@ def require_tools() -> tuple[str, str]:
     pytest.skip(reason)
 
 
-def docx_to_pdf(docx: Path, workdir: Path) -> Path:
+def convert(source: Path, workdir: Path, target: str, extension: str) -> Path:
+    """Convert with LibreOffice (its own profile folder, so runs never share state)."""
     soffice, _ = require_tools()
     profile = (workdir / "lo-profile").as_uri()
+    outdir = workdir / f"out-{extension}"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(workdir),
-         str(docx)],
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir", str(outdir),
+         str(source)],
         check=True, capture_output=True, timeout=300,
     )
-    pdf = workdir / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice did not write a PDF"
-    return pdf
+    result = outdir / (source.stem + "." + extension)
+    assert result.exists(), f"LibreOffice did not write {result.name}"
+    return result
+
+
+def docx_to_pdf(docx: Path, workdir: Path) -> Path:
+    return convert(docx, workdir, "pdf", "pdf")
 
 
 def read_lines(pdf: Path) -> tuple[list[Line], int]:

@@ -1,0 +1,238 @@
+"""Importing last year's document: the sample, round trips, encodings, names left alone, bad files."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from decimal import Decimal
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from drafter.cli import run
+from drafter.core import actions
+from drafter.core.lastyear import ImportFailed, build_project, import_last_year
+from drafter.core.render import render
+from drafter.core.sources import SourceError, SourceParagraph, read_docx_bytes
+
+SLOGANS = ["二十大", "“两个确立”", "“七个一”", "三会一课", "“六个新**”", "“双创双建”", "“五型”", "一屏掌控",
+           "“六个一”", "“四融三联两走进”"]
+
+
+@pytest.fixture(scope="module")
+def sample(request):
+    from conftest_paths import SAMPLE
+
+    if not SAMPLE.exists():
+        pytest.skip(f"sample not found at {SAMPLE}")
+    return import_last_year(SAMPLE)
+
+
+def body_text(report) -> str:
+    return "\n".join(block.text for block in render(report).blocks)
+
+
+def test_sample_has_four_parts_with_lead_sentences(sample):
+    report = sample.report
+    assert [len(part.paragraphs) for part in report.parts] == [4, 3, 3, 3]
+    assert report.parts[0].paragraphs[0].lead == "带头强化政治机关意识。"
+    leads = [p.lead for part in report.parts for p in part.paragraphs if p.lead]
+    assert len(leads) == 12 and all(lead.endswith("。") for lead in leads)
+    assert len(report.opening) == 1 and len(report.closing) == 1
+
+
+def test_sample_masks_become_numeric_fields_with_units(sample):
+    fields = list(sample.report.fields.values())
+    numeric = [f for f in fields if f.type in ("integer", "decimal", "percent") and f.previous is None]
+    assert len(numeric) >= 34
+    units = [f.unit for f in fields[:4]]
+    assert units == ["次", "名", "名", "个"]
+    assert any(f.unit == "人次" for f in fields) and any(f.qualifier == "多" for f in fields)
+    assert any(f.unit == "位" and f.qualifier == "余" for f in fields)
+
+
+def test_sample_name_masks_stay_text_and_slogans_untouched(sample):
+    text = body_text(sample.report)
+    for slogan in SLOGANS:
+        assert slogan in text
+    for name_mask in ["赴**清廉馆", "《**政协》", "“*+N”", "“***”体系"]:
+        assert name_mask in text
+    assert len(re.findall(r"[*＊]+", text)) == 9  # the masks that hide names, not figures
+
+
+def test_sample_labels_come_from_context(sample):
+    labels = [field.label for field in sample.report.fields.values()]
+    assert labels[0] == "开展第一议题学习次数"
+    assert "服务群众人次" in labels and "学习小组个数" in labels
+
+
+def test_sample_clutter_is_dropped_and_reported(sample):
+    assert any("下面是小编" in line for line in sample.dropped)
+    assert "猜你喜欢" in sample.dropped
+    assert "小编" not in body_text(sample.report)
+
+
+def test_sample_year_rolls_forward(sample):
+    report = sample.report
+    assert sample.from_year == 2022 and report.meta.year == 2023
+    text = body_text(report)
+    assert text.splitlines()[2].startswith("2023年") and "2024年,是全面贯彻" in text
+    assert "开头：2022年 → 2023年" in sample.year_changes
+
+
+def test_round_trip_export_then_import(tmp_path, filled_report, style):
+    path = tmp_path / "last.docx"
+    actions.export_project(filled_report, style, path)
+    result = import_last_year(path)
+    imported = result.report
+    assert imported.meta.year == filled_report.meta.year + 1
+    assert [s.heading for s in imported.parts] == [s.heading for s in filled_report.parts]
+    originals = list(filled_report.fields.values())
+    fields = list(imported.fields.values())
+    assert [(f.previous, f.unit, f.qualifier) for f in fields] == [(f.value, f.unit, f.qualifier) for f in originals]
+    imported.meta.year, imported.meta.date = filled_report.meta.year, filled_report.meta.date
+    for field in fields:
+        field.value = field.previous
+    assert body_text(imported) == body_text(filled_report)
+
+
+def paragraphs(*texts):
+    return [SourceParagraph(text) for text in texts]
+
+
+def test_figures_years_and_names():
+    result = build_project(paragraphs(
+        "2023年度工作报告",
+        "2023年，我们开展学习12次，走访企业20多家，服务1.2万人次，满意度达到98.5%，约300人参加。",
+        "一、第一部分",
+        "二是坚持“十四五”规划，落实《2021—2025年发展纲要》，2020年以来累计开展十二次检查。",
+        "2024年，我们将继续努力。",
+    ), None, "t.txt")
+    report = result.report
+    values = [(f.previous, f.unit, f.qualifier, f.type) for f in report.fields.values()]
+    assert values == [(Decimal(12), "次", "", "integer"), (Decimal(20), "家", "多", "integer"),
+                      (Decimal(12000), "人次", "", "integer"), (Decimal("98.5"), "", "", "percent"),
+                      (Decimal(300), "人", "约", "integer"), (Decimal(12), "次", "", "integer")]
+    report.meta.year = 2023
+    text = body_text(report)
+    assert "《2021—2025年发展纲要》" in text and "2020年以来" in text and "二是" in text
+    assert "“十四五”" in text and text.splitlines()[0] == "2023年度工作报告"
+
+
+def test_same_figure_twice_in_a_sentence_is_two_fields():
+    result = build_project(paragraphs("2022年工作", "2022年，开展学习12次，开展调研12次。"), None, "t")
+    assert len(result.report.fields) == 2
+
+
+def test_template_syntax_in_a_document_stays_literal():
+    result = build_project(paragraphs("2022年工作", "2022年，讨论了{{ 变量 }}和{% if %}的写法。"), None, "t")
+    assert "{{ 变量 }}和{% if %}的写法" in body_text(result.report)
+
+
+def test_signature_and_date_are_taken_and_the_date_rolls():
+    result = build_project(paragraphs("2022年工作总结", "2022年，工作顺利。", "一、成绩", "做了很多事。",
+                                      "示例市某某局", "2023年1月8日"), None, "t")
+    assert result.report.meta.organisation == "示例市某某局" and result.report.meta.date == "2024-01-08"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_text_files_in_chinese_windows_encodings(tmp_path, encoding):
+    path = tmp_path / "去年.txt"
+    path.write_bytes("2022年度工作总结\n2022年，开展学习12次。\n一、主要工作\n全年走访企业20家。\n".encode(encoding))
+    report = import_last_year(path).report
+    assert report.meta.title == "{{ year }}年度工作总结" and len(report.fields) == 2
+
+
+def make_docx(paragraph_xml: str) -> bytes:
+    document = docx.Document()
+    body = document.element.body
+    from docx.oxml import parse_xml
+
+    body.insert(0, parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                             f"{paragraph_xml}</w:p>"))
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_runs_split_anywhere_are_joined_and_bold_start_is_the_lead():
+    runs = ('<w:r><w:rPr><w:b/></w:rPr><w:t>加强</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>学习。</w:t></w:r>'
+            '<w:r><w:t>全年1</w:t></w:r><w:r><w:t>2次。</w:t></w:r>')
+    [paragraph] = [p for p in read_docx_bytes(make_docx(runs), "x.docx") if p.text]
+    assert paragraph.text == "加强学习。全年12次。" and paragraph.bold_prefix == 5
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return stream.getvalue()
+
+
+DOCUMENT_WITH_DTD = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x "boom">]>'
+                     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+BAD_FILES = [
+    ("旧版.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "另存为"),
+    ("旧版.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "另存为"),
+    ("加密.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "加密"),
+    ("富文本.docx", b"{\\rtf1\\ansi hello}", "RTF"),
+    ("网页.docx", b"<html><body>hi</body></html>", "HTML"),
+    ("空.docx", b"", "空文件"),
+    ("截断.docx", zip_bytes({"word/document.xml": b"<x/>" * 100})[:60], "损坏"),
+    ("乱码.docx", b"PK\x03\x04" + b"\x00garbage" * 20, "损坏"),
+    ("无正文.docx", zip_bytes({"other.xml": b"<x/>"}), "缺少正文"),
+    ("实体.docx", zip_bytes({"word/document.xml": DOCUMENT_WITH_DTD}), "DTD"),
+    ("炸弹.docx", zip_bytes({"word/document.xml": b"<a>" + b" " * 40_000_000 + b"</a>"}), "压缩炸弹"),
+    ("~$报告.docx", b"owner", "临时锁定文件"),
+    ("图片.docx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "不是 Word"),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "message"), BAD_FILES, ids=[case[0] for case in BAD_FILES])
+def test_bad_files_get_their_own_message_exit_2_and_nothing_written(tmp_path, capsys, name, raw, message):
+    source = tmp_path / name
+    source.write_bytes(raw)
+    output = tmp_path / "新.drafter"
+    assert run(["import", str(source), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and name in err and "Traceback" not in err
+    assert not output.exists()
+
+
+def test_cli_import_of_the_sample_writes_a_project(tmp_path, capsys):
+    from conftest_paths import SAMPLE
+
+    output = tmp_path / "今年.drafter"
+    assert run(["import", str(SAMPLE), "-o", str(output), "--year", "2023"]) == 0
+    out = capsys.readouterr().out
+    assert "4 个部分" in out and "36 项统计数据" in out and "猜你喜欢" in out
+    assert run(["fields", str(output)]) == 0
+
+
+def test_a_document_without_a_year_asks_for_one(tmp_path):
+    with pytest.raises(ImportFailed, match="年度"):
+        build_project(paragraphs("工作总结", "做了一些工作。"), None, "t")
+    assert build_project(paragraphs("工作总结", "做了一些工作。"), 2025, "t").report.meta.year == 2025
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from(list("一二三、（）12.。，*年2022次名余多“”《》{}% \t十两第是")),
+                        max_size=40), max_size=12))
+def test_importer_never_fails_with_anything_but_a_clear_error(lines):
+    try:
+        result = build_project([SourceParagraph(line.strip()) for line in lines if line.strip()], 2023, "fuzz.txt")
+    except ImportFailed:
+        return
+    render(result.report)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_as_docx_give_a_clear_error(raw):
+    try:
+        read_docx_bytes(raw, "fuzz.docx")
+    except SourceError as error:
+        assert "fuzz.docx" in str(error)
