@@ -10,7 +10,9 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.core import actions
+from drafter.core.checks import check_report
 from drafter.core.export import ExportError
+from drafter.core.fixes import apply_fix
 from drafter.core.fileio import FileWriteError
 from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
@@ -19,7 +21,7 @@ from drafter.core.sources import SourceError
 from drafter.core.style import StyleError, load_style
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("templates", "new", "fields", "set", "export", "import")
+COMMANDS = ("templates", "new", "fields", "set", "export", "import", "check")
 DEFAULT_TEMPLATE = "年度工作报告"
 
 # argparse speaks English; these are the messages a user can meet, said in Chinese.
@@ -76,11 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("project", metavar="项目文件")
     export.add_argument("-o", "--output", required=True, metavar="输出.docx", help="导出的 Word 文件")
     export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
+    export.add_argument("--comparison-table", action="store_true", help="在文末附上“主要数据对比表”（上年、本年、同比变化）")
     importer = commands.add_parser("import", help="导入去年的文稿", description="把去年的 Word（.docx）或文本（.txt）文稿"
                                    "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。")
     importer.add_argument("source", metavar="去年文稿")
     importer.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
     importer.add_argument("--year", type=int, metavar="年度", help="今年的报告年度（默认：去年文稿的年度加一）")
+    check = commands.add_parser("check", help="导出前检查", description="检查未填写或与去年相同的数据、没改的年份、残留的"
+                                "遮盖符、标题编号和标点等问题。有“错误”级问题时退出码为 1。")
+    check.add_argument("project", metavar="项目文件")
+    check.add_argument("--json", action="store_true", help="以 JSON 列表输出（键：kind、severity、where、message、fix）")
+    check.add_argument("--fix", action="store_true", help="自动修正有确定修法的问题（全角标点、标题编号、去年年份）并保存")
     return parser
 
 
@@ -90,7 +98,7 @@ def run(argv: list[str]) -> int:
         return start_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
     handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "export": cmd_export,
-               "import": cmd_import}
+               "import": cmd_import, "check": cmd_check}
     try:
         return handler[args.command](args)
     except (ProjectError, RenderError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
@@ -130,6 +138,32 @@ def cmd_new(args) -> int:
     save_project(report, output)
     print(f"已新建“{output}”：{args.template}，{year}年度，{len(report.fields)} 项统计数据待填")
     return EXIT_OK
+
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def cmd_check(args) -> int:
+    path = Path(args.project)
+    report = load_project(path)
+    try:
+        findings = check_report(report)
+        if args.fix:
+            fixed = sum(apply_fix(report, finding) for finding in findings if finding.fix)
+            save_project(report, path)
+            print(f"已自动修正 {fixed} 处并保存“{path}”", file=sys.stderr)
+            findings = check_report(report)
+    except RenderError as error:
+        raise RenderError(f"项目文件“{path}”{error}") from None
+    if args.json:
+        print(json.dumps([finding.as_json() for finding in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            hint = "（可用 --fix 自动修正）" if finding.fix else ""
+            print(f"{SEVERITY_NAMES[finding.severity]}\t{finding.where}\t{finding.message}{hint}")
+        counts = {name: sum(f.severity == key for f in findings) for key, name in SEVERITY_NAMES.items()}
+        print("检查完成：" + "，".join(f"{name} {count} 项" for name, count in counts.items()))
+    return EXIT_PROBLEMS if any(finding.severity == "error" for finding in findings) else EXIT_OK
 
 
 def cmd_import(args) -> int:
@@ -181,7 +215,8 @@ def cmd_export(args) -> int:
     report = load_project(Path(args.project))
     style = load_style(paths.official_style_file())
     try:
-        rendered = actions.export_project(report, style, Path(args.output), args.allow_missing)
+        rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
+                                          args.comparison_table)
     except RenderError as error:
         raise RenderError(f"项目文件“{args.project}”{error}") from None
     except actions.MissingFieldsError as error:

@@ -118,9 +118,10 @@ def _plain(value):
     return int(digits) if "." not in digits else float(digits)
 
 
-def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False) -> Rendered:
+def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False,
+                   comparison_table: bool = False) -> Rendered:
     """Render and write the .docx; refuses while fields are unfilled unless allow_missing."""
-    rendered = render(report)
+    rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:
         raise MissingFieldsError(rendered.missing)
     export_docx(rendered, style, target, author=report.meta.organisation)

@@ -102,7 +102,8 @@ def _paragraphs(raw, where: str) -> list[Paragraph]:
             paragraphs.append(Paragraph(body=item))
             continue
         item = _mapping(item, place)
-        paragraphs.append(Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place)))
+        paragraphs.append(Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place),
+                                    origin=_text(item.get("origin", ""), place)))
     return paragraphs
 
 
@@ -201,9 +202,12 @@ def _plain(value):
 
 
 def _paragraph_data(paragraph: Paragraph):
-    if not paragraph.lead:
+    if not paragraph.lead and not paragraph.origin:
         return paragraph.body
-    return {"lead": paragraph.lead, "body": paragraph.body}
+    data = {"lead": paragraph.lead, "body": paragraph.body} if paragraph.lead else {"body": paragraph.body}
+    if paragraph.origin:
+        data["origin"] = paragraph.origin
+    return data
 
 
 def _section_data(section: Section) -> dict:

@@ -40,7 +40,7 @@ def run_properties(style: TextStyle, latin: str, condense: int, bold: bool) -> s
 
 def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     """A named paragraph style; body-text styles sit on the line grid with exact line pitch."""
-    on_grid = key != "page_number"
+    on_grid = key not in ("page_number", "table")
     ppr = []
     if key.startswith("heading"):
         ppr.append("<w:keepNext/>")
@@ -119,3 +119,28 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
         + run(f'<w:t xml:space="preserve"> {dash}</w:t>')
         + "</w:p>"
     )
+
+
+def table_xml(rows: list[list[str]], style: Style) -> str:
+    """A full-width table with single borders; the header row repeats on each page and is bold."""
+    width = style.page["width"] - style.page["margin_left"] - style.page["margin_right"]
+    columns = len(rows[0]) if rows else 1
+    shares = [34, 20, 20, 26] if columns == 4 else [100 // columns] * columns  # the change phrase needs room
+    widths = [width * share // 100 for share in shares]
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    table_style = style.styles["table"].id
+    body = []
+    for index, row in enumerate(rows):
+        header = '<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' if index == 0 else "<w:trPr><w:cantSplit/></w:trPr>"
+        bold = "<w:rPr><w:b/><w:bCs/></w:rPr>" if index == 0 else ""
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{table_style}"/></w:pPr>'
+            f'<w:r>{bold}<w:t xml:space="preserve">{text_xml(cell)}</w:t></w:r></w:p></w:tc>'
+            for cell, w in zip(row, widths))
+        body.append(f"<w:tr>{header}{cells}</w:tr>")
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>")

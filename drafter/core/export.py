@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 
 from drafter.core import fileio
 from drafter.core.docxml import (
-    NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml, text_xml,
+    NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml, table_xml,
+    text_xml,
 )
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
@@ -100,8 +101,9 @@ def _verify(data: bytes, rendered: Rendered) -> None:
         count = len(reopened.paragraphs)
     except Exception as error:  # any failure to re-read means the build is broken
         raise ExportError(f"生成的文档无法重新打开，已放弃写入（{error}）") from None
-    if count != len(rendered.blocks):
-        raise ExportError(f"生成的文档段落数（{count}）与报告（{len(rendered.blocks)}）不符，已放弃写入")
+    expected = sum(block.kind != "table" for block in rendered.blocks)
+    if count != expected:
+        raise ExportError(f"生成的文档段落数（{count}）与报告（{expected}）不符，已放弃写入")
 
 
 def _set_up_styles(document, style: Style) -> None:
@@ -171,8 +173,12 @@ def _body_paragraphs(blocks: list[Block], style: Style):
 
 
 def _paragraph_xml(block: Block, style: Style, signature_indents: dict[str, int]) -> str:
+    if block.kind == "table":
+        return table_xml(block.rows, style)
     text_style = style.for_block(block.kind, block.level)
     ppr = f'<w:pStyle w:val="{text_style.id}"/>'
+    if block.kind == "appendix":
+        ppr += "<w:pageBreakBefore/>"
     if block.kind in signature_indents:
         ppr += f'<w:ind w:right="{signature_indents[block.kind]}" w:firstLine="0" w:firstLineChars="0"/>'
     runs = []

@@ -119,7 +119,7 @@ class _Builder:
     def _take_title_and_recipient(self, paragraphs):
         first = paragraphs[0]
         if len(first.text) <= HEADING_MAX and not heading_level(first.text) and not first.text.endswith("。"):
-            self.report.meta.title = self.roller.roll(first.text, "标题")
+            self.report.meta.title = self.roller.roll(escape_template_syntax(first.text), "标题")
             paragraphs = paragraphs[1:]
         if paragraphs and paragraphs[0].text.endswith(("：", ":")) and len(paragraphs[0].text) <= 30:
             self.report.meta.recipient = paragraphs[0].text.rstrip("：:")
@@ -159,7 +159,7 @@ class _Builder:
             end = rest.index("。") + 1
             heading, body = rest[:end].rstrip("。"), rest[end:].strip()
         level = min(level, len(self.stack) + 1)  # a （一） with no 一、 above it becomes a part
-        section = Section(self.roller.roll(heading, "标题"))
+        section = Section(self.roller.roll(escape_template_syntax(heading), "标题"))
         del self.stack[level - 1:]
         (self.stack[-1].children if self.stack else self.report.parts).append(section)
         self.stack.append(section)
@@ -170,6 +170,7 @@ class _Builder:
         place = self._place_name()
         lead, body = split_lead(source, text, in_part=bool(self.stack) and not self.in_closing)
         paragraph = Paragraph(body=self._convert(body, place), lead=self._convert(lead, place) if lead else "")
+        paragraph.origin = paragraph.source
         if self.in_closing:
             self.report.closing.append(paragraph)
         elif self.stack:

@@ -50,7 +50,12 @@ class Paragraph:
 
     body: str = ""
     lead: str = ""
+    origin: str = ""  # lead + body as imported from last year's draft; empty when written this year
     id: str = dc_field(default_factory=lambda: new_id("p"))
+
+    @property
+    def source(self) -> str:
+        return self.lead + self.body
 
 
 @dataclass

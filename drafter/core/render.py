@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field as dc_field
 
+from drafter.core.compare import change
 from drafter.core.model import Field, Paragraph, Report, Section, place_name
 from drafter.core.numbers import format_date, format_number, heading_number
-from drafter.core.sandbox import RenderError, TemplateRunner
+from drafter.core.sandbox import FIELDS_KEY, RenderError, TemplateRunner
 
 FIELD_START, FIELD_END = "\ue000", "\ue001"
 _FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")
@@ -33,6 +34,7 @@ class Block:
     level: int = 0
     number: str = ""
     source: str = ""
+    rows: list[list[str]] = dc_field(default_factory=list)  # a table block's cells, header row first
 
     @property
     def text(self) -> str:
@@ -87,9 +89,30 @@ class _Usage:
             places.append(self.place)
 
 
-def render(report: Report) -> Rendered:
-    """Render every text of the report; raises RenderError naming the place on a template error."""
-    return _Renderer(report).run()
+COMPARISON_HEADER = ["项目", "上年", "本年", "同比变化"]
+
+
+def render(report: Report, comparison_table: bool = False) -> Rendered:
+    """Render every text of the report; raises RenderError naming the place on a template error.
+    With comparison_table, an appendix 主要数据对比表 follows the date."""
+    rendered = _Renderer(report).run()
+    if comparison_table:
+        rendered.blocks += comparison_blocks(report)
+    return rendered
+
+
+def comparison_blocks(report: Report) -> list[Block]:
+    """附件 / 主要数据对比表 / the table: every numeric field with last year's or this year's value."""
+    rows = [COMPARISON_HEADER]
+    for field in report.fields.values():
+        if field.type in ("text", "date") or (field.value is None and field.previous is None):
+            continue
+        shown = [format_number(v, field.type, field.unit, field.qualifier) if v is not None else "—"
+                 for v in (field.previous, field.value)]
+        result = change(field)
+        rows.append([field.label, *shown, result.phrase if result else "—"])
+    return [Block("appendix", [Run("附件")]), Block("title", [Run("主要数据对比表")]), Block("blank"),
+            Block("table", rows=rows)]
 
 
 class _Renderer:
@@ -103,6 +126,7 @@ class _Renderer:
             year=meta.year, next_year=meta.year + 1, previous_year=meta.year - 1,
             organisation=meta.organisation, recipient=meta.recipient,
         )
+        self.context[FIELDS_KEY] = report.fields
         self.blocks: list[Block] = []
 
     def run(self) -> Rendered:

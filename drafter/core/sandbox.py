@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from drafter.core.compare import change
+from drafter.core.numbers import format_number
 
 # A whole report is a few tens of thousands of characters; 300 pages stay well under this.
 MAX_OUTPUT_CHARS = 2_000_000
@@ -59,6 +62,36 @@ def _check_repeat(sequence, count) -> None:
 
 
 _ENVIRONMENT = _ReportEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+FIELDS_KEY = "__drafter_fields__"  # the Field objects, for filters; not a name templates can write
+
+
+@pass_context
+def _growth_filter(context, token) -> str:
+    """{{ visits|growth }} → 增长12.5% / 减少3.1% / 与上年持平 (GB/T 15835 digits)."""
+    field = _field_of(context, token, "growth")
+    result = change(field)
+    return result.phrase if result else f"【待填：{field.label}的同比变化】"
+
+
+@pass_context
+def _previous_filter(context, token) -> str:
+    """{{ visits|previous }} → last year's value as printed: 12次."""
+    field = _field_of(context, token, "previous")
+    if field.previous is None:
+        return f"【待填：{field.label}的去年数值】"
+    return format_number(field.previous, field.type, field.unit, field.qualifier)
+
+
+def _field_of(context, token, filter_name: str):
+    fields = context.get(FIELDS_KEY, {})
+    name = getattr(token, "name", None)
+    if name not in fields:
+        raise SecurityError(f"过滤器 {filter_name} 只能用于统计数据字段")
+    return fields[name]
+
+
+_ENVIRONMENT.filters["growth"] = _growth_filter
+_ENVIRONMENT.filters["previous"] = _previous_filter
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
 
 

@@ -10,7 +10,7 @@ import yaml
 from drafter.core import fileio
 
 BLOCK_STYLES = ("title", "recipient", "body", "heading1", "heading2", "heading3", "heading4",
-                "signature", "date", "page_number")
+                "signature", "date", "appendix", "table", "page_number")
 PAGE_KEYS = ("width", "height", "margin_top", "margin_bottom", "margin_left", "margin_right",
              "header", "footer", "line_pitch")
 

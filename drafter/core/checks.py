@@ -1,0 +1,173 @@
+"""Pre-flight checks of a report: unfilled or stale figures, old years, leftover masks, numbering, punctuation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from drafter.core.compare import change
+from drafter.core.fieldtext import to_display
+from drafter.core.lastyear import heading_level
+from drafter.core.model import Report, place_name
+from drafter.core.render import Rendered, render
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+OUT_OF_LINE_PERCENT = Decimal(50)
+LONG_SENTENCE = 150
+MASK = re.compile(r"[*＊]+|×{2,}|(?<![A-Za-z])X{2,}(?![A-Za-z])|某某|【待填[^】]*】")
+HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”）])([,;:?!])|([()])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([()])")
+DOUBLED = re.compile(r"([，。；：、！？])\1|[，、；：][。！？]|。[，、；]")
+ASCII_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\"|\"(?=[\u4e00-\u9fff])")
+END_PUNCTUATION = "。，；：、！？,.;:"
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+PROTECTED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+@dataclass
+class Finding:
+    """One thing to look at before the report leaves: what, how bad, where, why, and a fix if certain."""
+
+    kind: str
+    severity: str
+    where: str
+    message: str
+    fix: str | None = None
+    node_id: str = ""  # the outline node to jump to; not part of the JSON output
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        del data["node_id"]
+        return data
+
+
+def check_report(report: Report) -> list[Finding]:
+    """Every finding, errors first."""
+    rendered = render(report)
+    findings = _field_findings(report, rendered) + _text_findings(report) + _heading_findings(report)
+    findings += _date_findings(report) + _unchanged_findings(report)
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(findings, key=lambda finding: order[finding.severity])
+
+
+def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:
+    findings = []
+    for item in rendered.missing:
+        findings.append(Finding("unfilled", ERROR, "；".join(item.places) or "统计数据", f"“{item.label}”还未填写",
+                                node_id=item.name))
+    for field in report.fields.values():
+        result = change(field)
+        where = f"统计数据“{field.label}”"
+        if result is None:
+            continue
+        if result.delta == 0:
+            findings.append(Finding("same_as_last_year", WARNING, where,
+                                    f"“{field.label}”与去年相同，是否忘了更新？"))
+        elif result.percent is not None and abs(result.percent) > OUT_OF_LINE_PERCENT:
+            findings.append(Finding("out_of_line", WARNING, where,
+                                    f"“{field.label}”比去年{result.phrase}，变化较大，请核对"))
+    return findings
+
+
+def _texts(report: Report):
+    """(where, node id, attribute, source text) for every text a user wrote."""
+    yield "标题", "", "title", report.meta.title
+    for place, paragraph in report.paragraphs_with_place():
+        yield place, paragraph.id, "lead", paragraph.lead
+        yield place, paragraph.id, "body", paragraph.body
+    for path, section in report.walk_sections():
+        yield f"{place_name(path)}标题", section.id, "heading", section.heading
+    yield "落款", "", "organisation", report.meta.organisation
+
+
+def _text_findings(report: Report) -> list[Finding]:
+    findings = []
+    for where, node_id, attribute, source in _texts(report):
+        if not source:
+            continue
+        text = PROTECTED.sub("", to_display(source, report.fields)) if "{" in source else source
+        findings += _stale_years(report.meta.year, where, node_id, source)
+        findings += _punctuation(where, node_id, text)
+        for match in MASK.finditer(PROTECTED.sub("", source)):
+            findings.append(Finding("leftover_mask", ERROR, where, f"残留的遮盖符或占位符“{match.group(0)}”，请换成实际内容",
+                                    node_id=node_id))
+    return findings
+
+
+def _stale_years(year: int, where: str, node_id: str, source: str) -> list[Finding]:
+    findings = []
+    unquoted = re.sub(r"《[^》]*》|“[^”]*”", "", PROTECTED.sub("", source))
+    for match in re.finditer(r"(?<!\d)(\d{4})(?=\s*年)", unquoted):
+        written = int(match.group(1))
+        if written in (year - 1, year - 2):
+            findings.append(Finding("stale_year", WARNING, where,
+                                    f"写的是{written}年，本报告是{year}年度的，是否是去年的年份没改？",
+                                    fix="year_roll" if written == year - 1 else None, node_id=node_id))
+    return findings
+
+
+def _punctuation(where: str, node_id: str, text: str) -> list[Finding]:
+    findings = []
+    half = sorted({next(g for g in m.groups() if g) for m in HALF_WIDTH.finditer(text)})
+    if half:
+        findings.append(Finding("half_width_punctuation", WARNING, where,
+                                f"中文之间用了半角标点 {' '.join(half)}，应为全角", fix="punctuation", node_id=node_id))
+    if ASCII_QUOTE.search(text):
+        findings.append(Finding("mixed_quotes", WARNING, where, "中文中用了英文引号 \"，应为“”", node_id=node_id))
+    for match in DOUBLED.finditer(text):
+        findings.append(Finding("doubled_punctuation", WARNING, where, f"标点重复“{match.group(0)}”",
+                                fix="punctuation", node_id=node_id))
+    for sentence in re.split(r"[。！？；]", text):
+        if len(sentence) > LONG_SENTENCE:
+            findings.append(Finding("long_sentence", INFO, where,
+                                    f"有一句长达{len(sentence)}字，读起来吃力，可考虑拆分", node_id=node_id))
+    return findings
+
+
+def _heading_findings(report: Report) -> list[Finding]:
+    findings = []
+    for path, section in report.walk_sections():
+        where = f"{place_name(path)}标题"
+        if heading_level(section.heading):
+            findings.append(Finding("manual_number", WARNING, where,
+                                    f"标题“{section.heading}”自带编号；编号由提纲自动生成，应删去",
+                                    fix="heading_number", node_id=section.id))
+        if len(path) == 1 and section.heading.rstrip()[-1:] in END_PUNCTUATION:
+            findings.append(Finding("heading_punctuation", WARNING, where, "一级标题末尾不加标点",
+                                    fix="heading_punctuation", node_id=section.id))
+    for where, paragraph in report.paragraphs_with_place():
+        level = heading_level(paragraph.source)
+        if level:
+            findings.append(Finding("mixed_numbering", WARNING, where,
+                                    "段落以手写编号开头，与自动编号的标题混用；如是标题，请在提纲中设为标题",
+                                    node_id=paragraph.id))
+    return findings
+
+
+def _date_findings(report: Report) -> list[Finding]:
+    date = report.meta.date
+    if date and int(date[:4]) not in (report.meta.year, report.meta.year + 1):
+        return [Finding("date_year", WARNING, "成文日期", f"成文日期是{date[:4]}年，不在报告年度{report.meta.year}年或次年")]
+    return []
+
+
+_PUNCTUATION_WIDTH = str.maketrans({half: full for half, full in FULL_WIDTH.items()} | {" ": None, "\u3000": None})
+
+
+def _same_words(source: str, origin: str) -> bool:
+    """Equal apart from punctuation width and spaces: fixing commas is not rewriting."""
+    return source.translate(_PUNCTUATION_WIDTH) == origin.translate(_PUNCTUATION_WIDTH)
+
+
+def _unchanged_findings(report: Report) -> list[Finding]:
+    findings = []
+    for place, paragraph in report.paragraphs_with_place():
+        if paragraph.origin and _same_words(paragraph.source, paragraph.origin):
+            findings.append(Finding("unchanged_paragraph", INFO, place, "这一段与去年的文稿相同，尚未改写",
+                                    node_id=paragraph.id))
+    for path, part in report.walk_sections():
+        paragraphs = part.paragraphs
+        if len(path) == 1 and paragraphs and all(p.origin and _same_words(p.source, p.origin) for p in paragraphs):
+            findings.append(Finding("unchanged_part", WARNING, place_name(path), "整个部分与去年的文稿相同，尚未改写",
+                                    node_id=part.id))
+    return findings

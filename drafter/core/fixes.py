@@ -1,0 +1,91 @@
+"""One-click fixes for findings whose fix is certain: punctuation, heading numbers, last year's year."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.core.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, PROTECTED, Finding
+from drafter.core.lastyear import HEADING
+from drafter.core.model import Paragraph, Report, Section
+
+_DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
+
+
+def full_width_punctuation(text: str) -> str:
+    """Half-width , ; : ? ! ( ) next to Chinese become full width; doubled marks become one."""
+    def convert(piece: str) -> str:
+        piece = HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group(0)], piece)
+        piece = _DOUBLE_KEEP_FIRST.sub(r"\1", piece)
+        return DOUBLED.sub(lambda m: m.group(0)[-1] if m.group(0)[-1] in "。！？" else m.group(0)[0], piece)
+
+    return _outside_templates(text, convert)
+
+
+def roll_year(text: str, stale: int) -> str:
+    """`2025年` → `{{ year }}年` where 2025 is last year, outside quotations and titles."""
+    def roll(piece: str) -> str:
+        parts = re.split(r"(《[^》]*》|“[^”]*”)", piece)
+        return "".join(part if part.startswith(("《", "“")) else
+                       re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", part) for part in parts)
+
+    return _outside_templates(text, roll)
+
+
+def strip_heading_number(text: str) -> str:
+    for _, pattern in HEADING:
+        match = pattern.match(text)
+        if match:
+            return text[match.end():].lstrip()
+    return text
+
+
+def _outside_templates(text: str, change) -> str:
+    pieces, position = [], 0
+    for match in PROTECTED.finditer(text):
+        pieces.append(change(text[position:match.start()]))
+        pieces.append(match.group(0))
+        position = match.end()
+    pieces.append(change(text[position:]))
+    return "".join(pieces)
+
+
+def apply_fix(report: Report, finding: Finding) -> bool:
+    """Apply a finding's fix in place; False when it has none or its place is gone."""
+    node = _find(report, finding.node_id)
+    if finding.fix == "punctuation":
+        return _each_text(report, node, finding, full_width_punctuation)
+    if finding.fix == "year_roll":
+        return _each_text(report, node, finding, lambda text: roll_year(text, report.meta.year - 1))
+    if finding.fix == "heading_number" and isinstance(node, Section):
+        node.heading = strip_heading_number(node.heading)
+        return True
+    if finding.fix == "heading_punctuation" and isinstance(node, Section):
+        node.heading = node.heading.rstrip().rstrip("。，；：、！？,.;:")
+        return True
+    return False
+
+
+def _find(report: Report, node_id: str):
+    if not node_id:
+        return None
+    for _, paragraph in report.paragraphs_with_place():
+        if paragraph.id == node_id:
+            return paragraph
+    for _, section in report.walk_sections():
+        if section.id == node_id:
+            return section
+    return None
+
+
+def _each_text(report: Report, node, finding: Finding, change) -> bool:
+    if isinstance(node, Paragraph):
+        node.lead, node.body = change(node.lead), change(node.body)
+    elif isinstance(node, Section):
+        node.heading = change(node.heading)
+    elif finding.where == "标题":
+        report.meta.title = change(report.meta.title)
+    elif finding.where == "落款":
+        report.meta.organisation = change(report.meta.organisation)
+    else:
+        return False
+    return True
