@@ -125,3 +125,37 @@ class AddField(QUndoCommand):
         self.text_edit.undo()
         del self.window.report.fields[self.field.name]
         self.window.fields_changed()
+
+
+class ApplyFix(QUndoCommand):
+    """A one-click fix from the 检查 panel, undoable like typing."""
+
+    TEXT_ATTRIBUTES = ("lead", "body", "heading")
+
+    def __init__(self, window, finding, apply):
+        super().__init__(window.tr("自动修正"))
+        self.window = window
+        targets = [(window.report.meta, "title"), (window.report.meta, "organisation")]
+        node = window.outline.find(finding.node_id) if finding.node_id else None
+        if node is not None:
+            targets += [(node, name) for name in self.TEXT_ATTRIBUTES if hasattr(node, name)]
+        before = [getattr(obj, name) for obj, name in targets]
+        apply()
+        self.changes = [(obj, name, old, getattr(obj, name)) for (obj, name), old in zip(targets, before)
+                        if getattr(obj, name) != old]
+
+    def redo(self):
+        self._set(new=True)
+
+    def undo(self):
+        self._set(new=False)
+
+    def _set(self, new: bool):
+        for obj, name, old, changed in self.changes:
+            if isinstance(obj, Section) and name == "heading":
+                self.window.outline_model.set_heading(obj, changed if new else old)
+            else:
+                setattr(obj, name, changed if new else old)
+            if isinstance(obj, Paragraph):
+                self.window.outline_model.paragraph_changed(obj)
+            self.window.text_changed_by_command(obj)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter.core import actions
+from drafter.core.checks import check_report
 from drafter.core.document import ConflictError, DraftDocument, write_recovery
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
@@ -58,12 +59,14 @@ class FileActions:
             path += ".docx"
         return path
 
-    def ask_export_anyway(self, missing) -> bool:
-        names = "\n".join(f"· {item.label}（{'；'.join(item.places) or '未使用'}）" for item in missing[:15])
-        more = self.tr("\n……共 %1 项").replace("%1", str(len(missing))) if len(missing) > 15 else ""
-        box = QMessageBox(QMessageBox.Warning, self.tr("还有未填写的数据"),
-                          self.tr("以下数据尚未填写：\n%1%2\n\n仍然导出时，未填处将以【待填：…】醒目标出。")
-                          .replace("%1", names).replace("%2", more), parent=self)
+    def ask_export_anyway(self, missing, open_errors=()) -> bool:
+        lines = [f"· {item.label}（{'；'.join(item.places) or '未使用'}）" for item in missing[:15]]
+        if len(missing) > 15:
+            lines.append(self.tr("……共 %1 项未填写").replace("%1", str(len(missing))))
+        lines += [f"· {finding.where}：{finding.message}" for finding in list(open_errors)[:10]]
+        box = QMessageBox(QMessageBox.Warning, self.tr("还有未解决的问题"),
+                          self.tr("导出前还有这些问题：\n%1\n\n仍然导出时，未填处将以【待填：…】醒目标出。")
+                          .replace("%1", "\n".join(lines)), parent=self)
         anyway = box.addButton(self.tr("仍然导出"), QMessageBox.AcceptRole)
         box.addButton(self.tr("返回填写"), QMessageBox.RejectRole)
         box.exec()
@@ -202,7 +205,8 @@ class FileActions:
             self.show_error(self.tr("无法导出"), str(error))
             return False
         allow_missing = bool(rendered.missing)
-        if allow_missing and not self.ask_export_anyway(rendered.missing):
+        open_errors = [f for f in check_report(self.report) if f.severity == "error" and f.kind != "unfilled"]
+        if (allow_missing or open_errors) and not self.ask_export_anyway(rendered.missing, open_errors):
             return False
         default = self._default_folder() / f"{_safe_file_name(rendered.title) or self.tr('工作报告')}.docx"
         while True:

@@ -5,16 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTreeView,
-    QVBoxLayout, QWidget, QHBoxLayout,
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
+    QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from drafter.core import fieldtext, figures
+from drafter.core.checks import check_report
+from drafter.core.fixes import apply_fix
 from drafter.core.document import DraftDocument
 from drafter.core.model import Paragraph, Section
 from drafter.core.outline import Group, Outline
 from drafter.core.render import RenderError, render
 from drafter.gui import commands
+from drafter.gui.change_chart import ChangeChart
+from drafter.gui.checks_panel import ChecksPanel
+from drafter.gui.compare_view import CompareView
 from drafter.gui.editor import SectionEditor
 from drafter.gui.field_picker import pick_field
 from drafter.gui.files import FileActions
@@ -55,10 +60,24 @@ class MainWindow(FileActions, QMainWindow):
         self.preview.block_clicked.connect(self.select_node_id)
         self.form = StatisticsForm()
         self.form.value_entered.connect(lambda field, value: self.undo_stack.push(commands.SetField(self, field, value)))
+        self.checks = ChecksPanel()
+        self.checks.jump_requested.connect(self.jump_to_finding)
+        self.checks.fix_requested.connect(self.fix_finding)
+        self.checks.refresh_button.clicked.connect(self.refresh_checks)
+        self.chart = ChangeChart()
+        self.compare = CompareView()
+        self.side_tabs = QTabWidget()
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        for widget, title in ((self.form, self.tr("统计数据")), (self.checks, self.tr("检查")),
+                              (chart_scroll, self.tr("同比变化")), (self.compare, self.tr("对照去年"))):
+            self.side_tabs.addTab(widget, title)
         splitter = QSplitter()
         for widget, title in ((self.tree, self.tr("提纲")), (self.editor, self.tr("编辑")),
-                              (self.preview, self.tr("预览")), (self.form, self.tr("统计数据"))):
+                              (self.preview, self.tr("预览"))):
             splitter.addWidget(_titled(widget, title))
+        splitter.addWidget(self.side_tabs)
         splitter.setSizes([230, 380, 480, 330])
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -140,6 +159,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def show_node(self, node) -> None:
         self.editor.show_node(node, self.report.fields)
+        self.compare.show_paragraph(node, self.report.fields)
         if node is not None:
             self.preview.scroll_to_source(node.id)
 
@@ -169,6 +189,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def field_changed(self, field) -> None:
         self.form.refresh()
+        self.chart.show_fields(self.report.fields)
 
     def fields_changed(self) -> None:
         self.refresh_preview()
@@ -193,11 +214,36 @@ class MainWindow(FileActions, QMainWindow):
             self.preview.show_error(str(error))
             return
         self.preview.show_rendered(self.last_rendered, self.style)
+        self.refresh_checks()
         text = "".join(block.text for block in self.last_rendered.blocks)
         self.chars_label.setText(self.tr("字数 %1").replace("%1", str(sum(1 for c in text if not c.isspace()))))
         filled = sum(1 for field in self.report.fields.values() if field.filled)
         self.filled_label.setText(self.tr("已填 %1/%2").replace("%1", str(filled))
                                   .replace("%2", str(len(self.report.fields))))
+
+    # Checks
+
+    def refresh_checks(self) -> None:
+        try:
+            self.checks.show_findings(check_report(self.report))
+        except RenderError as error:
+            self.checks.summary.setText(str(error))
+        self.chart.show_fields(self.report.fields)
+
+    def jump_to_finding(self, finding) -> None:
+        if finding.node_id in self.report.fields:
+            self.side_tabs.setCurrentWidget(self.form)
+            row = self.form.rows[finding.node_id]
+            self.form.scroll.ensureWidgetVisible(row.input)
+            row.input.setFocus()
+            return
+        node = self.outline.find(finding.node_id) if finding.node_id else None
+        if node is not None:
+            self.select_node(node)
+
+    def fix_finding(self, finding) -> None:
+        self.undo_stack.push(commands.ApplyFix(self, finding, lambda: apply_fix(self.report, finding)))
+        self.refresh_checks()
 
     # Outline commands
 

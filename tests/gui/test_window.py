@@ -164,7 +164,7 @@ def test_save_and_reopen(window, tmp_path, monkeypatch, settings):
 
 def test_export_with_unfilled_fields_marks_them(window, tmp_path, monkeypatch):
     target = tmp_path / "导出.docx"
-    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: len(missing) == 38)
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): len(missing) == 38)
     monkeypatch.setattr(window, "ask_export_path", lambda default: str(target))
     assert window.export_dialog()
     assert "【待填：" in "".join(p.text for p in docx.Document(target).paragraphs)
@@ -172,7 +172,7 @@ def test_export_with_unfilled_fields_marks_them(window, tmp_path, monkeypatch):
 
 def test_export_default_name_comes_from_the_title(window, monkeypatch):
     seen = []
-    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: True)
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): True)
     monkeypatch.setattr(window, "ask_export_path", lambda default: seen.append(default) or "")
     window.report.meta.organisation = "示例局:办公室"
     window.export_dialog()
@@ -185,7 +185,7 @@ def test_export_to_a_file_open_in_word_offers_another_name(window, tmp_path, mon
     (tmp_path / "~$报告.docx").write_bytes(b"lock")
     answers = iter([str(target), str(tmp_path / "报告2.docx")])
     errors = []
-    monkeypatch.setattr(window, "ask_export_anyway", lambda missing: True)
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): True)
     monkeypatch.setattr(window, "ask_export_path", lambda default: next(answers))
     monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
     assert window.export_dialog()
@@ -351,3 +351,56 @@ def test_import_of_a_bad_file_explains_and_keeps_the_draft(window, tmp_path, mon
     before = window.report
     assert not window.import_dialog()
     assert "另存为" in errors[0] and window.report is before
+
+
+def test_checks_panel_lists_jumps_and_fixes_with_undo(window, qtbot):
+    paragraph = window.report.parts[0].paragraphs[1]
+    window.push_text_edit(paragraph, "body", "全年学习,效果明显。")
+    window.refresh_checks()
+    items = [window.checks.list.item(row) for row in range(window.checks.list.count())]
+    findings = [item.data(Qt.UserRole) for item in items]
+    assert findings[0].severity == "error"
+    punctuation = next(i for i, f in enumerate(findings) if f.kind == "half_width_punctuation")
+    window.checks.list.setCurrentRow(punctuation)
+    assert window.checks.fix_button.isEnabled()
+    window.checks.jump_requested.emit(findings[punctuation])
+    assert window.selected_node() is paragraph
+    window.checks.fix_button.click()
+    assert paragraph.body == "全年学习，效果明显。"
+    window.undo_stack.undo()
+    assert paragraph.body == "全年学习,效果明显。"
+
+
+def test_unfilled_finding_jumps_to_the_form_row(window):
+    window.refresh_checks()
+    finding = window.checks.list.item(0).data(Qt.UserRole)
+    window.checks.jump_requested.emit(finding)
+    assert window.side_tabs.currentWidget() is window.form
+
+
+def test_export_dialog_lists_leftover_masks_too(window, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "赴**参观。")
+    seen = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): seen.extend(open_errors))
+    window.export_dialog()
+    assert [f.kind for f in seen] == ["leftover_mask"]
+
+
+def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
+    from conftest_paths import SAMPLE
+
+    monkeypatch.setattr(window, "ask_import_path", lambda: str(SAMPLE))
+    monkeypatch.setattr(window, "show_import_summary", lambda lines: None)
+    window.import_dialog()
+    field = window.report.fields["figure_01"]
+    field.previous = Decimal(10)
+    box = form_input(window, "figure_01")
+    box.setText("12")
+    box.textEdited.emit("12")
+    assert window.chart.rows == [(field.label, 20.0, "20%")]
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    assert "尚未改写" in window.compare.caption.text()
+    window.push_text_edit(paragraph, "body", paragraph.body.replace("首要政治任务", "头等大事"))
+    window.show_node(paragraph)
+    assert "头等大事" in window.compare.new.toHtml() and "#bbf7d0" in window.compare.new.toHtml()
