@@ -109,7 +109,7 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
         return f"<w:r>{rpr}{inner}</w:r>"
 
     return (
-        f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="{number_style.id}"/>{placement}</w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{number_style.id}"/>{placement}</w:pPr>'
         + run(f'<w:t xml:space="preserve">{dash} </w:t>')
         + run('<w:fldChar w:fldCharType="begin"/>')
         + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')

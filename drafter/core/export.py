@@ -7,9 +7,12 @@ import io
 from pathlib import Path
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.parts.hdrftr import FooterPart
 
 from drafter.core import fileio
 from drafter.core.docxml import (
@@ -133,19 +136,13 @@ def _set_up_settings(document) -> None:
 
 
 def _add_footers(document, style: Style) -> tuple[str, str]:
-    """Two footer parts (odd and even pages); returns their relationship ids."""
-    from docx.opc.packuri import PackURI
-    from docx.parts.hdrftr import FooterPart
-
+    """Two footer parts (odd and even pages); returns their relationship ids. Built from our own XML
+    rather than python-docx's default footer file, which a frozen bundle cannot reach by relative path."""
     rids = []
     sides = ("center", "center") if style.page_number_position == "center" else ("right", "left")
     for index, side in enumerate(sides, 1):
-        part = FooterPart.new(document.part.package)
-        part.partname = PackURI(f"/word/footer{index}.xml")
-        footer = part.element
-        for child in list(footer):
-            footer.remove(child)
-        footer.append(parse_xml(page_number_paragraph_xml(style, side)))
+        element = parse_xml(f"<w:ftr {NSDECL}>{page_number_paragraph_xml(style, side)}</w:ftr>")
+        part = FooterPart(PackURI(f"/word/footer{index}.xml"), CT.WML_FOOTER, element, document.part.package)
         rids.append(document.part.relate_to(part, RT.FOOTER))
     return rids[0], rids[1]
 

@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter import paths
@@ -15,6 +15,7 @@ from drafter.core import actions
 from drafter.core.document import DraftDocument, read_recovery
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
+from drafter.gui.about import app_version, install_error_handler, log, set_up_logging
 from drafter.gui.main_window import MainWindow
 
 APP_NAME = "drafter"
@@ -28,11 +29,24 @@ def has_display() -> bool:
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("公文报告起草助手")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "drafter.png")))
+    if not app.property("drafter-translated"):
+        _install_qt_translation(app)
+        app.setProperty("drafter-translated", True)
     return app
+
+
+def _install_qt_translation(app: QApplication) -> None:
+    """Qt's standard buttons (保存, 不保存, 取消) and dialogs in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 def recovery_dir() -> Path:
@@ -111,6 +125,11 @@ def run_app(project: str | None) -> int:
         print("没有图形显示环境，无法打开窗口。命令行用法见 drafter --help。", file=sys.stderr)
         return 0
     app = application()
+    log_path = set_up_logging()
+    windows = []
+    install_error_handler(lambda: windows[0] if windows else None)
+    log.info("start %s, log at %s", app_version(), log_path)
     window = make_window(project)
+    windows.append(window)
     window.show()
     return app.exec()

@@ -231,8 +231,8 @@ class FileActions:
         key = str(self.document.path.resolve()) if self.document.path else f"untitled-{os.getpid()}-{id(self.document)}"
         return Path(self.recovery_dir) / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] + PROJECT_SUFFIX)
 
-    def autosave(self) -> None:
-        if self.undo_stack.isClean():
+    def autosave(self, force: bool = False) -> None:
+        if self.undo_stack.isClean() and not force:
             return
         try:
             Path(self.recovery_dir).mkdir(parents=True, exist_ok=True)

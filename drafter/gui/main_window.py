@@ -17,6 +17,7 @@ from drafter.core.model import Paragraph, Section
 from drafter.core.outline import Group, Outline
 from drafter.core.render import RenderError, render
 from drafter.gui import commands
+from drafter.gui.about import show_about
 from drafter.gui.change_chart import ChangeChart
 from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.compare_view import CompareView
@@ -114,6 +115,8 @@ class MainWindow(FileActions, QMainWindow):
         self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
         self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
                      QKeySequence("Ctrl+Shift+I"))
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于(&A)…"), lambda: show_about(self))
         outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
         self._action(outline_menu, self.tr("添加部分"), self.add_part)
         self._action(outline_menu, self.tr("添加下级标题"), self.add_subsection)

@@ -404,3 +404,41 @@ def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
     window.push_text_edit(paragraph, "body", paragraph.body.replace("首要政治任务", "头等大事"))
     window.show_node(paragraph)
     assert "头等大事" in window.compare.new.toHtml() and "#bbf7d0" in window.compare.new.toHtml()
+
+
+def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch, tmp_path):
+    import logging
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter.gui import about
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(about, "log_file", lambda: tmp_path / "drafter.log")
+    handler = logging.FileHandler(tmp_path / "drafter.log", encoding="utf-8")
+    about.log.addHandler(handler)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    about.install_error_handler(lambda: window)
+    try:
+        raise RuntimeError("模拟的错误")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    finally:
+        about.log.removeHandler(handler)
+        handler.close()
+    assert "模拟的错误" in shown[0] and "drafter.log" in shown[0] and "已自动保存" in shown[0]
+    assert window.recovery_path().exists()
+    assert "RuntimeError" in (tmp_path / "drafter.log").read_text(encoding="utf-8")
+
+
+def test_standard_buttons_are_translated_to_chinese(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from drafter.gui import app
+
+    app.application()  # what run_app does before any window
+    box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    texts = [button.text() for button in box.buttons()]
+    assert any("保存" in text for text in texts), texts

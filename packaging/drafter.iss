@@ -1,0 +1,57 @@
+; Inno Setup script for 公文报告起草助手 (drafter). Build on Windows after packaging/build.py:
+;   iscc /DAppVersion=0.1.0 packaging\drafter.iss
+; Per-user install (no administrator rights), Chinese installer, Start-menu entry, optional desktop icon,
+; .drafter files open in the app. Uninstall removes the program and its settings entry, never the user's documents.
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+#define AppName "公文报告起草助手"
+#define AppExe "drafter.exe"
+
+[Setup]
+AppId={{8E2C4C55-6A1B-4C8E-9B7E-3F5D0C7A2D11}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppPublisher=drafter
+DefaultDirName={localappdata}\Programs\drafter
+DefaultGroupName={#AppName}
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+ChangesAssociations=yes
+OutputDir=..\dist
+OutputBaseFilename=drafter-setup-{#AppVersion}
+SetupIconFile=..\resources\icons\drafter.ico
+UninstallDisplayIcon={app}\{#AppExe}
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+ArchitecturesInstallIn64BitMode=x64compatible
+
+[Languages]
+Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "附加快捷方式："; Flags: unchecked
+
+[Files]
+Source: "..\dist\drafter\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"
+Name: "{group}\卸载 {#AppName}"; Filename: "{uninstallexe}"
+Name: "{userdesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Registry]
+; Per-user file association: double-clicking a .drafter project runs `drafter.exe PROJECT`.
+Root: HKCU; Subkey: "Software\Classes\.drafter"; ValueType: string; ValueName: ""; ValueData: "drafter.project"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\drafter.project"; ValueType: string; ValueName: ""; ValueData: "公文报告项目"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\drafter.project\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKCU; Subkey: "Software\Classes\drafter.project\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "立即运行{#AppName}"; Flags: nowait postinstall skipifsilent
+
+[UninstallDelete]
+; Only what the program itself wrote next to nothing of the user's: its settings key and autosave folder.
+Type: filesandordirs; Name: "{localappdata}\drafter\drafter\recovery"
