@@ -24,7 +24,7 @@ def bundle(tmp_path_factory):
         pytest.skip(reason)
     work = tmp_path_factory.mktemp("pyinstaller")
     completed = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(work / "dist"),
-                                "--work", str(work / "build")], capture_output=True, text=True, timeout=900)
+                                "--work", str(work / "build")], capture_output=True, text=True, encoding="utf-8", timeout=900)
     assert completed.returncode == 0, completed.stderr[-3000:]
     return work / "dist" / "drafter"
 
