@@ -14,6 +14,7 @@ from drafter.core.checks import check_report
 from drafter.core.export import ExportError
 from drafter.core.fixes import apply_fix
 from drafter.core.fileio import FileWriteError
+from drafter.core.names import path_warning
 from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
@@ -225,6 +226,9 @@ def cmd_export(args) -> int:
             print(f"  {item.name}\t{item.label}\t{'；'.join(item.places)}", file=sys.stderr)
         print("请用 drafter set 填写，或加 --allow-missing 导出并标出未填处。", file=sys.stderr)
         return EXIT_PROBLEMS
+    warning = path_warning(Path(args.output))
+    if warning:
+        print(f"警告：{warning}", file=sys.stderr)
     marked = f"，{len(rendered.missing)} 处未填写已标出" if rendered.missing else ""
     print(f"已导出“{args.output}”{marked}")
     return EXIT_OK

@@ -73,6 +73,7 @@ def make_window(project: str | None = None, settings: QSettings | None = None) -
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash, offer the newest recovery copy; True when one was restored."""
     folder = Path(window.recovery_dir)
+    _remove_all(folder.glob(".*.tmp") if folder.is_dir() else [])  # cut off by a kill in mid-write
     copies = sorted(folder.glob(f"*{PROJECT_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True) \
         if folder.is_dir() else []
     for copy in copies:

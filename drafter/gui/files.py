@@ -15,6 +15,7 @@ from drafter.core.document import ConflictError, DraftDocument, write_recovery
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
+from drafter.core.names import path_warning, safe_file_name
 from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.render import RenderError, render
 from drafter.core.sources import SourceError
@@ -208,7 +209,7 @@ class FileActions:
         open_errors = [f for f in check_report(self.report) if f.severity == "error" and f.kind != "unfilled"]
         if (allow_missing or open_errors) and not self.ask_export_anyway(rendered.missing, open_errors):
             return False
-        default = self._default_folder() / f"{_safe_file_name(rendered.title) or self.tr('工作报告')}.docx"
+        default = self._default_folder() / f"{safe_file_name(rendered.title)}.docx"
         while True:
             path = self.ask_export_path(default)
             if not path:
@@ -219,6 +220,9 @@ class FileActions:
                 self.show_error(self.tr("导出失败"), self.tr("%1\n请换一个文件名再试。").replace("%1", str(error)))
                 default = Path(path)
                 continue
+            warning = path_warning(Path(path))
+            if warning:
+                self.show_error(self.tr("路径过长"), warning)
             self.statusBar().showMessage(self.tr("已导出 %1").replace("%1", path), 8000)
             return True
 
@@ -232,6 +236,7 @@ class FileActions:
         return Path(self.recovery_dir) / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] + PROJECT_SUFFIX)
 
     def autosave(self, force: bool = False) -> None:
+        self.autosave_pending_since = None
         if self.undo_stack.isClean() and not force:
             return
         try:
@@ -282,8 +287,3 @@ class FileActions:
             return self.document.path.parent
         return Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home()
 
-
-def _safe_file_name(title: str) -> str:
-    """A report title as a Windows file name: no \\ / : * ? " < > |, no trailing dot or space."""
-    cleaned = "".join("_" if char in '\\/:*?"<>|' or ord(char) < 32 else char for char in title)
-    return cleaned.strip().rstrip(". ")

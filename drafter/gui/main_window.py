@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,6 +32,8 @@ from drafter.gui.preview import Preview
 
 PREVIEW_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 3000
+# Continuous typing keeps pushing the autosave back; after this long it is no longer pushed.
+AUTOSAVE_MAX_WAIT_S = 10
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -41,6 +45,7 @@ class MainWindow(FileActions, QMainWindow):
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
         self.last_rendered = None
+        self.autosave_pending_since = None
         self._build_widgets()
         self._build_actions()
         self.undo_stack.indexChanged.connect(self._on_edit)
@@ -205,7 +210,11 @@ class MainWindow(FileActions, QMainWindow):
 
     def _on_edit(self) -> None:
         self.preview_timer.start()
-        self.autosave_timer.start()
+        now = time.monotonic()
+        if self.autosave_pending_since is None:
+            self.autosave_pending_since = now
+        if now - self.autosave_pending_since < AUTOSAVE_MAX_WAIT_S or not self.autosave_timer.isActive():
+            self.autosave_timer.start()
         self.update_title()
 
     # Preview and status
