@@ -19,7 +19,7 @@ from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
 from drafter.core.sources import SourceError
-from drafter.core.style import StyleError, load_style
+from drafter.core.style import StyleError, load_style, parse_substitution, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("templates", "new", "fields", "set", "export", "import", "check")
@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("project", metavar="项目文件")
     export.add_argument("-o", "--output", required=True, metavar="输出.docx", help="导出的 Word 文件")
     export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
+    export.add_argument("--font", action="append", default=[], metavar="原字体=新字体",
+                        help="替换样式中的字体，可重复，如 --font 仿宋_GB2312=仿宋（本单位没有公文字体时）")
     export.add_argument("--comparison-table", action="store_true", help="在文末附上“主要数据对比表”（上年、本年、同比变化）")
     importer = commands.add_parser("import", help="导入去年的文稿", description="把去年的 Word（.docx）或文本（.txt）文稿"
                                    "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。")
@@ -215,6 +217,7 @@ def cmd_set(args) -> int:
 def cmd_export(args) -> int:
     report = load_project(Path(args.project))
     style = load_style(paths.official_style_file())
+    style = with_font_substitutions(style, dict(parse_substitution(item) for item in args.font))
     try:
         rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
                                           args.comparison_table)

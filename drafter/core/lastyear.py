@@ -144,6 +144,8 @@ class _Builder:
     def _place(self, source: SourceParagraph) -> None:
         text = source.text
         level = heading_level(text) or (source.outline_level if source.outline_level <= 4 else 0)
+        if not level and source.numbered and _heading_like(text):
+            level = min(source.numbered, 4)  # Word's automatic 一、 numbering: the number is not in the text
         if level and not self.in_closing:
             self._heading(level, text, source)
             return
@@ -189,6 +191,10 @@ class _Builder:
         if not self.stack:
             return "开头"
         return "".join(section.heading[:12] for section in self.stack[:1])
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= HEADING_MAX and not text.endswith(("。", "；", "：", ":"))
 
 
 def split_lead(source: SourceParagraph, text: str, in_part: bool) -> tuple[str, str]:

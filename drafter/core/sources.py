@@ -27,7 +27,7 @@ class SourceParagraph:
     text: str
     bold_prefix: int = 0
     outline_level: int = 0  # from the paragraph's style; 0 when it has none
-    numbered: bool = False  # Word auto-numbering, whose number is not in the text
+    numbered: int = 0  # Word auto-numbering level (1 for the top level), whose number is not in the text; 0: none
 
 
 def read_source(path: Path) -> list[SourceParagraph]:
@@ -163,7 +163,9 @@ def _paragraph(paragraph, styles) -> SourceParagraph:
     outline = paragraph.find(f"{W}pPr/{W}outlineLvl")
     if outline is not None and outline.get(f"{W}val", "").isdigit():
         level = int(outline.get(f"{W}val")) + 1
-    numbered = paragraph.find(f"{W}pPr/{W}numPr") is not None
+    number_level = paragraph.find(f"{W}pPr/{W}numPr/{W}ilvl")
+    has_number = paragraph.find(f"{W}pPr/{W}numPr/{W}numId") is not None
+    numbered = (int(number_level.get(f"{W}val", "0")) + 1 if number_level is not None else 1) if has_number else 0
     text, bold_prefix, still_bold = "", 0, True
     for run in paragraph.iter(f"{W}r"):
         piece = "".join(_run_text(run))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -90,3 +90,31 @@ def _style_from_data(data: dict) -> Style:
         page_number_position=str(number.get("position", "outside")),
         page_number_dash=str(number.get("dash", "—")), styles=styles,
     )
+
+
+# Fonts Windows ships, for offices without the GB2312 and Founder fonts installed.
+WINDOWS_SUBSTITUTES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+
+
+def font_names(style: Style) -> list[str]:
+    """Every East Asian font the style names, in style order, once each."""
+    return list(dict.fromkeys(text_style.font for text_style in style.styles.values()))
+
+
+def with_font_substitutions(style: Style, substitutions: dict[str, str]) -> Style:
+    """The same layout with some fonts replaced, e.g. {"仿宋_GB2312": "仿宋"}; unknown names are ignored."""
+    wanted = {old: new.strip() for old, new in substitutions.items() if new and new.strip() and new.strip() != old}
+    if not wanted:
+        return style
+    styles = {key: replace(text_style, font=wanted.get(text_style.font, text_style.font),
+                           latin_font=wanted.get(text_style.latin_font, text_style.latin_font))
+              for key, text_style in style.styles.items()}
+    return replace(style, styles=styles)
+
+
+def parse_substitution(text: str) -> tuple[str, str]:
+    """OLD=NEW from the command line."""
+    old, sep, new = text.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise StyleError(f"字体替换“{text}”应写成 原字体=新字体，例如 仿宋_GB2312=仿宋")
+    return old.strip(), new.strip()

@@ -66,7 +66,7 @@ def make_window(project: str | None = None, settings: QSettings | None = None) -
     if not offer_recovery(window):
         if project:
             window.open_path(Path(project))
-    show_missing_fonts(window, style, settings)
+    show_missing_fonts(window, window.style, settings)
     return window
 
 
@@ -115,7 +115,7 @@ def show_missing_fonts(window: MainWindow, style, settings: QSettings) -> None:
         return
     window.notice.label.setText(window.tr(
         "本机未安装公文字体：%1。导出的文件仍使用这些字体名，在装有这些字体的电脑上显示正确；"
-        "在本机，Word 会用相近字体代替显示。").replace("%1", "、".join(missing)))
+        "在本机，Word 会用相近字体代替显示。也可在“设置 → 公文字体”中改用本机字体。").replace("%1", "、".join(missing)))
     window.notice.dismiss.clicked.connect(lambda: (settings.setValue("notice/fonts-dismissed", ",".join(missing)),
                                                    window.notice.hide()))
     window.notice.show()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
     QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from drafter.core import fieldtext, figures
-from drafter.core.checks import check_report
+from drafter.core.checks import INFO, Finding, check_report
+from drafter.core.style import font_names, with_font_substitutions
 from drafter.core.fixes import apply_fix
 from drafter.core.document import DraftDocument
 from drafter.core.model import Paragraph, Section
@@ -25,6 +26,7 @@ from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.compare_view import CompareView
 from drafter.gui.editor import SectionEditor
 from drafter.gui.field_picker import pick_field
+from drafter.gui.font_dialog import FontDialog, save_substitutions, saved_substitutions
 from drafter.gui.files import FileActions
 from drafter.gui.form import StatisticsForm
 from drafter.gui.outline_model import OutlineModel
@@ -39,7 +41,8 @@ AUTOSAVE_MAX_WAIT_S = 10
 class MainWindow(FileActions, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
-        self.style, self.settings, self.recovery_dir = style, settings, recovery_dir
+        self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
+        self.style = with_font_substitutions(style, saved_substitutions(settings))
         self.template_folders = template_folders
         self.undo_stack = QUndoStack(self)
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
@@ -120,6 +123,8 @@ class MainWindow(FileActions, QMainWindow):
         self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
         self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
                      QKeySequence("Ctrl+Shift+I"))
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self._action(settings_menu, self.tr("公文字体(&F)…"), self.choose_fonts)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("关于(&A)…"), lambda: show_about(self))
         outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
@@ -233,14 +238,32 @@ class MainWindow(FileActions, QMainWindow):
         self.filled_label.setText(self.tr("已填 %1/%2").replace("%1", str(filled))
                                   .replace("%2", str(len(self.report.fields))))
 
+    # Fonts
+
+    def choose_fonts(self) -> None:
+        dialog = FontDialog(self, self.base_style, saved_substitutions(self.settings))
+        if dialog.exec():
+            self.set_font_substitutions(dialog.substitutions())
+
+    def set_font_substitutions(self, substitutions: dict[str, str]) -> None:
+        save_substitutions(self.settings, substitutions)
+        self.style = with_font_substitutions(self.base_style, substitutions)
+        self.refresh_preview()
+
     # Checks
 
     def refresh_checks(self) -> None:
         try:
-            self.checks.show_findings(check_report(self.report))
+            self.checks.show_findings(check_report(self.report) + self.font_findings())
         except RenderError as error:
             self.checks.summary.setText(str(error))
         self.chart.show_fields(self.report.fields)
+
+    def font_findings(self) -> list[Finding]:
+        installed = set(QFontDatabase.families())
+        return [Finding("missing_font", INFO, self.tr("字体"),
+                        self.tr("本机没有“%1”，预览和本机 Word 会用相近字体代替；可在“设置 → 公文字体”中替换")
+                        .replace("%1", font)) for font in font_names(self.style) if font not in installed]
 
     def jump_to_finding(self, finding) -> None:
         if finding.node_id in self.report.fields:

@@ -135,3 +135,26 @@ def test_bare_drafter_without_a_display_says_so_and_exits_zero():
                                env=env, timeout=60)
     assert completed.returncode == 0
     assert "图形" in completed.stderr and "drafter --help" in completed.stderr
+
+
+def test_export_with_font_substitution(project, tmp_path):
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "f.docx"
+    assert run(["export", str(project), "-o", str(out), "--allow-missing", "--font", "仿宋_GB2312=仿宋",
+                "--font", "方正小标宋简体=宋体"]) == 0
+    styles = docx.Document(out).styles
+    fonts = {name: styles[name].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:eastAsia"))
+             for name in ("公文正文", "公文标题", "一级标题")}
+    assert fonts == {"公文正文": "仿宋", "公文标题": "宋体", "一级标题": "黑体"}
+    assert run(["export", str(project), "-o", str(out), "--font", "仿宋"]) == 2
+
+
+def test_user_templates_folder_adds_a_kind(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "我的模板" / "季度工作总结"
+    folder.mkdir(parents=True)
+    (folder / "project.drafter").write_text("format: 1\nkind: 季度工作总结\ndescription: 本单位自定义\n", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_TEMPLATES", str(tmp_path / "我的模板"))
+    assert run(["templates"]) == 0
+    assert "季度工作总结\t本单位自定义" in capsys.readouterr().out
+    assert run(["new", "--template", "季度工作总结", "-o", str(tmp_path / "q.drafter")]) == 0

@@ -236,3 +236,13 @@ def test_random_bytes_as_docx_give_a_clear_error(raw):
         read_docx_bytes(raw, "fuzz.docx")
     except SourceError as error:
         assert "fuzz.docx" in str(error)
+
+
+def test_word_auto_numbered_headings_become_parts():
+    numbered = ('<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                '<w:r><w:t>加强理论学习</w:t></w:r>')
+    [paragraph] = [p for p in read_docx_bytes(make_docx(numbered), "n.docx") if p.text]
+    assert paragraph.numbered == 1
+    result = build_project([SourceParagraph("2022年工作总结"), SourceParagraph("2022年，开展工作。"), paragraph,
+                            SourceParagraph("全年学习12次。")], None, "n.docx")
+    assert [s.heading for s in result.report.parts] == ["加强理论学习"]

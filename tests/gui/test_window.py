@@ -442,3 +442,24 @@ def test_standard_buttons_are_translated_to_chinese(window):
     box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
     texts = [button.text() for button in box.buttons()]
     assert any("保存" in text for text in texts), texts
+
+
+def test_chosen_fonts_are_remembered_and_used_for_export(window, make, tmp_path, monkeypatch):
+    window.set_font_substitutions({"仿宋_GB2312": "仿宋"})
+    assert window.style.styles["body"].font == "仿宋"
+    again = make()
+    assert again.style.styles["body"].font == "仿宋" and again.style.styles["heading1"].font == "黑体"
+    target = tmp_path / "fonts.docx"
+    monkeypatch.setattr(again, "ask_export_anyway", lambda missing, open_errors=(): True)
+    monkeypatch.setattr(again, "ask_export_path", lambda default: str(target))
+    again.export_dialog()
+    from docx.oxml.ns import qn
+
+    body = docx.Document(target).styles["公文正文"].element
+    assert body.find(f"{qn('w:rPr')}/{qn('w:rFonts')}").get(qn("w:eastAsia")) == "仿宋"
+
+
+def test_missing_fonts_are_listed_as_info_in_the_checks(window):
+    window.refresh_checks()
+    findings = [window.checks.list.item(row).data(Qt.UserRole) for row in range(window.checks.list.count())]
+    assert any(f.kind == "missing_font" and f.severity == "info" for f in findings)
