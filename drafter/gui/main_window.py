@@ -123,10 +123,6 @@ class MainWindow(FileActions, QMainWindow):
         self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
         self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
                      QKeySequence("Ctrl+Shift+I"))
-        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
-        self._action(settings_menu, self.tr("公文字体(&F)…"), self.choose_fonts)
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("关于(&A)…"), lambda: show_about(self))
         outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
         self._action(outline_menu, self.tr("添加部分"), self.add_part)
         self._action(outline_menu, self.tr("添加下级标题"), self.add_subsection)
@@ -134,6 +130,10 @@ class MainWindow(FileActions, QMainWindow):
         self._action(outline_menu, self.tr("删除"), self.remove_selected, QKeySequence("Ctrl+Delete"))
         self._action(outline_menu, self.tr("上移"), lambda: self.move_selected(-1), QKeySequence("Alt+Up"))
         self._action(outline_menu, self.tr("下移"), lambda: self.move_selected(1), QKeySequence("Alt+Down"))
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self._action(settings_menu, self.tr("公文字体(&F)…"), self.choose_fonts)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于(&A)…"), lambda: show_about(self))
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("main-toolbar")
         for menu in (file_menu, outline_menu):
