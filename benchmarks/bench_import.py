@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_export import long_report  # noqa: E402
+from bench_export import long_report, time_best as best_ms  # noqa: E402
 
 from drafter import paths  # noqa: E402
 from drafter.core.export import export_docx  # noqa: E402
@@ -21,15 +20,6 @@ from drafter.core.render import render  # noqa: E402
 from drafter.core.style import load_style  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sample" / "annual-report-2022-sample.txt"
-
-
-def best_ms(action, repeats: int) -> float:
-    samples = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return min(samples) * 1000
 
 
 def main() -> int:
