@@ -11,6 +11,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.core import actions
 from drafter.core.checks import check_report
+from drafter.core.compare import change
 from drafter.core.export import ExportError
 from drafter.core.fixes import apply_fix
 from drafter.core.fileio import FileWriteError
@@ -195,11 +196,13 @@ def cmd_fields(args) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
-    for row in rows:
+    for row, field in zip(rows, report.fields.values()):
         value = "（未填）" if row["value"] is None else f"{row['value']}"
         previous = "" if row["previous"] is None else f"  去年 {row['previous']}"
+        result = change(field)
+        trend = f"  {result.phrase}" if result else ""
         unit = f"{row['qualifier']}{row['unit']}"
-        print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{unit}{previous}\t{'；'.join(row['used_in'])}")
+        print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{unit}{previous}{trend}\t{'；'.join(row['used_in'])}")
     return EXIT_OK
 
 

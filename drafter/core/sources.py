@@ -9,6 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.core.textfile import UnknownEncoding, decode_text
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
@@ -46,9 +48,11 @@ def read_source(path: Path) -> list[SourceParagraph]:
         raise SourceError(f"“{path.name}”是空文件")
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text"):
-        from drafter.core.textfile import decode_text
-
-        return [SourceParagraph(line.strip()) for line in decode_text(raw, path.name).splitlines()]
+        try:
+            text = decode_text(raw, path.name)
+        except UnknownEncoding as error:
+            raise SourceError(str(error)) from None
+        return [SourceParagraph(line.strip()) for line in text.splitlines()]
     if suffix in (".doc", ".wps") or raw.startswith(OLE2_MAGIC):
         raise SourceError(_ole_message(path, suffix))
     return read_docx_bytes(raw, path.name)

@@ -9,10 +9,12 @@ from charset_normalizer import from_bytes
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode_text(raw: bytes, name: str) -> str:
-    """The text of a file; raises SourceError when no Chinese encoding fits."""
-    from drafter.core.sources import SourceError
+class UnknownEncoding(ValueError):
+    """No encoding a Chinese office uses fits the bytes; the message says what to do."""
 
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The text of a file; raises UnknownEncoding when no Chinese encoding fits."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
@@ -29,7 +31,7 @@ def decode_text(raw: bytes, name: str) -> str:
         pass
     best = from_bytes(raw).best()
     if best is None:
-        raise SourceError(f"“{name}”的文字编码无法识别，请用记事本打开后“另存为”UTF-8 编码再导入")
+        raise UnknownEncoding(f"“{name}”的文字编码无法识别，请用记事本打开后“另存为”UTF-8 编码再导入")
     return str(best)
 
 

@@ -158,3 +158,17 @@ def test_user_templates_folder_adds_a_kind(tmp_path, monkeypatch, capsys):
     assert run(["templates"]) == 0
     assert "季度工作总结\t本单位自定义" in capsys.readouterr().out
     assert run(["new", "--template", "季度工作总结", "-o", str(tmp_path / "q.drafter")]) == 0
+
+
+def test_fields_text_shows_last_year_and_the_change(project, capsys):
+    from decimal import Decimal
+
+    from drafter.core.project import save_project
+
+    report = load_project(project)
+    report.fields["seminars"].previous = Decimal(8)
+    report.fields["seminars"].value = Decimal(9)
+    save_project(report, project)
+    assert run(["fields", str(project)]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("seminars"))
+    assert "去年 8" in line and "增长12.5%" in line

@@ -246,3 +246,20 @@ def test_word_auto_numbered_headings_become_parts():
     result = build_project([SourceParagraph("2022年工作总结"), SourceParagraph("2022年，开展工作。"), paragraph,
                             SourceParagraph("全年学习12次。")], None, "n.docx")
     assert [s.heading for s in result.report.parts] == ["加强理论学习"]
+
+
+def test_recipient_and_tables_are_kept():
+    table = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc>'
+             '<w:tc><w:p><w:r><w:t>次数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    document = docx.Document()
+    from docx.oxml import parse_xml
+
+    document.element.body.insert(0, parse_xml(
+        f'<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{table}</w:body>')[0])
+    stream = io.BytesIO()
+    document.save(stream)
+    rows = [p.text for p in read_docx_bytes(stream.getvalue(), "t.docx") if p.text]
+    assert rows == ["项目\t次数"]
+    result = build_project(paragraphs("2022年度工作报告", "市委：", "2022年，开展工作。", "一、成绩", "做了事。"),
+                           None, "t")
+    assert result.report.meta.recipient == "市委"

@@ -133,3 +133,13 @@ def test_load_loop_on_300_pages_keeps_memory_bounded_and_every_edit(tmp_path, an
     assert growth_mb < 8, f"memory grew {growth_mb:.1f} MB over 8 rounds"
     restored, _ = read_recovery(recovery)
     assert [restored.parts[n].paragraphs[0].body for n in range(12)] == [f"第{n}轮修改。" for n in range(12)]
+
+
+@pytest.mark.skipif(os.name != "nt", reason="a real sharing violation needs Windows")
+def test_real_windows_file_held_open_gets_the_close_it_message(tmp_path, filled_report, monkeypatch):
+    path = tmp_path / "p.drafter"
+    save_project(filled_report, path)
+    monkeypatch.setattr(fileio, "_REPLACE_PAUSE", 0)
+    with open(path, "rb"):  # Python opens without FILE_SHARE_DELETE, as Word holds a document
+        with pytest.raises(fileio.FileWriteError, match="占用"):
+            save_project(filled_report, path)
