@@ -96,10 +96,11 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
     """`— 1 —` with the PAGE field written the way Word writes it, all runs in the footer font."""
     number_style = style.styles["page_number"]
     one_char = round(number_style.size * 20)
+    # w:ind before w:jc: the schema's order, which Word enforces.
     if side == "right":
-        placement = f'<w:jc w:val="right"/><w:ind w:right="{one_char}"/>'
+        placement = f'<w:ind w:right="{one_char}"/><w:jc w:val="right"/>'
     elif side == "left":
-        placement = f'<w:jc w:val="left"/><w:ind w:left="{one_char}"/>'
+        placement = f'<w:ind w:left="{one_char}"/><w:jc w:val="left"/>'
     else:
         placement = '<w:jc w:val="center"/>'
     rpr = run_properties(number_style, style.latin_for(number_style), 0, False)

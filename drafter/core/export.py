@@ -128,8 +128,9 @@ def _set_up_settings(document) -> None:
     language = settings.find(qn("w:themeFontLang"))
     if language is not None:
         language.set(qn("w:eastAsia"), "zh-CN")
-    # Odd pages carry the number on the right, even pages on the left.
-    settings.insert(0, parse_xml(f"<w:evenAndOddHeaders {NSDECL}/>"))
+    # Odd pages carry the number on the right, even pages on the left. python-docx puts the element
+    # where the schema wants it (after defaultTabStop); Word rejects settings in the wrong order.
+    document.settings.odd_and_even_pages_header_footer = True
     zoom = settings.find(qn("w:zoom"))
     if zoom is not None:
         zoom.set(qn("w:percent"), "100")
