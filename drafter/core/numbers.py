@@ -7,8 +7,6 @@ import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 
 class NumberError(ValueError):
     """A value that cannot be a field's value; the message is the reason, in Chinese."""
@@ -75,6 +73,8 @@ def _reject_lookalikes(text: str) -> None:
 
 
 def _from_chinese(plain: str, original: str) -> Decimal:
+    import cn2an  # loading it costs 70 ms; only Chinese-numeral input needs it
+
     try:
         result = cn2an.cn2an(plain, "smart")
     except (ValueError, KeyError, IndexError):
@@ -146,12 +146,26 @@ def format_date(iso: str) -> str:
     return f"{year}年{month}月{day}日"
 
 
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_count(number: int) -> str:
+    """1..99 in Chinese numerals as headings write them (十一, 二十); larger ones through cn2an."""
+    if 0 < number < 100:
+        tens, ones = divmod(number, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+        return head + (_DIGITS[ones] if ones else "")
+    import cn2an
+
+    return cn2an.an2cn(number)
+
+
 def heading_number(level: int, index: int) -> str:
     """The literal heading number for a level: 一、 （一） 1. （1）."""
     if level == 1:
-        return f"{cn2an.an2cn(index)}、"
+        return f"{chinese_count(index)}、"
     if level == 2:
-        return f"（{cn2an.an2cn(index)}）"
+        return f"（{chinese_count(index)}）"
     if level == 3:
         return f"{index}."
     return f"（{index}）"

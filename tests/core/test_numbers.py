@@ -106,3 +106,10 @@ def test_anything_typed_is_a_value_or_a_reason(text):
         assert str(error)
     else:
         assert value >= 0
+
+
+@given(st.integers(min_value=1, max_value=300))
+def test_heading_numerals_read_back_as_the_same_number(number):
+    from drafter.core.numbers import chinese_count
+
+    assert parse_value(chinese_count(number), "integer") == number
