@@ -94,20 +94,45 @@ class DraftDocument:
         self._owns_lock = False
 
 
-# Recovery copies: the whole project with the path it belongs to, written a few seconds after an edit.
+# Recovery copies: the whole project with the path it belongs to and the process writing it,
+# written a few seconds after an edit.
+
+_RECOVERY_HEADER = b"# drafter-recovery: "
+
 
 def write_recovery(report: Report, original: Path | None, recovery: Path) -> None:
-    header = f"# drafter-recovery: {json.dumps(str(original) if original else '', ensure_ascii=False)}\n"
+    owner = {"path": str(original) if original else "", "pid": os.getpid(), "host": socket.gethostname()}
+    header = _RECOVERY_HEADER.decode("ascii") + json.dumps(owner, ensure_ascii=False) + "\n"
     fileio.write_text(recovery, header + dump_project(report), keep_backup=False)
+
+
+def _recovery_owner(raw: bytes) -> dict:
+    first, _, _ = raw.partition(b"\n")
+    if not first.startswith(_RECOVERY_HEADER):
+        return {}
+    try:
+        owner = json.loads(first[len(_RECOVERY_HEADER):].decode("utf-8"))
+    except ValueError:
+        return {}
+    return owner if isinstance(owner, dict) else {}
 
 
 def read_recovery(recovery: Path) -> tuple[Report, Path | None]:
     raw = Path(recovery).read_bytes()
-    first, _, _ = raw.partition(b"\n")
-    original = ""
-    if first.startswith(b"# drafter-recovery: "):
-        original = json.loads(first[len(b"# drafter-recovery: "):].decode("utf-8"))
+    original = _recovery_owner(raw).get("path") or ""
     return parse_project(raw), (Path(original) if original else None)
+
+
+def recovery_in_use(recovery: Path) -> bool:
+    """True while the copy of the app that writes this recovery file is still running."""
+    try:
+        owner = _recovery_owner(Path(recovery).read_bytes()[:4096])
+    except OSError:
+        return False
+    if owner.get("host") != socket.gethostname():
+        return False
+    pid = owner.get("pid", 0)
+    return pid == os.getpid() or _pid_alive(pid)
 
 
 def _pid_alive(pid: int) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.document import DraftDocument, read_recovery
+from drafter.core.document import DraftDocument, read_recovery, recovery_in_use
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
 from drafter.gui.about import app_version, install_error_handler, log, set_up_logging
@@ -74,8 +74,9 @@ def offer_recovery(window: MainWindow) -> bool:
     """After a crash, offer the newest recovery copy; True when one was restored."""
     folder = Path(window.recovery_dir)
     _remove_all(folder.glob(".*.tmp") if folder.is_dir() else [])  # cut off by a kill in mid-write
-    copies = sorted(folder.glob(f"*{PROJECT_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True) \
-        if folder.is_dir() else []
+    # Another running copy of the app owns its recovery files; only a crashed one's are offered.
+    copies = sorted((c for c in folder.glob(f"*{PROJECT_SUFFIX}") if not recovery_in_use(c)),
+                    key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
     for copy in copies:
         try:
             report, original = read_recovery(copy)

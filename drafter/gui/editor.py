@@ -84,8 +84,14 @@ class SectionEditor(QWidget):
             self.line.setText(text)
 
     def _set_body(self, text: str) -> None:
-        if self.body.toPlainText() != text:
-            self.body.setPlainText(text)
+        """Replace the text (after an undo, say) keeping the cursor where it was, as far as it can."""
+        if self.body.toPlainText() == text:
+            return
+        position = self.body.textCursor().position()
+        self.body.setPlainText(text)
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.body.setTextCursor(cursor)
 
     def _line_edited(self, text: str) -> None:
         if self._loading or self.node is None:

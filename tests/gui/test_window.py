@@ -198,6 +198,9 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qt
     qtbot.waitUntil(lambda: window.recovery_path().exists(), timeout=6000)
     assert "已自动保存" in window.autosave_label.text()
     monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: True)
+    from drafter.gui import app
+
+    monkeypatch.setattr(app, "recovery_in_use", lambda copy: False)  # as if the writer had crashed
     restored = make()
     assert restored.report.opening[0].body == "崩溃前最后输入的一句。"
     assert not restored.undo_stack.isClean()
@@ -463,3 +466,25 @@ def test_missing_fonts_are_listed_as_info_in_the_checks(window):
     window.refresh_checks()
     findings = [window.checks.list.item(row).data(Qt.UserRole) for row in range(window.checks.list.count())]
     assert any(f.kind == "missing_font" and f.severity == "info" for f in findings)
+
+
+def test_a_running_copys_recovery_file_is_not_offered(window, make, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "另一个窗口正在编辑。")
+    window.autosave()
+    asked = []
+    monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: asked.append(copy) or True)
+    second = make()  # same process, so the writer is alive
+    assert asked == [] and second.report.opening[0].body != "另一个窗口正在编辑。"
+    assert window.recovery_path().exists()
+
+
+def test_undo_keeps_the_cursor_near_where_it_was(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    body = window.editor.body
+    cursor = body.textCursor()
+    cursor.setPosition(10)
+    body.setTextCursor(cursor)
+    type_with_input_method(body, "新增")
+    window.undo_stack.undo()
+    assert window.editor.body.textCursor().position() in (10, 12)
