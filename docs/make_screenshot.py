@@ -1,6 +1,8 @@
 """Take the README's screenshot: the real window under Xvfb with the built-in report, half filled in.
 
 Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/make_screenshot.py docs/screenshot.png
+     (with a second argument, last year's draft to import, it shows the 检查 tab instead:
+      ... docs/make_screenshot.py docs/screenshot-checks.png ../shared/sample/annual-report-2022-sample.txt)
 (Debian packages: xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libegl1; fonts-noto-cjk for the text.)
 """
 
@@ -20,9 +22,15 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from drafter.gui.app import application, make_window  # noqa: E402
 
 
-def main(target: str) -> int:
+def main(target: str, last_year: str | None = None) -> int:
     app = application()
     window = make_window()
+    if last_year:
+        from drafter.core.document import DraftDocument
+        from drafter.core.lastyear import import_last_year
+
+        window.replace_document(DraftDocument(import_last_year(last_year).report))
+        window.side_tabs.setCurrentWidget(window.checks)
     report = window.report
     report.meta.organisation = "中共示例市直属机关工作委员会"
     for index, field in enumerate(list(report.fields.values())[:20]):
@@ -43,4 +51,4 @@ def main(target: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png", *sys.argv[2:3]))
