@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import keyword
+from contextlib import contextmanager
 from decimal import Decimal
 
 from drafter.core.model import FIELD_TYPES, MAX_LEVEL, QUALIFIERS, Field, Meta, Paragraph, Report, Section
@@ -14,19 +15,42 @@ RESERVED_NAMES = frozenset({"year", "next_year", "previous_year", "organisation"
 
 
 class ShapeError(ValueError):
-    """Data that does not have a project's shape; the message says where, in Chinese."""
+    """Data that does not have a project's shape; the message says where, in Chinese. `near` is the
+    innermost mapping or list the problem is in, so the loader can name its line."""
+
+    near = None
+
+
+@contextmanager
+def _near(container):
+    """Errors raised inside are marked as being in `container` unless a deeper one already is."""
+    try:
+        yield
+    except ShapeError as error:
+        if error.near is None and isinstance(container, (dict, list)):
+            error.near = container
+        raise
 
 
 def report_from_data(data: dict) -> Report:
+    with _near(data):
+        return _report(data)
+
+
+def _report(data: dict) -> Report:
+    meta = data.get("meta", {})
+    with _near(meta):
+        parsed_meta = _meta(_mapping(meta, "meta"))
     report = Report(
-        meta=_meta(_mapping(data.get("meta", {}), "meta")),
+        meta=parsed_meta,
         kind=_text(data.get("kind", ""), "kind"),
         description=_text(data.get("description", ""), "description"),
     )
     for index, item in enumerate(_sequence(data.get("fields", []), "fields"), 1):
-        field = _field(_mapping(item, f"fields 第{index}项"), f"fields 第{index}项")
-        if field.name in report.fields:
-            raise ShapeError(f"字段名“{field.name}”重复定义（fields 第{index}项）")
+        with _near(item):
+            field = _field(_mapping(item, f"fields 第{index}项"), f"fields 第{index}项")
+            if field.name in report.fields:
+                raise ShapeError(f"字段名“{field.name}”重复定义（fields 第{index}项）")
         report.fields[field.name] = field
     report.opening = _paragraphs(data.get("opening", []), "opening")
     report.parts = _sections(data.get("parts", []), "parts", 1)
@@ -97,14 +121,17 @@ def _bound(raw, where: str, key: str) -> Decimal | None:
 def _paragraphs(raw, where: str) -> list[Paragraph]:
     paragraphs = []
     for index, item in enumerate(_sequence(raw, where), 1):
-        place = f"{where} 第{index}段"
-        if isinstance(item, str):
-            paragraphs.append(Paragraph(body=item))
-            continue
-        item = _mapping(item, place)
-        paragraphs.append(Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place),
-                                    origin=_text(item.get("origin", ""), place)))
+        with _near(item if isinstance(item, dict) else raw):
+            paragraphs.append(_paragraph(item, f"{where} 第{index}段"))
     return paragraphs
+
+
+def _paragraph(item, place: str) -> Paragraph:
+    if isinstance(item, str):
+        return Paragraph(body=item)
+    item = _mapping(item, place)
+    return Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place),
+                     origin=_text(item.get("origin", ""), place))
 
 
 def _sections(raw, where: str, level: int) -> list[Section]:
@@ -112,16 +139,18 @@ def _sections(raw, where: str, level: int) -> list[Section]:
         raise ShapeError(f"{where}：标题最多{MAX_LEVEL}级")
     sections = []
     for index, item in enumerate(_sequence(raw, where), 1):
-        place = f"{where} 第{index}项"
-        item = _mapping(item, place)
-        sections.append(
-            Section(
-                heading=_text(item.get("heading", ""), f"{place}.heading"),
-                paragraphs=_paragraphs(item.get("paragraphs", []), f"{place}.paragraphs"),
-                children=_sections(item.get("sections", []), f"{place}.sections", level + 1),
-            )
-        )
+        with _near(item if isinstance(item, dict) else raw):
+            sections.append(_section(item, f"{where} 第{index}项", level))
     return sections
+
+
+def _section(item, place: str, level: int) -> Section:
+    item = _mapping(item, place)
+    return Section(
+        heading=_text(item.get("heading", ""), f"{place}.heading"),
+        paragraphs=_paragraphs(item.get("paragraphs", []), f"{place}.paragraphs"),
+        children=_sections(item.get("sections", []), f"{place}.sections", level + 1),
+    )
 
 
 def _mapping(raw, where: str) -> dict:

@@ -27,7 +27,12 @@ class ProjectError(ValueError):
 
 
 class _StrictLoader(_BaseLoader):
-    """The safe loader, refusing duplicate keys (a silent overwrite would lose a paragraph)."""
+    """The safe loader, refusing duplicate keys (a silent overwrite would lose a paragraph) and
+    remembering the line of every mapping and list, so later shape errors can name it."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.lines: dict[int, int] = {}
 
 
 def _construct_mapping(loader, node, deep=False):
@@ -37,10 +42,19 @@ def _construct_mapping(loader, node, deep=False):
         if key in seen:
             raise ProjectError(f"第{key_node.start_mark.line + 1}行：键“{key}”重复出现，请删去多余的一处")
         seen.add(key)
-    return SafeConstructor.construct_mapping(loader, node, deep)
+    mapping = SafeConstructor.construct_mapping(loader, node, deep=True)
+    loader.lines[id(mapping)] = node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader, node):
+    sequence = SafeConstructor.construct_sequence(loader, node, deep=True)
+    loader.lines[id(sequence)] = node.start_mark.line + 1
+    return sequence
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_project(path: Path) -> Report:
@@ -68,12 +82,14 @@ def parse_project(raw: bytes) -> Report:
             f"不是 UTF-8 编码（第{line}行附近；可能以 GBK 保存），"
             "请用记事本“另存为”UTF-8 后再打开"
         ) from None
-    data = _load_yaml(text)
+    data, lines = _load_yaml(text)
     data = _migrate(data)
     try:
         return report_from_data(data)
     except ShapeError as error:
-        raise ProjectError(f"：{error}") from None
+        line = lines.get(id(error.near)) if error.near is not None else None
+        where = f"第{line}行附近：" if line else ""
+        raise ProjectError(f"：{where}{error}") from None
 
 
 def _load_yaml(text: str):
@@ -83,7 +99,7 @@ def _load_yaml(text: str):
         if node is None:
             raise ProjectError("：文件是空的")
         _check_size(node)
-        return loader.construct_document(node)
+        return loader.construct_document(node), loader.lines
     except ProjectError as error:
         message = str(error)
         raise ProjectError(message if message.startswith("：") else "：" + message) from None
