@@ -8,6 +8,7 @@ from drafter.core.model import Field, Paragraph, Section
 
 # Typing in one place merges into one undo step, as in Word.
 TEXT_EDIT_ID = 1001
+META_EDIT_ID = 1002
 
 
 class EditText(QUndoCommand):
@@ -106,6 +107,32 @@ class SetField(QUndoCommand):
     def undo(self):
         self.field.value = self.old_value
         self.window.field_changed(self.field)
+
+
+class SetMeta(QUndoCommand):
+    """Change the title, year, signature, date or recipient; typing in one box merges into one step."""
+
+    def __init__(self, window, key: str, value):
+        super().__init__(window.tr("修改报告信息"))
+        self.window, self.key = window, key
+        self.old_value, self.new_value = getattr(window.report.meta, key), value
+
+    def redo(self):
+        setattr(self.window.report.meta, self.key, self.new_value)
+        self.window.meta_changed()
+
+    def undo(self):
+        setattr(self.window.report.meta, self.key, self.old_value)
+        self.window.meta_changed()
+
+    def id(self):
+        return META_EDIT_ID
+
+    def mergeWith(self, other):
+        if other.key != self.key:
+            return False
+        self.new_value = other.new_value
+        return True
 
 
 class AddField(QUndoCommand):

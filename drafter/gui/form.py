@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from drafter.core.compare import short_change
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+from drafter.gui.meta_form import MetaForm
 
 _BAD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
 _EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
@@ -76,11 +77,13 @@ class StatisticsForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: dict[str, FieldRow] = {}
+        self.meta = MetaForm()
         self.counter = QLabel()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.meta)
         layout.addWidget(self.counter)
         layout.addWidget(self.scroll, 1)
 

@@ -69,6 +69,7 @@ class MainWindow(FileActions, QMainWindow):
         self.preview.block_clicked.connect(self.select_node_id)
         self.form = StatisticsForm()
         self.form.value_entered.connect(lambda field, value: self.undo_stack.push(commands.SetField(self, field, value)))
+        self.form.meta.meta_entered.connect(self.push_meta_edit)
         self.checks = ChecksPanel()
         self.checks.jump_requested.connect(self.jump_to_finding)
         self.checks.fix_requested.connect(self.fix_finding)
@@ -204,9 +205,17 @@ class MainWindow(FileActions, QMainWindow):
         self.form.refresh()
         self.chart.show_fields(self.report.fields)
 
+    def meta_changed(self) -> None:
+        self.form.meta.show_meta(self.report.meta, self.report.fields)
+
+    def push_meta_edit(self, key: str, value) -> None:
+        if getattr(self.report.meta, key) != value:
+            self.undo_stack.push(commands.SetMeta(self, key, value))
+
     def fields_changed(self) -> None:
         self.refresh_preview()
         self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {})
+        self.meta_changed()
         self.editor.show_node(self.editor.node, self.report.fields)
 
     def push_text_edit(self, node, attribute: str, text: str) -> None:
@@ -266,6 +275,11 @@ class MainWindow(FileActions, QMainWindow):
                         .replace("%1", font)) for font in font_names(self.style) if font not in installed]
 
     def jump_to_finding(self, finding) -> None:
+        meta_box = {"organisation": self.form.meta.organisation, "date": self.form.meta.date}.get(finding.node_id)
+        if meta_box is not None and finding.node_id not in self.report.fields:
+            self.side_tabs.setCurrentWidget(self.form)
+            meta_box.setFocus()
+            return
         if finding.node_id in self.report.fields:
             self.side_tabs.setCurrentWidget(self.form)
             row = self.form.rows[finding.node_id]

@@ -488,3 +488,34 @@ def test_undo_keeps_the_cursor_near_where_it_was(window):
     type_with_input_method(body, "新增")
     window.undo_stack.undo()
     assert window.editor.body.textCursor().position() in (10, 12)
+
+
+def test_report_information_is_edited_in_the_form_and_undone(window, qtbot):
+    meta = window.form.meta
+    meta.organisation.setText("示例市统计局")
+    meta.organisation.textEdited.emit("示例市统计局")
+    meta.date.setText("2027年1月8日")
+    meta.date.textEdited.emit("2027年1月8日")
+    meta.year.setValue(2030)
+    assert (window.report.meta.organisation, window.report.meta.date, window.report.meta.year) == (
+        "示例市统计局", "2027-01-08", 2030)
+    qtbot.waitUntil(lambda: "示例市统计局2030年度工作报告" in window.preview.toPlainText(), timeout=3000)
+    assert meta.title.text() == "【单位名称】【本年度】年度工作报告"
+    window.undo_stack.undo()
+    assert window.report.meta.year != 2030 and meta.year.value() == window.report.meta.year
+
+
+def test_a_bad_date_is_explained_and_kept(window):
+    meta = window.form.meta
+    meta.date.setText("明年一月")
+    meta.date.textEdited.emit("明年一月")
+    assert meta.date_error.isVisible() and "日期" in meta.date_error.text()
+    assert meta.date.text() == "明年一月" and window.report.meta.date == ""
+
+
+def test_unfilled_signature_finding_jumps_to_its_box(window):
+    window.refresh_checks()
+    findings = [window.checks.list.item(row).data(Qt.UserRole) for row in range(window.checks.list.count())]
+    signature = next(f for f in findings if f.node_id == "organisation")
+    window.checks.jump_requested.emit(signature)
+    assert window.side_tabs.currentWidget() is window.form

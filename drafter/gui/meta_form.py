@@ -1,0 +1,86 @@
+"""报告信息: title, year, signature, 成文日期 and 主送机关, edited like the figures and undone the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
+
+from drafter.core import fieldtext
+from drafter.core.numbers import NumberError, format_date, parse_value
+
+_EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
+_BAD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
+
+
+class MetaForm(QGroupBox):
+    """Emits meta_entered(key, value) with a value the core accepts; a bad date keeps its text and says why."""
+
+    meta_entered = Signal(str, object)
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("报告信息"), parent)
+        self.fields = {}
+        self.title = QLineEdit()
+        self.title.setToolTip(self.tr("【单位名称】【本年度】会自动替换为落款单位和报告年度"))
+        self.year = QSpinBox()
+        self.year.setRange(1900, 2999)
+        self.organisation = QLineEdit()
+        self.organisation.setPlaceholderText(self.tr("落款的单位名称"))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText(self.tr("如 2027年1月8日"))
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText(self.tr("可不填，如：市委"))
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet("color: #dc2626;")
+        self.date_error.hide()
+        layout = QFormLayout(self)
+        for label, widget in ((self.tr("标题"), self.title), (self.tr("年度"), self.year),
+                              (self.tr("落款单位"), self.organisation), (self.tr("成文日期"), self.date),
+                              ("", self.date_error), (self.tr("主送机关"), self.recipient)):
+            layout.addRow(label, widget)
+        self.title.textEdited.connect(lambda text: self.meta_entered.emit("title", fieldtext.from_display(text, self.fields)))
+        self.year.valueChanged.connect(self._year_changed)
+        self.organisation.textEdited.connect(lambda text: self.meta_entered.emit("organisation", text.strip()))
+        self.recipient.textEdited.connect(lambda text: self.meta_entered.emit("recipient", text.strip()))
+        self.date.textEdited.connect(self._date_edited)
+        self._loading = False
+
+    def show_meta(self, meta, fields) -> None:
+        self._loading = True
+        try:
+            self.fields = fields
+            for box, text in ((self.title, fieldtext.to_display(meta.title, fields)),
+                              (self.organisation, meta.organisation), (self.recipient, meta.recipient)):
+                if box.text() != text and not box.hasFocus():
+                    box.setText(text)
+            if self.year.value() != meta.year:
+                self.year.setValue(meta.year)
+            if not self.date.hasFocus() and not self.date_error.isVisible():
+                self.date.setText(format_date(meta.date) if meta.date else "")
+            self.organisation.setStyleSheet("" if meta.organisation.strip() else _EMPTY_STYLE)
+            if not self.date_error.isVisible():
+                self.date.setStyleSheet("" if meta.date else _EMPTY_STYLE)
+        finally:
+            self._loading = False
+
+    def _year_changed(self, value: int) -> None:
+        if not self._loading:
+            self.meta_entered.emit("year", value)
+
+    def _date_edited(self, text: str) -> None:
+        if not text.strip():
+            self._date_problem("")
+            self.meta_entered.emit("date", "")
+            return
+        try:
+            value = parse_value(text, "date")
+        except NumberError as error:
+            self._date_problem(str(error))
+            return
+        self._date_problem("")
+        self.meta_entered.emit("date", value)
+
+    def _date_problem(self, message: str) -> None:
+        self.date_error.setText(message)
+        self.date_error.setVisible(bool(message))
+        self.date.setStyleSheet(_BAD_STYLE if message else "")
