@@ -7,8 +7,8 @@ Prints milliseconds (best of several runs, after imports) and the ratio docxtpl 
 from __future__ import annotations
 
 import copy
+import importlib.util
 import io
-import statistics
 import sys
 import tempfile
 import time
@@ -98,9 +98,7 @@ def docxtpl_export(report, folder: Path):
 
 
 def main() -> int:
-    try:
-        import docxtpl  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("docxtpl") is None:
         print("docxtpl 未安装：pip install -e \".[bench]\"", file=sys.stderr)
         return 2
     style = load_style(paths.official_style_file())

@@ -212,8 +212,8 @@ def cmd_set(args) -> int:
     changes = [actions.apply_assignment(report, item) for item in args.assignments]
     _render(report, args.project)  # a year or title that breaks the text is refused before saving
     save_project(report, path)
-    for change in changes:
-        print(change)
+    for line in changes:
+        print(line)
     return EXIT_OK
 
 

@@ -7,25 +7,22 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
-    QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QScrollArea, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
-from drafter.core import fieldtext, figures
 from drafter.core.checks import INFO, Finding, check_report
-from drafter.core.style import font_names, with_font_substitutions
-from drafter.core.fixes import apply_fix
 from drafter.core.document import DraftDocument
-from drafter.core.model import Paragraph, Section
-from drafter.core.outline import Group, Outline
+from drafter.core.fixes import apply_fix
+from drafter.core.outline import Outline
 from drafter.core.render import RenderError, render
+from drafter.core.style import font_names, with_font_substitutions
 from drafter.gui import commands
 from drafter.gui.about import show_about
 from drafter.gui.change_chart import ChangeChart
 from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.compare_view import CompareView
+from drafter.gui.editing import EditingActions
 from drafter.gui.editor import SectionEditor
-from drafter.gui.field_picker import pick_field
 from drafter.gui.font_dialog import FontDialog, save_substitutions, saved_substitutions
 from drafter.gui.files import FileActions
 from drafter.gui.form import StatisticsForm
@@ -38,7 +35,7 @@ AUTOSAVE_DELAY_MS = 3000
 AUTOSAVE_MAX_WAIT_S = 10
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, EditingActions, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
@@ -293,80 +290,6 @@ class MainWindow(FileActions, QMainWindow):
     def fix_finding(self, finding) -> None:
         self.undo_stack.push(commands.ApplyFix(self, finding, lambda: apply_fix(self.report, finding)))
         self.refresh_checks()
-
-    # Outline commands
-
-    def add_part(self) -> None:
-        section = Section(self.tr("新的部分"), [Paragraph(lead="", body="")])
-        self.undo_stack.push(commands.InsertNode(self, None, section, len(self.report.parts), self.tr("添加部分")))
-
-    def add_subsection(self) -> None:
-        parent = self._selected_section()
-        if parent is None or self.outline.level(parent) >= 4:
-            self.statusBar().showMessage(self.tr("请先选中一个标题（最多四级）"), 4000)
-            return
-        section = Section(self.tr("新的小节"), [Paragraph()])
-        self.undo_stack.push(commands.InsertNode(self, parent, section, len(parent.children), self.tr("添加下级标题")))
-
-    def add_paragraph(self) -> None:
-        node = self.selected_node() or self.outline.opening
-        if isinstance(node, Paragraph):
-            container, index = self.outline.parent(node), self.outline.own_index(node) + 1
-        else:
-            container = node
-            index = len(container.paragraphs)
-        self.undo_stack.push(commands.InsertNode(self, container, Paragraph(), index, self.tr("添加段落")))
-
-    def remove_selected(self) -> None:
-        node = self.selected_node()
-        if isinstance(node, (Section, Paragraph)):
-            self.undo_stack.push(commands.RemoveNode(self, node))
-
-    def move_selected(self, delta: int) -> None:
-        node = self.selected_node()
-        if isinstance(node, (Section, Paragraph)):
-            self.undo_stack.push(commands.MoveNode(self, node, delta))
-
-    def _selected_section(self):
-        node = self.selected_node()
-        while node is not None and not isinstance(node, (Section, Group)):
-            node = self.outline.parent(node)
-        return node if isinstance(node, Section) else None
-
-    # Fields in the text
-
-    def insert_field(self) -> None:
-        if not isinstance(self.editor.node, Paragraph):
-            self.statusBar().showMessage(self.tr("请先在提纲中选中一个段落"), 4000)
-            return
-        field = pick_field(self, self.report.fields)
-        if field is not None:
-            self.editor.insert_token(field.label)
-
-    def field_from_selection(self) -> None:
-        if not isinstance(self.editor.node, Paragraph):
-            return
-        selected, attribute = self.editor.selected_figure_text()
-        try:
-            figure = figures.parse_figure(selected)
-        except figures.FigureError as error:
-            QMessageBox.information(self, self.tr("设为统计数据"), str(error))
-            return
-        label = self.ask_field_label(selected)
-        if not label:
-            return
-        name = figures.new_field_name(set(self.report.fields))
-        field = figures.field_from_figure(figure, name, label)
-        display = self.editor.text_with_selection_replaced(attribute, fieldtext.token(label))
-        fields = dict(self.report.fields, **{name: field})
-        new_text = fieldtext.from_display(display, fields)
-        self.undo_stack.push(commands.AddField(self, field, self.editor.node, attribute, new_text))
-
-    def ask_field_label(self, selected: str) -> str:
-        label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
-                                         self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected))
-        return label.strip() if ok else ""
-
 
 class _Notice(QWidget):
     """A dismissable bar above the work area (for example: official fonts missing)."""

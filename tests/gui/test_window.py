@@ -54,7 +54,7 @@ def test_insert_a_field_from_the_list(window, monkeypatch):
     paragraph = window.report.parts[1].paragraphs[0]
     select(window, paragraph)
     window.editor.body.moveCursor(window.editor.body.textCursor().MoveOperation.End)
-    monkeypatch.setattr("drafter.gui.main_window.pick_field", lambda parent, fields: fields["lectures"])
+    monkeypatch.setattr("drafter.gui.editing.pick_field", lambda parent, fields: fields["lectures"])
     window.insert_field()
     assert paragraph.body.endswith("{{ lectures }}")
     assert "【专题讲座场次】" in window.editor.body.toPlainText()

@@ -1,0 +1,88 @@
+"""The window's outline and text actions: add, remove and move nodes; insert fields or make them from figures."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from drafter.core import fieldtext, figures
+from drafter.core.model import Paragraph, Section
+from drafter.core.outline import Group
+from drafter.gui import commands
+from drafter.gui.field_picker import pick_field
+
+
+class EditingActions:
+    """Mixed into MainWindow; every change goes on the undo stack as a command."""
+
+    # Outline commands
+
+    def add_part(self) -> None:
+        section = Section(self.tr("新的部分"), [Paragraph(lead="", body="")])
+        self.undo_stack.push(commands.InsertNode(self, None, section, len(self.report.parts), self.tr("添加部分")))
+
+    def add_subsection(self) -> None:
+        parent = self._selected_section()
+        if parent is None or self.outline.level(parent) >= 4:
+            self.statusBar().showMessage(self.tr("请先选中一个标题（最多四级）"), 4000)
+            return
+        section = Section(self.tr("新的小节"), [Paragraph()])
+        self.undo_stack.push(commands.InsertNode(self, parent, section, len(parent.children), self.tr("添加下级标题")))
+
+    def add_paragraph(self) -> None:
+        node = self.selected_node() or self.outline.opening
+        if isinstance(node, Paragraph):
+            container, index = self.outline.parent(node), self.outline.own_index(node) + 1
+        else:
+            container = node
+            index = len(container.paragraphs)
+        self.undo_stack.push(commands.InsertNode(self, container, Paragraph(), index, self.tr("添加段落")))
+
+    def remove_selected(self) -> None:
+        node = self.selected_node()
+        if isinstance(node, (Section, Paragraph)):
+            self.undo_stack.push(commands.RemoveNode(self, node))
+
+    def move_selected(self, delta: int) -> None:
+        node = self.selected_node()
+        if isinstance(node, (Section, Paragraph)):
+            self.undo_stack.push(commands.MoveNode(self, node, delta))
+
+    def _selected_section(self):
+        node = self.selected_node()
+        while node is not None and not isinstance(node, (Section, Group)):
+            node = self.outline.parent(node)
+        return node if isinstance(node, Section) else None
+
+    # Fields in the text
+
+    def insert_field(self) -> None:
+        if not isinstance(self.editor.node, Paragraph):
+            self.statusBar().showMessage(self.tr("请先在提纲中选中一个段落"), 4000)
+            return
+        field = pick_field(self, self.report.fields)
+        if field is not None:
+            self.editor.insert_token(field.label)
+
+    def field_from_selection(self) -> None:
+        if not isinstance(self.editor.node, Paragraph):
+            return
+        selected, attribute = self.editor.selected_figure_text()
+        try:
+            figure = figures.parse_figure(selected)
+        except figures.FigureError as error:
+            QMessageBox.information(self, self.tr("设为统计数据"), str(error))
+            return
+        label = self.ask_field_label(selected)
+        if not label:
+            return
+        name = figures.new_field_name(set(self.report.fields))
+        field = figures.field_from_figure(figure, name, label)
+        display = self.editor.text_with_selection_replaced(attribute, fieldtext.token(label))
+        fields = dict(self.report.fields, **{name: field})
+        new_text = fieldtext.from_display(display, fields)
+        self.undo_stack.push(commands.AddField(self, field, self.editor.node, attribute, new_text))
+
+    def ask_field_label(self, selected: str) -> str:
+        label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
+                                         self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected))
+        return label.strip() if ok else ""
