@@ -120,6 +120,37 @@ class Outline:
         self.refresh()
         return True
 
+    def can_hold(self, parent, node) -> bool:
+        """Whether node may move under parent: paragraphs under a section or the opening/closing,
+        sections under a section or the root, never into themselves, never deeper than four levels."""
+        if isinstance(node, Paragraph):
+            return isinstance(parent, (Section, Group))
+        if not isinstance(node, Section) or isinstance(parent, (Group, Paragraph)):
+            return False
+        ancestor = parent
+        while ancestor is not None:
+            if ancestor is node:
+                return False
+            ancestor = self.parent(ancestor)
+        return (self.level(parent) if parent is not None else 0) + _depth(node) <= MAX_LEVEL
+
+    def relocate(self, node, parent, own_index: int) -> tuple[object, int]:
+        """Move node under another parent at own_index of its own kind; returns where it was, for undo."""
+        if not self.can_hold(parent, node):
+            raise ValueError("不能移到这里")
+        old_parent, old_index = self.parent(node), self.own_index(node)
+        self._owner_list(node).pop(old_index)
+        target = self.section_list(parent) if isinstance(node, Section) else parent.paragraphs
+        target.insert(min(own_index, len(target)), node)
+        self.refresh()
+        return old_parent, old_index
+
+    def child_row(self, parent, node, own_index: int) -> int:
+        """The row among parent's children that own_index of node's kind stands at."""
+        if isinstance(node, Section):
+            return own_index + (len(parent.paragraphs) if isinstance(parent, Section) else 1 if parent is None else 0)
+        return own_index
+
     def own_index(self, node) -> int:
         return _index_of(self._owner_list(node), node)
 
@@ -130,6 +161,10 @@ class Outline:
         if isinstance(node, Paragraph):
             return parent.paragraphs
         raise ValueError("开头和结尾不能移动或删除")
+
+
+def _depth(section: Section) -> int:
+    return 1 + max((_depth(child) for child in section.children), default=0)
 
 
 def _index_of(items: list, node) -> int:

@@ -92,6 +92,24 @@ class MoveNode(QUndoCommand):
             self.window.structure_changed(self.node)
 
 
+class RelocateNode(QUndoCommand):
+    """Move a paragraph or section under another part (drag and drop)."""
+
+    def __init__(self, window, node, parent, own_index: int):
+        super().__init__(window.tr("移动"))
+        self.window, self.node, self.parent_node, self.own_index = window, node, parent, own_index
+        self.old_parent, self.old_index = None, 0
+
+    def redo(self):
+        self.old_parent, self.old_index = self.window.outline_model.relocate_node(
+            self.node, self.parent_node, self.own_index)
+        self.window.structure_changed(self.node)
+
+    def undo(self):
+        self.window.outline_model.relocate_node(self.node, self.old_parent, self.old_index)
+        self.window.structure_changed(self.node)
+
+
 class SetField(QUndoCommand):
     """Fill, change or clear one field's value."""
 

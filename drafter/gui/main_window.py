@@ -159,6 +159,8 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.outline = Outline(document.report)
         self.outline_model = OutlineModel(self.outline, self)
         self.outline_model.on_drop_move = lambda node, delta: self.undo_stack.push(commands.MoveNode(self, node, delta))
+        self.outline_model.on_drop_relocate = lambda node, parent, index: self.undo_stack.push(
+            commands.RelocateNode(self, node, parent, index))
         self.outline_model.on_rename = lambda node, text: self.push_text_edit(node, "heading", text)
         self.tree.setModel(self.outline_model)
         self.tree.expandAll()

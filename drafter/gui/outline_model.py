@@ -133,6 +133,23 @@ class OutlineModel(QAbstractItemModel):
         self._renumbered(parent)
         return True
 
+    def relocate_node(self, node, parent, own_index: int) -> tuple[object, int]:
+        """Move a node under another parent (drag and drop across parts); returns where it was."""
+        old_parent = self.outline.parent(node)
+        row = self.outline.row(node)
+        target_list = self.outline.section_list(parent) if isinstance(node, Section) else parent.paragraphs
+        own_index = min(own_index, len(target_list))
+        destination = self.outline.child_row(parent, node, own_index)
+        if old_parent is parent:
+            return old_parent, self.outline.own_index(node)
+        if not self.beginMoveRows(self.index_of(old_parent), row, row, self.index_of(parent), destination):
+            raise ValueError("不能移到这里")
+        result = self.outline.relocate(node, parent, own_index)
+        self.endMoveRows()
+        self._renumbered(old_parent)
+        self._renumbered(parent)
+        return result
+
     def set_heading(self, section: Section, heading: str) -> None:
         section.heading = heading
         index = self.index_of(section)
@@ -168,13 +185,28 @@ class OutlineModel(QAbstractItemModel):
             return False
         node = self.outline.find(bytes(data.data(MIME_TYPE)).decode("utf-8"))
         target_parent = self.node(parent)
-        if node is None or self.outline.parent(node) is not target_parent:
-            return False  # only reordering among siblings; moving between parts is cut and paste
+        if node is None:
+            return False
+        if self.outline.parent(node) is not target_parent:
+            return self._drop_elsewhere(node, target_parent, row)
         current = self.outline.row(node)
         target = self.rowCount(parent) - 1 if row < 0 else (row - 1 if row > current else row)
         if target != current and self.on_drop_move is not None:
             self.on_drop_move(node, target - current)
         return False  # the move has been done by the command; Qt must not remove the source row
 
+    def _drop_elsewhere(self, node, parent, row: int) -> bool:
+        if isinstance(parent, Paragraph):  # dropped onto a paragraph: go after it, in its container
+            row, parent = self.outline.row(parent) + 1, self.outline.parent(parent)
+        if not self.outline.can_hold(parent, node) or self.on_drop_relocate is None:
+            return False
+        own_index = len(self.outline.section_list(parent) if isinstance(node, Section) else parent.paragraphs)
+        if row >= 0:
+            offset = self.outline.child_row(parent, node, 0)
+            own_index = max(0, min(own_index, row - offset))
+        self.on_drop_relocate(node, parent, own_index)
+        return False
+
     on_drop_move = None
+    on_drop_relocate = None
     on_rename = None

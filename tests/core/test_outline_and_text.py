@@ -106,3 +106,14 @@ def test_recovery_copy_keeps_the_original_path(tmp_path, filled_report):
     report, original = read_recovery(recovery)
     assert original == tmp_path / "原稿.drafter" and report.meta.organisation == filled_report.meta.organisation
     assert isinstance(report.opening[0], Paragraph)
+
+
+def test_relocate_keeps_levels_within_four(filled_report):
+    outline = Outline(filled_report)
+    first, second = filled_report.parts[0], filled_report.parts[1]
+    deep = Section("三级", children=[Section("四级")])
+    outline.insert_section(first, 0, Section("二级", children=[deep]))
+    assert not outline.can_hold(first.children[0].children[0].children[0], second)  # would be level 5
+    assert outline.can_hold(first, second)
+    old_parent, old_index = outline.relocate(second, first, 0)
+    assert old_parent is None and old_index == 1 and outline.number(second) == "（一）"

@@ -519,3 +519,25 @@ def test_unfilled_signature_finding_jumps_to_its_box(window):
     signature = next(f for f in findings if f.node_id == "organisation")
     window.checks.jump_requested.emit(signature)
     assert window.side_tabs.currentWidget() is window.form
+
+
+def test_drag_a_paragraph_into_another_part_and_undo(window, qtmodeltester):
+    model = window.outline_model
+    paragraph = window.report.parts[0].paragraphs[2]
+    target = window.report.parts[3]
+    data = model.mimeData([model.index_of(paragraph)])
+    model.dropMimeData(data, Qt.MoveAction, 0, 0, model.index_of(target))
+    assert target.paragraphs[0] is paragraph and len(window.report.parts[0].paragraphs) == 2
+    qtmodeltester.check(model)
+    window.undo_stack.undo()
+    assert window.report.parts[0].paragraphs[2] is paragraph and len(target.paragraphs) == 3
+
+
+def test_drag_a_part_under_another_becomes_its_subsection(window):
+    model = window.outline_model
+    fourth, first = window.report.parts[3], window.report.parts[0]
+    model.dropMimeData(model.mimeData([model.index_of(fourth)]), Qt.MoveAction, -1, 0, model.index_of(first))
+    assert first.children == [fourth] and len(window.report.parts) == 3
+    assert model.index_of(fourth).data().startswith("（一）从严正风肃纪")
+    model.dropMimeData(model.mimeData([model.index_of(first)]), Qt.MoveAction, -1, 0, model.index_of(fourth))
+    assert fourth.children == []  # a part cannot go inside its own subsection
