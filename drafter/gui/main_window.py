@@ -49,7 +49,8 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self._build_widgets()
         self._build_actions()
         self.undo_stack.indexChanged.connect(self._on_edit)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.update_title())
+        # Bound methods, not lambdas: Qt drops them with the window, so nothing fires into a deleted one.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.set_document(document)
         self.restoreGeometry(settings.value("window/geometry", b""))
 
@@ -65,7 +66,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.preview = Preview()
         self.preview.block_clicked.connect(self.select_node_id)
         self.form = StatisticsForm()
-        self.form.value_entered.connect(lambda field, value: self.undo_stack.push(commands.SetField(self, field, value)))
+        self.form.value_entered.connect(self.push_field_value)
         self.form.meta.meta_entered.connect(self.push_meta_edit)
         self.checks = ChecksPanel()
         self.checks.jump_requested.connect(self.jump_to_finding)
@@ -164,11 +165,20 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.outline_model.on_rename = lambda node, text: self.push_text_edit(node, "heading", text)
         self.tree.setModel(self.outline_model)
         self.tree.expandAll()
-        self.tree.selectionModel().currentChanged.connect(lambda current, _: self.show_node(current.internalPointer()))
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.undo_stack.clear()
         self.fields_changed()
         self.show_node(None)
         self.update_title()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
+
+    def _current_changed(self, current, _previous) -> None:
+        self.show_node(current.internalPointer() if current.isValid() else None)
+
+    def push_field_value(self, field, value) -> None:
+        self.undo_stack.push(commands.SetField(self, field, value))
 
     def show_node(self, node) -> None:
         self.editor.show_node(node, self.report.fields)
