@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -51,6 +52,8 @@ def install_error_handler(window_getter) -> None:
     def handle(kind, value, trace):
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, trace)))
         window = window_getter()
+        if window is not None and not isValid(window):
+            window = None  # the error came after the window was closed and deleted
         saved = False
         if window is not None:
             try:
