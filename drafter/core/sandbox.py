@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -55,6 +55,62 @@ class _ReportEnvironment(SandboxedEnvironment):
         return super().call_binop(context, op, left, right)
 
 
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        _check_string_method(__obj, args)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+_WIDTH_METHODS = {"center", "ljust", "rjust", "zfill"}
+_BIG_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?\d{6,}|%[-#0 +]*\d{6,}")
+
+
+def _check_string_method(method, args) -> None:
+    """str methods that can build a huge string from a short template: center(10**9), '{:999999999}'.format,
+    sep.join(many), replace with a longer text."""
+    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(owner, str):
+        return
+    if name in _WIDTH_METHODS and args and isinstance(args[0], int) and args[0] > MAX_SEQUENCE:
+        raise SecurityError("指定的宽度过大")
+    if name == "expandtabs" and args and isinstance(args[0], int) and args[0] > 64:
+        raise SecurityError("制表符宽度过大")
+    if name in ("format", "format_map"):
+        _check_format(owner, args)
+    if name == "join" and args:
+        _check_join(owner, args[0])
+    if name == "replace" and len(args) >= 2:
+        _check_replace(owner, args[0], args[1])
+
+
+def _check_format(template: str, args) -> None:
+    if _BIG_FORMAT_WIDTH.search(template) or any(isinstance(a, int) and a > MAX_SEQUENCE for a in args):
+        raise SecurityError("格式化宽度过大")
+
+
+def _check_join(separator: str, items) -> None:
+    if hasattr(items, "__len__") and len(separator) * max(len(items) - 1, 0) > MAX_SEQUENCE:
+        raise SecurityError("拼接生成的内容过长")
+
+
+def _check_replace(text: str, old, new) -> None:
+    if isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
+        count = len(text) + 1 if old == "" else text.count(old)
+        if count * (len(new) - len(old)) > MAX_SEQUENCE:
+            raise SecurityError("替换生成的内容过长")
+
+
+def _bounded_filter(name: str, check):
+    """Jinja's own filter, refused when its arguments would build a huge string."""
+    original = _ENVIRONMENT.filters[name]
+
+    @wraps(original)  # keeps Jinja's pass_eval_context marker, so join and replace get their context
+    def bounded(*args, **kwargs):
+        check(*args, **kwargs)
+        return original(*args, **kwargs)
+
+    return bounded
+
+
 def _check_repeat(sequence, count) -> None:
     if isinstance(sequence, (str, list, tuple)) and isinstance(count, int):
         if len(sequence) * count > MAX_SEQUENCE:
@@ -91,6 +147,17 @@ def _field_of(context, token, filter_name: str):
 
 
 _ENVIRONMENT.filters["growth"] = _growth_filter
+_ENVIRONMENT.filters["center"] = _bounded_filter(
+    "center", lambda value, width=80: _check_string_method(str(value).center, (width,)))
+_ENVIRONMENT.filters["indent"] = _bounded_filter(
+    "indent", lambda s, width=4, *a, **k: _check_repeat(" ", width * (str(s).count("\n") + 1)
+                                                       if isinstance(width, int) else 0))
+_ENVIRONMENT.filters["format"] = _bounded_filter("format", lambda value, *args, **kw: _check_format(str(value), args))
+_ENVIRONMENT.filters["join"] = _bounded_filter(
+    "join", lambda eval_ctx, value, d="", attribute=None: _check_join(str(d), list(value) if not hasattr(value, "__len__")
+                                                                         else value))
+_ENVIRONMENT.filters["replace"] = _bounded_filter(
+    "replace", lambda eval_ctx, s, old, new, count=None: _check_replace(str(s), old, new))
 _ENVIRONMENT.filters["previous"] = _previous_filter
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
 
@@ -133,6 +200,7 @@ class TemplateRunner:
             raise RenderError(f"{where}：引用了不存在的字段“{name}”，请先在统计数据中建立它") from None
         except SecurityError as error:
             raise RenderError(f"{where}：模板中含有不允许的操作（{error}）") from None
-        except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError, RecursionError) as error:
+        except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError, RecursionError,
+                AttributeError, LookupError) as error:
             raise RenderError(f"{where}：模板无法计算（{type(error).__name__}: {error}）") from None
         return "".join(pieces)

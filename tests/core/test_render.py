@@ -72,11 +72,25 @@ def test_syntax_error_names_the_line():
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
         "{% for i in range(99999) %}{{ 'x' * 99 }}{% endfor %}",
         "{{ '%999999999s' % 'x' }}",
+        "{{ '{:999999999}'.format(1) }}",
+        "{{ '%999999999s'|format('x') }}",
+        "{{ 'ab'|center(999999999) }}",
+        "{{ 'ab'.ljust(999999999) }}",
+        "{{ ('x' * 99999)|list|join('y' * 99999) }}",
+        "{{ ('y' * 99999).join('x' * 99999) }}",
+        "{{ 'x'|indent(999999999) }}",
+        "{{ ('a' * 9999)|replace('a', 'b' * 9999) }}",
+        "{{ ('a' * 9999).replace('a', 'b' * 9999) }}",
     ],
 )
 def test_sandbox_stops_escapes_and_runaway_templates(attack):
     with pytest.raises(RenderError, match="第一部分第1段"):
         render(small_report(attack, a=Decimal(1)))
+
+
+def test_ordinary_filters_still_work():
+    report = small_report("{{ 'ok'|center(6) }}|{{ [1, 2]|join('、') }}|{{ 'abc'|replace('b', 'x') }}|{{ '%d次'|format(3) }}")
+    assert paragraph(render(report)).text == "首句。  ok  |1、2|axc|3次"
 
 
 def test_recipient_gets_a_full_width_colon():
