@@ -49,9 +49,12 @@ Root: HKCU; Subkey: "Software\Classes\drafter.project"; ValueType: string; Value
 Root: HKCU; Subkey: "Software\Classes\drafter.project\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKCU; Subkey: "Software\Classes\drafter.project\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 
+; Settings (QSettings) live here; removed on uninstall, created by the program, not by setup.
+Root: HKCU; Subkey: "Software\drafter"; Flags: uninsdeletekey dontcreatekey
+
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "立即运行{#AppName}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only what the program itself wrote next to nothing of the user's: its settings key and autosave folder.
-Type: filesandordirs; Name: "{localappdata}\drafter\drafter\recovery"
+; Only what the program itself wrote: autosave copies and logs. Reports and projects are the user's and stay.
+Type: filesandordirs; Name: "{localappdata}\drafter\drafter"

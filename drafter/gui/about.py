@@ -26,7 +26,8 @@ def app_version() -> str:
 
 
 def data_dir() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    """Per-machine data (autosaves, logs): %LOCALAPPDATA%\\drafter\\drafter on Windows, never roamed."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation))
 
 
 def log_file() -> Path:

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -15,7 +15,7 @@ from drafter.core import actions
 from drafter.core.document import DraftDocument, read_recovery, recovery_in_use
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
-from drafter.gui.about import app_version, install_error_handler, log, set_up_logging
+from drafter.gui.about import app_version, data_dir, install_error_handler, log, set_up_logging
 from drafter.gui.main_window import MainWindow
 
 APP_NAME = "drafter"
@@ -50,7 +50,7 @@ def _install_qt_translation(app: QApplication) -> None:
 
 
 def recovery_dir() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)) / "recovery"
+    return data_dir() / "recovery"
 
 
 def template_folders() -> list[Path]:
