@@ -1,4 +1,4 @@
-; Inno Setup script for 公文报告起草助手 (drafter). Build on Windows after packaging/build.py:
+﻿; Inno Setup script (saved as UTF-8 with a BOM, which Inno Setup needs for the Chinese text) for 公文报告起草助手 (drafter). Build on Windows after packaging/build.py:
 ;   iscc /DAppVersion=0.1.0 packaging\drafter.iss
 ; Per-user install (no administrator rights), Chinese installer, Start-menu entry, optional desktop icon,
 ; .drafter files open in the app. Uninstall removes the program and its settings entry, never the user's documents.
@@ -29,7 +29,13 @@ WizardStyle=modern
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
+; Inno Setup does not ship a Simplified Chinese translation; packaging/README.md says where to put one.
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#else
+  #pragma message "ChineseSimplified.isl not found in Inno Setup's Languages folder: the installer will be in English"
+Name: "english"; MessagesFile: "compiler:Default.isl"
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "附加快捷方式："; Flags: unchecked
