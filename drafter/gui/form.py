@@ -87,8 +87,10 @@ class StatisticsForm(QWidget):
         layout.addWidget(self.counter)
         layout.addWidget(self.scroll, 1)
 
-    def rebuild(self, fields: dict[str, Field], used_in: dict[str, list[str]]) -> None:
-        """New rows for a new set of fields, grouped by the part they appear in."""
+    def rebuild(self, fields: dict[str, Field], used_in: dict[str, list[str]],
+                part_titles: dict[str, str] | None = None) -> None:
+        """New rows for a new set of fields, grouped by the part they appear in (shown by its heading)."""
+        part_titles = part_titles or {}
         self.rows = {}
         content = QWidget()
         outer = QVBoxLayout(content)
@@ -96,7 +98,7 @@ class StatisticsForm(QWidget):
         for field in fields.values():
             name = group_name(used_in.get(field.name, []))
             if name not in groups:
-                box = QGroupBox(name)
+                box = QGroupBox(part_titles.get(name, name))
                 groups[name] = QFormLayout(box)
                 outer.addWidget(box)
             row = FieldRow(self, field)

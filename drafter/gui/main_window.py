@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from drafter.core.checks import INFO, Finding, check_report
 from drafter.core.document import DraftDocument
 from drafter.core.fixes import apply_fix
+from drafter.core.model import place_name
 from drafter.core.outline import Outline
 from drafter.core.render import RenderError, render
 from drafter.core.style import font_names, with_font_substitutions
@@ -223,7 +224,9 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
 
     def fields_changed(self) -> None:
         self.refresh_preview()
-        self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {})
+        titles = {place_name((index,)): f"{self.outline.number(part)}{part.heading}"
+                  for index, part in enumerate(self.report.parts, 1)}
+        self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {}, titles)
         self.meta_changed()
         self.editor.show_node(self.editor.node, self.report.fields)
 

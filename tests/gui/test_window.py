@@ -541,3 +541,10 @@ def test_drag_a_part_under_another_becomes_its_subsection(window):
     assert model.index_of(fourth).data().startswith("（一）从严正风肃纪")
     model.dropMimeData(model.mimeData([model.index_of(first)]), Qt.MoveAction, -1, 0, model.index_of(fourth))
     assert fourth.children == []  # a part cannot go inside its own subsection
+
+
+def test_form_groups_are_titled_by_their_part(window):
+    from PySide6.QtWidgets import QGroupBox
+
+    titles = [box.title() for box in window.form.scroll.widget().findChildren(QGroupBox)]
+    assert titles[:2] == ["一、突出政治引领，理论武装走深走实", "二、聚焦中心大局，服务发展成效明显"]
