@@ -1,0 +1,1 @@
+"""The Qt-free core: model, files, rendering, export, import and checks."""

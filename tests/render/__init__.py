@@ -1,0 +1,1 @@
+"""Layout tests against a real renderer (LibreOffice, poppler)."""

@@ -1,0 +1,232 @@
+"""The window's file work: save, open, export, import, autosave and recovery, locks, errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafter.core.project import load_project
+from drafter.gui import files
+
+
+def test_save_and_reopen(window, tmp_path, monkeypatch, settings):
+    path = tmp_path / "我的报告.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "开头改过了。")
+    assert window.save()
+    assert window.undo_stack.isClean() and "我的报告.drafter" in window.windowTitle()
+    assert load_project(path).opening[0].body == "开头改过了。"
+    assert window.recent_files()[0] == str(path.resolve())
+    assert window.open_path(path)
+    assert window.report.opening[0].body == "开头改过了。"
+
+
+def test_export_with_unfilled_fields_marks_them(window, tmp_path, monkeypatch):
+    target = tmp_path / "导出.docx"
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): len(missing) == 38)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: str(target))
+    assert window.export_dialog()
+    assert "【待填：" in "".join(p.text for p in docx.Document(target).paragraphs)
+
+
+def test_export_default_name_comes_from_the_title(window, monkeypatch):
+    seen = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: seen.append(default) or "")
+    window.report.meta.organisation = "示例局:办公室"
+    window.export_dialog()
+    assert seen[0].name == f"示例局_办公室{window.report.meta.year}年度工作报告.docx"
+
+
+def test_export_to_a_file_open_in_word_offers_another_name(window, tmp_path, monkeypatch):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    (tmp_path / "~$报告.docx").write_bytes(b"lock")
+    answers = iter([str(target), str(tmp_path / "报告2.docx")])
+    errors = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: next(answers))
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
+    assert window.export_dialog()
+    assert "Word" in errors[0] and target.read_bytes() == b"old"
+    assert (tmp_path / "报告2.docx").exists()
+
+
+def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qtbot, make, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "崩溃前最后输入的一句。")
+    qtbot.waitUntil(lambda: window.recovery_path().exists(), timeout=6000)
+    assert "已自动保存" in window.autosave_label.text()
+    monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: True)
+    from drafter.gui import app
+
+    monkeypatch.setattr(app, "recovery_in_use", lambda copy: False)  # as if the writer had crashed
+    restored = make()
+    assert restored.report.opening[0].body == "崩溃前最后输入的一句。"
+    assert not restored.undo_stack.isClean()
+
+
+@pytest.mark.parametrize(("answer", "closes"), [(files.CANCEL, False), (files.DISCARD, True)])
+def test_closing_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
+    window.push_text_edit(window.report.opening[0], "body", "未保存的修改。")
+    asked = []
+    monkeypatch.setattr(window, "ask_save_changes", lambda: asked.append(1) or answer)
+    assert window.close() is closes
+    assert asked == [1]
+
+
+def test_changed_on_disk_is_not_silently_overwritten(window, tmp_path, monkeypatch):
+    path = tmp_path / "p.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "第一版。")
+    window.save()
+    path.write_text(path.read_text(encoding="utf-8").replace("第一版。", "别人改的。"), encoding="utf-8")
+    window.push_text_edit(window.report.opening[0], "body", "我的第二版。")
+    monkeypatch.setattr(window, "ask_overwrite_changed_file", lambda: False)
+    monkeypatch.setattr(window, "ask_save_path", lambda: "")
+    assert not window.save()
+    assert "别人改的。" in path.read_text(encoding="utf-8")
+
+
+def test_second_instance_is_warned_by_the_lock(window, make, tmp_path, monkeypatch):
+    path = tmp_path / "shared.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.push_text_edit(window.report.opening[0], "body", "共享的报告。")
+    window.save()
+    from drafter.core import document
+
+    # as if another copy of the app, alive, had taken the lock
+    lock = document.lock_path(path)
+    lock.write_text(lock.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 1'), encoding="utf-8")
+    monkeypatch.setattr(document, "_pid_alive", lambda pid: True)
+    other = make()
+    warnings = []
+    monkeypatch.setattr(other, "show_error", lambda title, message: warnings.append(title))
+    other.open_path(path)
+    assert warnings == ["项目已在别处打开"]
+
+
+def test_open_a_bad_file_shows_a_message_and_keeps_the_draft(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.drafter"
+    bad.write_bytes(b"format: 1\nkind: a\nkind: b\n")
+    messages = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: messages.append(message))
+    before = window.report
+    assert not window.open_path(bad)
+    assert "第3行" in messages[0] and window.report is before
+
+
+def test_recent_menu_lists_saved_projects(window, tmp_path, monkeypatch):
+    path = tmp_path / "recent.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.save_as()
+    window.fill_recent_menu()
+    assert [action.text() for action in window.recent_menu.actions()] == [str(Path(path).resolve())]
+
+
+def test_drafter_project_hands_the_project_to_the_window(tmp_path, monkeypatch):
+    from drafter.cli import run
+    from drafter.gui import app
+
+    path = tmp_path / "给定的.drafter"
+    opened = []
+    monkeypatch.setattr(app, "make_window", lambda project=None: opened.append(project) or type(
+        "Shown", (), {"show": lambda self: None})())
+    monkeypatch.setattr(app, "application", lambda: type("App", (), {"exec": staticmethod(lambda: 0)})())
+    assert run([str(path)]) == 0
+    assert opened == [str(path)]
+
+
+def test_window_opened_with_a_project_shows_it(make, tmp_path, settings, monkeypatch):
+    from drafter.cli import run
+    from drafter.gui import app
+
+    path = tmp_path / "p.drafter"
+    run(["new", "--template", "个人述职报告", "--year", "2024", "-o", str(path)])
+    window = app.make_window(str(path), settings=settings)
+    try:
+        assert window.report.kind == "个人述职报告" and window.document.path == path
+    finally:
+        window.close()
+
+
+def test_import_last_years_draft_from_the_menu(window, monkeypatch):
+    from conftest_paths import SAMPLE
+
+    shown = []
+    monkeypatch.setattr(window, "ask_import_path", lambda: str(SAMPLE))
+    monkeypatch.setattr(window, "show_import_summary", lambda lines: shown.extend(lines))
+    assert window.import_dialog()
+    assert len(window.report.parts) == 4 and len(window.report.fields) == 36
+    assert not window.undo_stack.isClean() and window.document.path is None
+    assert any("36 项统计数据" in line for line in shown)
+    assert len(window.form.rows) == 36
+
+
+def test_import_of_a_bad_file_explains_and_keeps_the_draft(window, tmp_path, monkeypatch):
+    bad = tmp_path / "旧.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    errors = []
+    monkeypatch.setattr(window, "ask_import_path", lambda: str(bad))
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
+    before = window.report
+    assert not window.import_dialog()
+    assert "另存为" in errors[0] and window.report is before
+
+
+def test_export_dialog_lists_leftover_masks_too(window, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "赴**参观。")
+    seen = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): seen.extend(open_errors))
+    window.export_dialog()
+    assert [f.kind for f in seen] == ["leftover_mask"]
+
+
+def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch, tmp_path):
+    import logging
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter.gui import about
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(about, "log_file", lambda: tmp_path / "drafter.log")
+    handler = logging.FileHandler(tmp_path / "drafter.log", encoding="utf-8")
+    about.log.addHandler(handler)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    about.install_error_handler(lambda: window)
+    try:
+        raise RuntimeError("模拟的错误")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    finally:
+        about.log.removeHandler(handler)
+        handler.close()
+    assert "模拟的错误" in shown[0] and "drafter.log" in shown[0] and "已自动保存" in shown[0]
+    assert window.recovery_path().exists()
+    assert "RuntimeError" in (tmp_path / "drafter.log").read_text(encoding="utf-8")
+
+
+def test_standard_buttons_are_translated_to_chinese(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from drafter.gui import app
+
+    app.application()  # what run_app does before any window
+    box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    texts = [button.text() for button in box.buttons()]
+    assert any("保存" in text for text in texts), texts
+
+
+def test_a_running_copys_recovery_file_is_not_offered(window, make, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "另一个窗口正在编辑。")
+    window.autosave()
+    asked = []
+    monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: asked.append(copy) or True)
+    second = make()  # same process, so the writer is alive
+    assert asked == [] and second.report.opening[0].body != "另一个窗口正在编辑。"
+    assert window.recovery_path().exists()
