@@ -192,7 +192,9 @@ def _run_xml(run: Run, bold: bool) -> str:
     if run.kind == "missing":
         properties += '<w:highlight w:val="yellow"/>'
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text_xml(run.text)}</w:t></w:r>'
+    # A line break inside a paragraph (a balanced two-line title) is w:br, not a new paragraph.
+    lines = [f'<w:t xml:space="preserve">{text_xml(line)}</w:t>' for line in run.text.split("\n")]
+    return f"<w:r>{rpr}{'<w:br/>'.join(lines)}</w:r>"
 
 
 def _signature_indents(blocks: list[Block], style: Style) -> dict[str, int]:

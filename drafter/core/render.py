@@ -131,7 +131,7 @@ class _Renderer:
 
     def run(self) -> Rendered:
         title = self._runs(self.report.meta.title, "标题")
-        self.blocks.append(Block("title", title))
+        self.blocks.append(Block("title", balance_title(title)))
         self.blocks.append(Block("blank"))
         self._recipient()
         self._paragraphs(self.report.opening, "开头")
@@ -139,7 +139,7 @@ class _Renderer:
         self._paragraphs(self.report.closing, "结尾")
         self._signature()
         missing = self._missing()
-        title_text = "".join(run.text for run in title)
+        title_text = "".join(run.text for run in title).replace("\n", "")
         return Rendered(self.blocks, missing, self.usage.by_field, title_text)
 
     def _recipient(self) -> None:
@@ -207,6 +207,29 @@ class _Renderer:
         if not meta.date:
             missing.append(Missing("date", "成文日期", ["成文日期"]))
         return missing
+
+
+TITLE_LINE_CHARS = 20  # a 22 pt title line holds 20 characters (GB/T 9704: 2号小标宋)
+_YEAR_BREAK = re.compile(r"(?<=\D)(?=\d{4}年)")
+
+
+def balance_title(runs: list[Run]) -> list[Run]:
+    """A title too long for one line breaks before its year, so the unit's name stays whole:
+    中共示例市直属机关工作委员会 / 2026年度工作报告 (GB/T 9704 asks for lines whose words stay complete)."""
+    if len(runs) != 1 or runs[0].kind != "text" or "\n" in runs[0].text:
+        return runs
+    text = runs[0].text
+    if _width(text) <= TITLE_LINE_CHARS:
+        return runs
+    for match in _YEAR_BREAK.finditer(text):
+        head, tail = text[: match.start()], text[match.start():]
+        if _width(head) <= TITLE_LINE_CHARS and _width(tail) <= TITLE_LINE_CHARS:
+            return [Run(f"{head}\n{tail}")]
+    return runs
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
 
 
 def _missing_run(name: str, label: str) -> Run:

@@ -44,7 +44,7 @@ def _block_html(block: Block, style: Style) -> str:
 
 
 def _run_html(run: Run, bold: bool) -> str:
-    text = escape(run.text)
+    text = escape(run.text).replace("\n", "<br>")
     if run.kind == "missing":
         text = f"<span style='background:#fde047;color:#991b1b;'>{text}</span>"
     elif run.kind == "field":

@@ -98,3 +98,31 @@ def test_recipient_gets_a_full_width_colon():
     report.meta.recipient = "市委:"
     block = next(block for block in render(report).blocks if block.kind == "recipient")
     assert block.text == "市委："
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [("某局2026年度工作报告", ["某局2026年度工作报告"]),
+     ("中共示例市直属机关工作委员会2026年度工作报告", ["中共示例市直属机关工作委员会", "2026年度工作报告"]),
+     ("关于进一步加强和改进新时代机关党的建设工作情况的报告", ["关于进一步加强和改进新时代机关党的建设工作情况的报告"])],
+)
+def test_long_titles_break_before_the_year(title, lines):
+    report = small_report("正文。")
+    report.meta.title = title
+    block = render(report).blocks[0]
+    assert block.text.split("\n") == lines
+    assert render(report).title == title
+
+
+def test_a_title_break_is_a_line_break_in_word(tmp_path, style):
+    import docx
+    from docx.oxml.ns import qn
+
+    from drafter.core.export import export_docx
+
+    report = small_report("正文。")
+    report.meta.title = "中共示例市直属机关工作委员会{{ year }}年度工作报告"
+    path = tmp_path / "t.docx"
+    export_docx(render(report), style, path)
+    title = docx.Document(path).paragraphs[0]
+    assert len(title._p.findall(f".//{qn('w:br')}")) == 1 and title.text == "中共示例市直属机关工作委员会\n2023年度工作报告"
