@@ -119,7 +119,9 @@ class _Builder:
     def _take_title_and_recipient(self, paragraphs):
         first = paragraphs[0]
         if len(first.text) <= HEADING_MAX and not heading_level(first.text) and not first.text.endswith("。"):
-            self.report.meta.title = self.roller.roll(escape_template_syntax(first.text), "标题")
+            # A title Word broke over two lines is one title; the renderer balances it again.
+            title = first.text.replace("\n", "")
+            self.report.meta.title = self.roller.roll(escape_template_syntax(title), "标题")
             paragraphs = paragraphs[1:]
         if paragraphs and paragraphs[0].text.endswith(("：", ":")) and len(paragraphs[0].text) <= 30:
             self.report.meta.recipient = paragraphs[0].text.rstrip("：:")

@@ -263,3 +263,11 @@ def test_recipient_and_tables_are_kept():
     result = build_project(paragraphs("2022年度工作报告", "市委：", "2022年，开展工作。", "一、成绩", "做了事。"),
                            None, "t")
     assert result.report.meta.recipient == "市委"
+
+
+def test_a_two_line_title_imports_as_one(tmp_path, filled_report, style):
+    filled_report.meta.organisation = "中共示例市直属机关工作委员会"
+    path = tmp_path / "two-lines.docx"
+    actions.export_project(filled_report, style, path)
+    report = import_last_year(path).report
+    assert report.meta.title == "中共示例市直属机关工作委员会{{ year }}年度工作报告"
