@@ -153,6 +153,22 @@ class SetMeta(QUndoCommand):
         return True
 
 
+class RenameField(QUndoCommand):
+    """A field's Chinese label; the text keeps referring to it by name, so only what is shown changes."""
+
+    def __init__(self, window, field: Field, label: str):
+        super().__init__(window.tr("修改名称"))
+        self.window, self.field, self.old_label, self.new_label = window, field, field.label, label
+
+    def redo(self):
+        self.field.label = self.new_label
+        self.window.fields_changed()
+
+    def undo(self):
+        self.field.label = self.old_label
+        self.window.fields_changed()
+
+
 class AddField(QUndoCommand):
     """Create a field (from a selected figure) and put its token where the figure was."""
 

@@ -82,6 +82,20 @@ class EditingActions:
         new_text = fieldtext.from_display(display, fields)
         self.undo_stack.push(commands.AddField(self, field, self.editor.node, attribute, new_text))
 
+    def rename_field(self, field) -> None:
+        label = self.ask_new_label(field)
+        taken = {other.label for other in self.report.fields.values() if other is not field}
+        if not label or label == field.label:
+            return
+        if label in taken:
+            QMessageBox.information(self, self.tr("修改名称"), self.tr("已有名为“%1”的统计数据").replace("%1", label))
+            return
+        self.undo_stack.push(commands.RenameField(self, field, label))
+
+    def ask_new_label(self, field) -> str:
+        label, ok = QInputDialog.getText(self, self.tr("修改名称"), self.tr("新的名称："), text=field.label)
+        return label.strip() if ok else ""
+
     def ask_field_label(self, selected: str) -> str:
         label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
                                          self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected))

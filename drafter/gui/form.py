@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -30,6 +31,22 @@ def group_name(places: list[str]) -> str:
         return "其他"
     first = places[0]
     return first.split("部分")[0] + "部分" if "部分" in first else first[:2]
+
+
+class FieldLabel(QLabel):
+    """A field's name in the form; double-click (or the context menu) to rename it."""
+
+    def __init__(self, form: StatisticsForm, field: Field):
+        super().__init__(field.label)
+        self.setToolTip(form.tr("双击修改名称"))
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)
+        rename = QAction(form.tr("修改名称…"), self)
+        rename.triggered.connect(lambda: form.rename_requested.emit(field))
+        self.addAction(rename)
+        self._form, self._field = form, field
+
+    def mouseDoubleClickEvent(self, event):
+        self._form.rename_requested.emit(self._field)
 
 
 class FieldRow:
@@ -73,6 +90,7 @@ class StatisticsForm(QWidget):
     """Emits value_entered(field, value) for every good entry; value is None when cleared."""
 
     value_entered = Signal(object, object)
+    rename_requested = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,7 +121,7 @@ class StatisticsForm(QWidget):
                 outer.addWidget(box)
             row = FieldRow(self, field)
             self.rows[field.name] = row
-            groups[name].addRow(QLabel(field.label), row.widget())
+            groups[name].addRow(FieldLabel(self, field), row.widget())
         outer.addStretch(1)
         self.scroll.setWidget(content)
         self.refresh()

@@ -69,6 +69,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.form = StatisticsForm()
         self.form.value_entered.connect(self.push_field_value)
         self.form.meta.meta_entered.connect(self.push_meta_edit)
+        self.form.rename_requested.connect(self.rename_field)
         self.checks = ChecksPanel()
         self.checks.jump_requested.connect(self.jump_to_finding)
         self.checks.fix_requested.connect(self.fix_finding)

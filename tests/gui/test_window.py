@@ -206,3 +206,21 @@ def test_form_groups_are_titled_by_their_part(window):
 
     titles = [box.title() for box in window.form.scroll.widget().findChildren(QGroupBox)]
     assert titles[:2] == ["一、突出政治引领，理论武装走深走实", "二、聚焦中心大局，服务发展成效明显"]
+
+
+def test_renaming_a_field_changes_its_label_everywhere_and_undoes(window, monkeypatch):
+    from PySide6.QtWidgets import QGroupBox, QLabel
+
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    field = window.report.fields["seminars"]
+    monkeypatch.setattr(window, "ask_new_label", lambda f: "专题研讨会次数")
+    window.form.rename_requested.emit(field)
+    assert field.label == "专题研讨会次数"
+    assert "【专题研讨会次数】" in window.editor.body.toPlainText()
+    assert "{{ seminars }}" in paragraph.body
+    labels = [label.text() for box in window.form.scroll.widget().findChildren(QGroupBox)
+              for label in box.findChildren(QLabel)]
+    assert "专题研讨会次数" in labels
+    window.undo_stack.undo()
+    assert field.label == "专题研讨次数"
