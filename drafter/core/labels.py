@@ -28,6 +28,9 @@ UNIT_SUFFIX = {"次": "次数", "人次": "人次", "名": "人数", "位": "人
                "份": "份数", "期": "期数", "家": "家数", "条": "条数", "篇": "篇数", "项": "项数", "%": "比例",
                "户": "户数", "件": "件数", "批": "批次", "支": "支数"}
 LABEL_MAX = 14
+# What follows a count of people or things is a noun, then often a verb: 5名青年干部参加…, 3个支部评为…
+# Only verbs that add little are cut; 评为优秀党员, 在课堂开讲 say what the count is and stay.
+NOUN_ENDS = re.compile(r"(参加|参与|依托|走进|赴|通过|围绕|面向)")
 
 
 class FieldMaker:
@@ -109,9 +112,13 @@ def make_label(before: str, after: str, unit: str) -> str:
     head = ADVERBS.sub("", CLAUSE_BREAK.split(before)[-1].strip())
     head = re.sub(r"\{\{.*?\}\}", "", head)
     tail = CLAUSE_BREAK.split(after)[0]
-    verbal = unit in ("次", "人次", "场", "%")
-    # A count of actions keeps its quoted object (开展“第一议题”学习); a count of things stops before quotes.
-    tail = re.split(r"和|与|及|\{\{" if verbal else r"和|与|及|“|《|\{\{", tail)[0]
+    verbal = unit in ("次", "人次", "%")
+    if not verbal and tail.startswith(("“", "《")):  # *期“亲清直通车”, *份《协商纪要》: the quoted name is what is counted
+        tail = re.split(r"[”》]", tail[1:])[0]
+    tail = re.split(r"和|与|及|\{\{", tail)[0]
+    if not verbal:
+        noun = NOUN_ENDS.split(tail)[0]
+        tail = noun if len(noun) >= 2 else tail
     words = (head + tail) if verbal or not tail else tail
     words = re.sub(r"[“”‘’\"《》\s*＊×]", "", words)[:LABEL_MAX] or "数据"
     suffix = UNIT_SUFFIX.get(unit, "数")
