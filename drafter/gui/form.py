@@ -25,6 +25,13 @@ def editable_text(field: Field) -> str:
     return plain_digits(field.value)
 
 
+def unit_text(field: Field) -> str:
+    """What stands after the box: 次, 余名, % (a percent field has no unit of its own)."""
+    if field.type == "percent":
+        return "%"
+    return f"约 {field.unit}" if field.qualifier == "约" else f"{field.qualifier}{field.unit}"
+
+
 def group_name(places: list[str]) -> str:
     """第二部分（一）第3段 → 第二部分; fields used nowhere go under 其他."""
     if not places:
@@ -57,7 +64,7 @@ class FieldRow:
         self.input = QLineEdit(editable_text(field))
         self.input.setObjectName(f"field:{field.name}")
         self.input.setPlaceholderText(form.tr("未填"))
-        self.unit = QLabel(f"{field.qualifier}{field.unit}" if field.qualifier != "约" else f"约 {field.unit}")
+        self.unit = QLabel(unit_text(field))
         self.previous = QLabel()
         self.change = QLabel()
         self.error = QLabel()

@@ -124,6 +124,8 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
         self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
                      QKeySequence("Ctrl+Shift+I"))
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("检查报告(&K)"), self.show_checks, QKeySequence("F7"))
         outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
         self._action(outline_menu, self.tr("添加部分"), self.add_part)
         self._action(outline_menu, self.tr("添加下级标题"), self.add_subsection)
@@ -280,6 +282,10 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         except RenderError as error:
             self.checks.summary.setText(str(error))
         self.chart.show_fields(self.report.fields)
+
+    def show_checks(self) -> None:
+        self.refresh_checks()
+        self.side_tabs.setCurrentWidget(self.checks)
 
     def font_findings(self) -> list[Finding]:
         installed = set(QFontDatabase.families())

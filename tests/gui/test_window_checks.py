@@ -105,3 +105,13 @@ def test_unfilled_signature_finding_jumps_to_its_box(window):
     signature = next(f for f in findings if f.node_id == "organisation")
     window.checks.jump_requested.emit(signature)
     assert window.side_tabs.currentWidget() is window.form
+
+
+def test_f7_shows_the_checks(window):
+    window.show_checks()
+    assert window.side_tabs.currentWidget() is window.checks and window.checks.list.count() > 0
+
+
+def test_percent_fields_show_a_percent_sign(window):
+    assert window.form.rows["completion_rate"].unit.text() == "%"
+    assert window.form.rows["study_participants"].unit.text() == "余名"
