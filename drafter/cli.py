@@ -23,7 +23,7 @@ from drafter.core.sources import SourceError
 from drafter.core.style import StyleError, load_style, parse_substitution, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("templates", "new", "fields", "set", "export", "import", "check")
+COMMANDS = ("templates", "new", "fields", "set", "label", "export", "import", "check")
 DEFAULT_TEMPLATE = "年度工作报告"
 
 # argparse speaks English; these are the messages a user can meet, said in Chinese.
@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "也可设置 title、year、organisation、date、recipient。")
     setter.add_argument("project", metavar="项目文件")
     setter.add_argument("assignments", nargs="+", metavar="名称=值")
+    labeller = commands.add_parser("label", help="修改统计数据的名称", description="修改字段的中文名称，如 "
+                                   "drafter label 报告.drafter figure_01=开展学习次数。正文中引用的仍是同一字段。")
+    labeller.add_argument("project", metavar="项目文件")
+    labeller.add_argument("assignments", nargs="+", metavar="字段名=新名称")
     export = commands.add_parser("export", help="导出 Word 文件", description="按公文格式导出 .docx；有未填写的数据时拒绝导出并列出它们。")
     export.add_argument("project", metavar="项目文件")
     export.add_argument("-o", "--output", required=True, metavar="输出.docx", help="导出的 Word 文件")
@@ -101,7 +105,8 @@ def run(argv: list[str]) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return start_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
-    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "export": cmd_export,
+    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "label": cmd_label,
+               "export": cmd_export,
                "import": cmd_import, "check": cmd_check}
     try:
         return handler[args.command](args)
@@ -211,6 +216,16 @@ def cmd_set(args) -> int:
     report = load_project(path)
     changes = [actions.apply_assignment(report, item) for item in args.assignments]
     _render(report, args.project)  # a year or title that breaks the text is refused before saving
+    save_project(report, path)
+    for line in changes:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_label(args) -> int:
+    path = Path(args.project)
+    report = load_project(path)
+    changes = [actions.apply_label(report, item) for item in args.assignments]
     save_project(report, path)
     for line in changes:
         print(line)

@@ -82,6 +82,21 @@ def apply_assignment(report: Report, assignment: str) -> str:
     return f"{field.label}（{name}）= {format_number(value, field.type, field.unit, field.qualifier)}"
 
 
+def apply_label(report: Report, assignment: str) -> str:
+    """Rename one field from NAME=新名称; labels stay unique so the editor's 【label】 tokens stay unambiguous."""
+    name, sep, label = assignment.partition("=")
+    name, label = name.strip(), label.strip()
+    if not sep or not name or not label:
+        raise AssignmentError(f"“{assignment}”应写成 字段名=新名称，例如 figure_01=开展学习次数")
+    field = report.fields.get(name)
+    if field is None:
+        raise AssignmentError(f"没有名为“{name}”的字段，可用 drafter fields 查看全部字段")
+    if any(other.label == label for other in report.fields.values() if other is not field):
+        raise AssignmentError(f"已有名为“{label}”的字段，请换一个名称")
+    old, field.label = field.label, label
+    return f"{name}：{old} → {label}"
+
+
 def _apply_meta(report: Report, key: str, raw: str) -> str:
     meta = report.meta
     try:

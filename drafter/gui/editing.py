@@ -84,10 +84,9 @@ class EditingActions:
 
     def rename_field(self, field) -> None:
         label = self.ask_new_label(field)
-        taken = {other.label for other in self.report.fields.values() if other is not field}
         if not label or label == field.label:
             return
-        if label in taken:
+        if any(other.label == label for other in self.report.fields.values() if other is not field):
             QMessageBox.information(self, self.tr("修改名称"), self.tr("已有名为“%1”的统计数据").replace("%1", label))
             return
         self.undo_stack.push(commands.RenameField(self, field, label))

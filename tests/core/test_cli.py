@@ -172,3 +172,12 @@ def test_fields_text_shows_last_year_and_the_change(project, capsys):
     assert run(["fields", str(project)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("seminars"))
     assert "去年 8" in line and "增长12.5%" in line
+
+
+def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
+    assert run(["label", str(project), "seminars=专题研讨会次数"]) == 0
+    assert load_project(project).fields["seminars"].label == "专题研讨会次数"
+    assert "专题研讨次数 → 专题研讨会次数" in capsys.readouterr().out
+    before = project.read_bytes()
+    assert run(["label", str(project), "lectures=专题研讨会次数"]) == 2
+    assert "已有名为" in capsys.readouterr().err and project.read_bytes() == before
