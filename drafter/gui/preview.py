@@ -20,23 +20,28 @@ _FALLBACKS = {
 _ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left"}
 
 
-def preview_html(rendered: Rendered, style: Style) -> str:
-    """One <p> per block, so the n-th text block of the document is the n-th Rendered block."""
-    paragraphs = [_block_html(block, style) for block in rendered.blocks]
+CHARS_PER_LINE = 28  # the official grid: the preview scales its fonts so a line breaks where the page will
+
+
+def preview_html(rendered: Rendered, style: Style, scale: float = 1.0, px_per_point: float = 96 / 72) -> str:
+    """One <p> per block, so the n-th text block of the document is the n-th Rendered block.
+    Qt's rich text takes indents and margins in px only, hence px_per_point."""
+    paragraphs = [_block_html(block, style, scale, px_per_point) for block in rendered.blocks]
     return "<html><body style='background:white;'>" + "".join(paragraphs) + "</body></html>"
 
 
-def _block_html(block: Block, style: Style) -> str:
+def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -> str:
     text_style = style.for_block(block.kind, block.level)
     family = _FALLBACKS.get(text_style.font, f"'{text_style.font}', serif")
-    css = [f"font-family:{family}", f"font-size:{text_style.size}pt", "margin:0",
+    size = text_style.size * scale
+    css = [f"font-family:{family}", f"font-size:{size:.2f}pt", "margin:0",
            f"text-align:{_ALIGN.get(text_style.align, 'justify')}", "line-height:150%"]
     if text_style.first_line_chars:
-        css.append(f"text-indent:{text_style.first_line_chars * text_style.size}pt")
+        css.append(f"text-indent:{round(text_style.first_line_chars * size * px_per_point)}px")
     if text_style.bold:
         css.append("font-weight:bold")
     if block.kind in ("signature", "date"):
-        css.append(f"margin-right:{(2 if block.kind == 'signature' else 1) * text_style.size}pt")
+        css.append(f"margin-right:{round((2 if block.kind == 'signature' else 1) * size * px_per_point)}px")
     content = escape(block.number)
     content += "".join(_run_html(run, bold=style.lead_bold) for run in block.lead)
     content += "".join(_run_html(run, bold=False) for run in block.runs)
@@ -60,13 +65,29 @@ class Preview(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.sources: list[str] = []
+        self.shown: tuple[Rendered, Style] | None = None
+        self.scale = 1.0
         self.setOpenLinks(False)
 
     def show_rendered(self, rendered: Rendered, style: Style) -> None:
         bar = self.verticalScrollBar().value()
+        self.shown = (rendered, style)
         self.sources = [block.source for block in rendered.blocks]
-        self.setHtml(preview_html(rendered, style))
+        self.scale = self.fitting_scale(style)
+        self.setHtml(preview_html(rendered, style, self.scale, max(self.logicalDpiX(), 1) / 72))
         self.verticalScrollBar().setValue(bar)
+
+    def fitting_scale(self, style: Style) -> float:
+        """The font scale at which a body line of the preview holds 28 characters, as the page does."""
+        body_points = style.styles["body"].size
+        usable = self.viewport().width() - 2 * self.document().documentMargin() - 4
+        points = usable * 72 / max(self.logicalDpiX(), 1)
+        return max(0.3, min(2.0, points / (CHARS_PER_LINE * body_points)))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.shown is not None and abs(self.fitting_scale(self.shown[1]) - self.scale) > 0.01:
+            self.show_rendered(*self.shown)
 
     def scroll_to_source(self, source: str) -> None:
         """Bring the paragraph that came from this outline node into view."""

@@ -224,3 +224,19 @@ def test_renaming_a_field_changes_its_label_everywhere_and_undoes(window, monkey
     assert "专题研讨会次数" in labels
     window.undo_stack.undo()
     assert field.label == "专题研讨次数"
+
+
+def test_preview_lines_break_where_the_page_will(window, qtbot):
+    window.refresh_preview()
+    opening = window.preview.document().findBlockByNumber(2)  # title, blank, then the opening paragraph
+    layout = opening.layout()
+    assert layout.lineCount() > 2
+    text = opening.text()
+
+    def width(line) -> float:  # Chinese characters count 1, digits and Latin letters about half
+        piece = text[line.textStart(): line.textStart() + line.textLength()]
+        return sum(0.5 if ord(char) < 0x2E80 else 1 for char in piece)
+
+    widths = [width(layout.lineAt(n)) for n in range(layout.lineCount() - 1)]
+    assert 25 <= widths[0] <= 27 and all(27 <= w <= 29 for w in widths[1:]), widths
+    assert layout.lineAt(0).x() > layout.lineAt(1).x() + 20  # the first line is indented two characters
