@@ -7,6 +7,8 @@ import os
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter.core import actions
@@ -224,7 +226,15 @@ class FileActions:
             if warning:
                 self.show_error(self.tr("路径过长"), warning)
             self.statusBar().showMessage(self.tr("已导出 %1").replace("%1", path), 8000)
+            self.last_export = Path(path)
+            self.open_export_button.show()
             return True
+
+    def open_last_export(self) -> bool:
+        """Open the file just exported in Word (or whatever opens .docx here)."""
+        if self.last_export is None or not self.last_export.exists():
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
 
     def _render_for_export(self):
         return render(self.report)

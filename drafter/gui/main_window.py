@@ -97,7 +97,12 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.chars_label, self.filled_label, self.autosave_label = QLabel(), QLabel(), QLabel()
-        for label in (self.chars_label, self.filled_label, self.autosave_label):
+        self.open_export_button = QPushButton(self.tr("打开导出的文件"))
+        self.open_export_button.setFlat(True)
+        self.open_export_button.hide()
+        self.open_export_button.clicked.connect(self.open_last_export)
+        self.last_export = None
+        for label in (self.open_export_button, self.chars_label, self.filled_label, self.autosave_label):
             self.statusBar().addPermanentWidget(label)
         self.resize(1420, 860)
 

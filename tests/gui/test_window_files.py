@@ -230,3 +230,18 @@ def test_a_running_copys_recovery_file_is_not_offered(window, make, monkeypatch)
     second = make()  # same process, so the writer is alive
     assert asked == [] and second.report.opening[0].body != "另一个窗口正在编辑。"
     assert window.recovery_path().exists()
+
+
+def test_after_export_the_file_can_be_opened_from_the_status_bar(window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    target = tmp_path / "开.docx"
+    opened = []
+    monkeypatch.setattr(window, "ask_export_anyway", lambda missing, open_errors=(): True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: str(target))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert window.open_export_button.isHidden()
+    window.export_dialog()
+    assert not window.open_export_button.isHidden()
+    window.open_export_button.click()
+    assert opened == [str(target)]
