@@ -181,3 +181,7 @@ def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
     before = project.read_bytes()
     assert run(["label", str(project), "lectures=专题研讨会次数"]) == 2
     assert "已有名为" in capsys.readouterr().err and project.read_bytes() == before
+
+
+def test_version():
+    assert _output(["--version"]).startswith("drafter ")
