@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from importlib import metadata
 import re
 import sys
 from pathlib import Path
 
-from drafter import paths
+from drafter import paths, version
 from drafter.core import actions
 from drafter.core.checks import check_report
 from drafter.core.compare import change
@@ -58,20 +57,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"错误：{message}\n（用 {self.prog} --help 查看说明）\n")
 
 
-def _version() -> str:
-    try:
-        return metadata.version("drafter")
-    except metadata.PackageNotFoundError:
-        return "开发版"
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="drafter",
         description="公文报告起草助手：按党政机关公文格式（GB/T 9704）起草年度工作报告，导出 Word 文件。"
         f"不带参数运行时打开图形界面；drafter 项目文件{PROJECT_SUFFIX} 在图形界面中打开该项目。",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {_version()}", help="显示版本号并退出")
+    parser.add_argument("--version", action="version", version=f"drafter {version()}", help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令", parser_class=_Parser)
     commands.add_parser("templates", help="列出可用的报告模板", description="列出内置和用户自添的报告模板。")
     new = commands.add_parser("new", help="从模板新建项目", description="从报告模板新建一个项目文件，所有统计数据待填。")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from importlib import metadata
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -13,16 +12,11 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
+from drafter import version
+
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 log = logging.getLogger("drafter")
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("drafter")
-    except metadata.PackageNotFoundError:
-        return "开发版"
 
 
 def data_dir() -> Path:
@@ -75,7 +69,7 @@ def show_about(parent) -> None:
     settings = QSettings()
     QMessageBox.about(
         parent, "关于公文报告起草助手",
-        f"<h3>公文报告起草助手 {app_version()}</h3>"
+        f"<h3>公文报告起草助手 {version()}</h3>"
         "<p>按党政机关公文格式（GB/T 9704-2012）起草年度工作报告并导出 Word 文件。完全离线工作。</p>"
         "<p>许可：MIT License</p>"
         f"<p>设置保存在：{settings.fileName()}<br>"

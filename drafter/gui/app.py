@@ -10,12 +10,12 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from drafter import paths
+from drafter import paths, version
 from drafter.core import actions
 from drafter.core.document import DraftDocument, read_recovery, recovery_in_use
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
-from drafter.gui.about import app_version, data_dir, install_error_handler, log, set_up_logging
+from drafter.gui.about import data_dir, install_error_handler, log, set_up_logging
 from drafter.gui.main_window import MainWindow
 
 APP_NAME = "drafter"
@@ -130,7 +130,7 @@ def run_app(project: str | None) -> int:
     log_path = set_up_logging()
     windows = []
     install_error_handler(lambda: windows[0] if windows else None)
-    log.info("start %s, log at %s", app_version(), log_path)
+    log.info("start %s, log at %s", version(), log_path)
     window = make_window(project)
     windows.append(window)
     window.show()
