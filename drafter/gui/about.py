@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
-from drafter import version
+from drafter import paths, version
 
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -75,10 +75,4 @@ def show_about(parent) -> None:
         f"<p>设置保存在：{settings.fileName()}<br>"
         f"自动保存的草稿：{data_dir() / 'recovery'}<br>"
         f"日志：{log_file()}<br>"
-        f"自定义模板可放在：{_user_templates()}</p>")
-
-
-def _user_templates() -> Path:
-    from drafter import paths
-
-    return paths.user_templates_dir()
+        f"自定义模板可放在：{paths.user_templates_dir()}</p>")
