@@ -245,3 +245,16 @@ def test_after_export_the_file_can_be_opened_from_the_status_bar(window, tmp_pat
     assert not window.open_export_button.isHidden()
     window.open_export_button.click()
     assert opened == [str(target)]
+
+
+def test_about_box_says_version_licence_and_where_things_live(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter import version
+    from drafter.gui import about
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    about.show_about(window)
+    assert version() in shown[0] and "MIT" in shown[0]
+    assert "recovery" in shown[0] and "drafter.log" in shown[0] and "templates" in shown[0]
