@@ -240,3 +240,17 @@ def test_preview_lines_break_where_the_page_will(window, qtbot):
     widths = [width(layout.lineAt(n)) for n in range(layout.lineCount() - 1)]
     assert 25 <= widths[0] <= 27 and all(27 <= w <= 29 for w in widths[1:]), widths
     assert layout.lineAt(0).x() > layout.lineAt(1).x() + 20  # the first line is indented two characters
+
+
+def test_pinyin_being_composed_is_not_yet_text(window):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    before, depth = paragraph.body, window.undo_stack.count()
+    window.editor.body.setFocus()
+    QApplication.sendEvent(window.editor.body, QInputMethodEvent("xuexi", []))  # preedit only
+    assert paragraph.body == before and window.undo_stack.count() == depth
+    type_with_input_method(window.editor.body, "学习")
+    assert "学习" in paragraph.body.replace(before, "") and window.undo_stack.count() == depth + 1
