@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from drafter.core.compare import change
 from drafter.core.fieldtext import to_display
-from drafter.core.lastyear import heading_level
 from drafter.core.model import Report, place_name
+from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
 
 ERROR, WARNING, INFO = "error", "warning", "info"

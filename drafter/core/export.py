@@ -19,6 +19,7 @@ from drafter.core.docxml import (
     NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml, table_xml,
     text_xml,
 )
+from drafter.core.numbers import display_width
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
 
@@ -203,14 +204,9 @@ def _signature_indents(blocks: list[Block], style: Style) -> dict[str, int]:
     texts = {block.kind: block.text for block in blocks if block.kind in ("signature", "date")}
     if len(texts) < 2:
         return {}
-    signature, date = _width(texts["signature"]), _width(texts["date"])
+    signature, date = display_width(texts["signature"]), display_width(texts["date"])
     if signature - date >= 2:
         chars = {"signature": 2.0, "date": signature - date}
     else:
         chars = {"signature": 4 + date - signature, "date": 2.0}
     return {kind: round(value * style.char_width) for kind, value in chars.items()}
-
-
-def _width(text: str) -> float:
-    """Width in body characters: Latin letters and digits are half as wide as Chinese ones."""
-    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from drafter.core.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, PROTECTED, Finding
-from drafter.core.lastyear import HEADING
 from drafter.core.model import Paragraph, Report, Section
+from drafter.core.numbers import split_heading_number
 
 _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 
@@ -31,14 +31,6 @@ def roll_year(text: str, stale: int) -> str:
     return _outside_templates(text, roll)
 
 
-def strip_heading_number(text: str) -> str:
-    for _, pattern in HEADING:
-        match = pattern.match(text)
-        if match:
-            return text[match.end():].lstrip()
-    return text
-
-
 def _outside_templates(text: str, change) -> str:
     pieces, position = [], 0
     for match in PROTECTED.finditer(text):
@@ -57,7 +49,7 @@ def apply_fix(report: Report, finding: Finding) -> bool:
     if finding.fix == "year_roll":
         return _each_text(report, node, finding, lambda text: roll_year(text, report.meta.year - 1))
     if finding.fix == "heading_number" and isinstance(node, Section):
-        node.heading = strip_heading_number(node.heading)
+        node.heading = split_heading_number(node.heading)[1]
         return True
     if finding.fix == "heading_punctuation" and isinstance(node, Section):
         node.heading = node.heading.rstrip().rstrip("。，；：、！？,.;:")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.core.labels import FieldMaker
 from drafter.core.model import Meta, Paragraph, Report, Section
-from drafter.core.numbers import parse_value
+from drafter.core.numbers import heading_level, parse_value, split_heading_number
 from drafter.core.sources import SourceParagraph, read_source
 from drafter.core.yearroll import YearRoller, detect_report_year
 
@@ -16,12 +16,6 @@ CLUTTER = re.compile(
     r"(当前位置|下面是小编|小编为大家|供大家参考|猜你喜欢|相关推荐|热门推荐|热门文章|延伸阅读|版权所有|本文由|"
     r"来源[:：].*(网|站)|时间[:：]\s*\d{4}-\d{2}-\d{2}|范文大全|文秘网|点击下载|全文阅读|免费下载|上一篇|下一篇)"
 )
-HEADING = [
-    (1, re.compile(r"^([一二三四五六七八九十]{1,3})、")),
-    (2, re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
-    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)")),
-    (4, re.compile(r"^[（(](\d{1,2})[）)]")),
-]
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 CLOSING_START = re.compile(r"^(\d{4}年[，,是]|下一步|新的一年|明年|今后|回顾|总之|总的来看|过去的一年|在看到成绩的同时)")
 LEAD_MAX = 30
@@ -92,13 +86,6 @@ def _drop_clutter(paragraphs: list[SourceParagraph]) -> tuple[list[SourceParagra
     return kept, dropped
 
 
-def heading_level(text: str) -> int:
-    for level, pattern in HEADING:
-        if pattern.match(text):
-            return level
-    return 0
-
-
 class _Builder:
     def __init__(self, result: ImportResult, roller: YearRoller, maker: FieldMaker):
         self.result, self.roller, self.maker = result, roller, maker
@@ -145,19 +132,20 @@ class _Builder:
 
     def _place(self, source: SourceParagraph) -> None:
         text = source.text
-        level = heading_level(text) or (source.outline_level if source.outline_level <= 4 else 0)
+        typed_level, rest = split_heading_number(text)
+        level = typed_level or (source.outline_level if source.outline_level <= 4 else 0)
         if not level and source.numbered and _heading_like(text):
             level = min(source.numbered, 4)  # Word's automatic 一、 numbering: the number is not in the text
         if level and not self.in_closing:
-            self._heading(level, text, source)
+            self._heading(level, rest)
             return
         if self.report.parts and CLOSING_START.match(text):
             self.in_closing = True
         self._paragraph(source, text)
 
-    def _heading(self, level: int, text: str, source: SourceParagraph) -> None:
-        match = next((p.match(text) for l, p in HEADING if l == level), None)
-        rest = text[match.end():].strip() if match else text
+    def _heading(self, level: int, rest: str) -> None:
+        """A heading from the text after its number; a heading run into its paragraph is split at 。."""
+        rest = rest.strip()
         heading, body = rest, ""
         if "。" in rest and len(rest) > HEADING_MAX:  # a heading run into its paragraph
             end = rest.index("。") + 1

@@ -169,3 +169,31 @@ def heading_number(level: int, index: int) -> str:
     if level == 3:
         return f"{index}."
     return f"（{index}）"
+
+
+# Heading numbers as people type them by hand (half- or full-width brackets); ours are generated.
+_TYPED_HEADING_NUMBERS = [
+    (1, re.compile(r"^([一二三四五六七八九十]{1,3})、")),
+    (2, re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
+    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)")),
+    (4, re.compile(r"^[（(](\d{1,2})[）)]")),
+]
+
+
+def split_heading_number(text: str) -> tuple[int, str]:
+    """(level, the text after it) when text starts with a typed heading number, else (0, text)."""
+    for level, pattern in _TYPED_HEADING_NUMBERS:
+        match = pattern.match(text)
+        if match:
+            return level, text[match.end():].lstrip()
+    return 0, text
+
+
+def heading_level(text: str) -> int:
+    """1 for 一、, 2 for （一）, 3 for 1., 4 for （1）; 0 when text starts with no heading number."""
+    return split_heading_number(text)[0]
+
+
+def display_width(text: str) -> float:
+    """Width in body characters: Chinese characters and full-width marks 1, Latin letters and digits ½."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)

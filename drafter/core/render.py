@@ -7,7 +7,7 @@ from dataclasses import dataclass, field as dc_field
 
 from drafter.core.compare import change
 from drafter.core.model import Field, Paragraph, Report, Section, place_name
-from drafter.core.numbers import format_date, format_number, heading_number
+from drafter.core.numbers import display_width, format_date, format_number, heading_number
 from drafter.core.sandbox import FIELDS_KEY, RenderError, TemplateRunner
 
 FIELD_START, FIELD_END = "\ue000", "\ue001"
@@ -219,17 +219,13 @@ def balance_title(runs: list[Run]) -> list[Run]:
     if len(runs) != 1 or runs[0].kind != "text" or "\n" in runs[0].text:
         return runs
     text = runs[0].text
-    if _width(text) <= TITLE_LINE_CHARS:
+    if display_width(text) <= TITLE_LINE_CHARS:
         return runs
     for match in _YEAR_BREAK.finditer(text):
         head, tail = text[: match.start()], text[match.start():]
-        if _width(head) <= TITLE_LINE_CHARS and _width(tail) <= TITLE_LINE_CHARS:
+        if display_width(head) <= TITLE_LINE_CHARS and display_width(tail) <= TITLE_LINE_CHARS:
             return [Run(f"{head}\n{tail}")]
     return runs
-
-
-def _width(text: str) -> float:
-    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
 
 
 def _missing_run(name: str, label: str) -> Run:
