@@ -11,6 +11,8 @@ from drafter.core.fieldtext import to_display
 from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
+from drafter.core.spans import TEMPLATE_CODE, without
+from drafter.core.yearroll import YEAR_IN_TEXT
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
@@ -21,7 +23,6 @@ DOUBLED = re.compile(r"([，。；：、！？])\1|[，、；：][。！？]|。
 ASCII_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\"|\"(?=[\u4e00-\u9fff])")
 END_PUNCTUATION = "。，；：、！？,.;:"
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-PROTECTED = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 @dataclass
@@ -85,10 +86,10 @@ def _text_findings(report: Report) -> list[Finding]:
     for where, node_id, attribute, source in _texts(report):
         if not source:
             continue
-        text = PROTECTED.sub("", to_display(source, report.fields)) if "{" in source else source
+        text = without(to_display(source, report.fields), TEMPLATE_CODE) if "{" in source else source
         findings += _stale_years(report.meta.year, where, node_id, source)
         findings += _punctuation(where, node_id, text)
-        for match in MASK.finditer(PROTECTED.sub("", source)):
+        for match in MASK.finditer(without(source, TEMPLATE_CODE)):
             findings.append(Finding("leftover_mask", ERROR, where, f"残留的遮盖符或占位符“{match.group(0)}”，请换成实际内容",
                                     node_id=node_id))
     return findings
@@ -96,8 +97,7 @@ def _text_findings(report: Report) -> list[Finding]:
 
 def _stale_years(year: int, where: str, node_id: str, source: str) -> list[Finding]:
     findings = []
-    unquoted = re.sub(r"《[^》]*》|“[^”]*”", "", PROTECTED.sub("", source))
-    for match in re.finditer(r"(?<!\d)(\d{4})(?=\s*年)", unquoted):
+    for match in YEAR_IN_TEXT.finditer(without(source)):  # a year in “…” or 《…》 is a name, not the report's
         written = int(match.group(1))
         if written in (year - 1, year - 2):
             findings.append(Finding("stale_year", WARNING, where,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, PROTECTED, Finding
+from drafter.core.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, Finding
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.numbers import split_heading_number
+from drafter.core.spans import TEMPLATE_CODE, map_outside
 
 _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 
@@ -18,27 +19,12 @@ def full_width_punctuation(text: str) -> str:
         piece = _DOUBLE_KEEP_FIRST.sub(r"\1", piece)
         return DOUBLED.sub(lambda m: m.group(0)[-1] if m.group(0)[-1] in "。！？" else m.group(0)[0], piece)
 
-    return _outside_templates(text, convert)
+    return map_outside(text, convert, TEMPLATE_CODE)
 
 
 def roll_year(text: str, stale: int) -> str:
     """`2025年` → `{{ year }}年` where 2025 is last year, outside quotations and titles."""
-    def roll(piece: str) -> str:
-        parts = re.split(r"(《[^》]*》|“[^”]*”)", piece)
-        return "".join(part if part.startswith(("《", "“")) else
-                       re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", part) for part in parts)
-
-    return _outside_templates(text, roll)
-
-
-def _outside_templates(text: str, change) -> str:
-    pieces, position = [], 0
-    for match in PROTECTED.finditer(text):
-        pieces.append(change(text[position:match.start()]))
-        pieces.append(match.group(0))
-        position = match.end()
-    pieces.append(change(text[position:]))
-    return "".join(pieces)
+    return map_outside(text, lambda free: re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", free))
 
 
 def apply_fix(report: Report, finding: Finding) -> bool:

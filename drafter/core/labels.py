@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, parse_number
+from drafter.core.spans import free_spans
 
 COUNT_UNITS = ["人次", "万元", "亿元", "次", "名", "个", "场", "份", "期", "家", "条", "篇", "项", "位", "人", "户", "元",
                "批", "件", "所", "处", "村", "天", "小时", "学时", "轮", "支"]
@@ -20,8 +21,6 @@ FIGURE = re.compile(
 )
 CHINESE_COUNT = re.compile(rf"(?<![第一二三四五六七八九十两百千])(?P<number>[二三四五六七八九十两][十百千]?[一二三四五六七八九]?)"
                            rf"(?P<qualifier>余|多)?(?P<unit>{_CN_UNIT})")
-# Spans whose figures belong to a name: 《titles》, “slogans”, and template references.
-PROTECTED = re.compile(r"《[^》]*》|“[^”]*”|\{\{.*?\}\}")
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 ADVERBS = re.compile(r"^(先后|共计|共有|总共|累计|全年|一年来|共|已|还|又|再|分别|连续|组织|其中)+")
 UNIT_SUFFIX = {"次": "次数", "人次": "人次", "名": "人数", "位": "人数", "人": "人数", "个": "个数", "场": "场次",
@@ -43,7 +42,7 @@ class FieldMaker:
     def replace_figures(self, text: str, place: str) -> str:
         """Text with every figure outside names replaced by a field reference."""
         pieces, position = [], 0
-        for start, end in _free_spans(text):
+        for start, end in free_spans(text):  # a figure in “七个一” or 《…》 belongs to a name
             pieces.append(text[position:start])
             pieces.append(self._replace_in(text[start:end], text, start))
             position = end
@@ -94,17 +93,6 @@ class FieldMaker:
         self.fields.append(Field(name=name, label=unique, type=kind, unit=unit, qualifier=qualifier,
                                  previous=value, minimum=Decimal(0)))
         return "{{ " + name + " }}"
-
-
-def _free_spans(text: str):
-    """The stretches of text outside 《》, “” and {{ }}."""
-    position = 0
-    for match in PROTECTED.finditer(text):
-        if match.start() > position:
-            yield position, match.start()
-        position = match.end()
-    if position < len(text):
-        yield position, len(text)
 
 
 def make_label(before: str, after: str, unit: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafter.core.spans import map_outside
+
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
 YEAR_ANYWHERE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-# Quotations and document titles keep their years: “2020年…”, 《2021—2025年规划》.
-PROTECTED = re.compile(r"《[^》]*》|“[^”]*”|\{\{.*?\}\}")
 
 
 def detect_report_year(texts: list[str]) -> int | None:
@@ -30,14 +30,9 @@ class YearRoller:
         self.changes: list[str] = []
 
     def roll(self, text: str, place: str) -> str:
+        # Quotations and document titles keep their years: “2020年…”, 《2021—2025年规划》.
         pattern = YEAR_ANYWHERE if place == "标题" else YEAR_IN_TEXT
-        pieces, position = [], 0
-        for match in PROTECTED.finditer(text):
-            pieces.append(self._roll_free(text[position:match.start()], place, pattern))
-            pieces.append(match.group(0))
-            position = match.end()
-        pieces.append(self._roll_free(text[position:], place, pattern))
-        return "".join(pieces)
+        return map_outside(text, lambda free: self._roll_free(free, place, pattern))
 
     def _roll_free(self, text: str, place: str, pattern: re.Pattern) -> str:
         def replace(match: re.Match) -> str:
