@@ -12,13 +12,14 @@ from drafter.core.numbers import NumberError, parse_number
 # Measure words and units a report counts with; longer ones first so 人次 wins over 人.
 UNITS = sorted(
     ["次", "名", "个", "场", "份", "期", "家", "条", "人次", "人", "篇", "项", "支", "位", "批", "件", "所", "处",
-     "万元", "亿元", "元", "户", "村", "天", "小时", "学时", "轮", "届", "类", "部", "本", "册", "座", "台"],
+     "万元", "亿元", "元", "户", "村", "天", "小时", "学时", "轮", "类", "部", "本", "册", "座", "台"],
     key=len, reverse=True,
 )
-_UNIT_PATTERN = "|".join(map(re.escape, UNITS))
+# Websites that repost reports hide the figures: 先后**次, ***名, ＊个, XX人.
+MASK = r"[*＊×XＸ]{1,6}"
 FIGURE = re.compile(
-    rf"(?P<about>约)?(?P<number>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<scale>万|亿)?"
-    rf"(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<unit>{_UNIT_PATTERN}))"
+    rf"(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<scale>万|亿)?)"
+    rf"(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<unit>{'|'.join(map(re.escape, UNITS))}))"
 )
 
 
@@ -28,28 +29,35 @@ class FigureError(ValueError):
 
 @dataclass
 class Figure:
-    value: Decimal
+    value: Decimal | None  # None where the figure was masked
     type: str
     unit: str
     qualifier: str
 
 
-def parse_figure(text: str) -> Figure:
-    """The one figure that makes up `text`, e.g. 300余名 → 300, 名, 余."""
-    match = FIGURE.fullmatch(text.strip())
-    if not match:
-        raise FigureError(f"“{text}”不是一个带单位的数字，如 12次、300余名、35.6%")
-    try:
+def figure_from_match(match: re.Match) -> Figure:
+    """The figure a FIGURE match stands for; raises NumberError for digits that are no number."""
+    value = None
+    if match.group("number"):
         value = parse_number(match.group("number"))
-    except NumberError as error:
-        raise FigureError(str(error)) from None
-    if match.group("scale"):
-        value *= Decimal(10_000 if match.group("scale") == "万" else 100_000_000)
+        if match.group("scale"):
+            value *= Decimal(10_000 if match.group("scale") == "万" else 100_000_000)
     if match.group("percent"):
         return Figure(value, "percent", "", "")
     qualifier = "约" if match.group("about") else (match.group("qualifier") or "")
-    kind = "integer" if value == value.to_integral_value() else "decimal"
+    kind = "decimal" if value is not None and value != value.to_integral_value() else "integer"
     return Figure(value, kind, match.group("unit"), qualifier)
+
+
+def parse_figure(text: str) -> Figure:
+    """The one written figure that makes up `text`, e.g. 300余名 → 300, 名, 余."""
+    match = FIGURE.fullmatch(text.strip())
+    if not match or match.group("mask"):
+        raise FigureError(f"“{text}”不是一个带单位的数字，如 12次、300余名、35.6%")
+    try:
+        return figure_from_match(match)
+    except NumberError as error:
+        raise FigureError(str(error)) from None
 
 
 def new_field_name(existing: set[str], stem: str = "figure") -> str:

@@ -6,19 +6,12 @@ import re
 from decimal import Decimal
 
 from drafter.core.model import Field
+from drafter.core.figures import FIGURE, figure_from_match
 from drafter.core.numbers import NumberError, parse_number
 from drafter.core.spans import free_spans
 
-COUNT_UNITS = ["人次", "万元", "亿元", "次", "名", "个", "场", "份", "期", "家", "条", "篇", "项", "位", "人", "户", "元",
-               "批", "件", "所", "处", "村", "天", "小时", "学时", "轮", "支"]
-_UNIT = "|".join(sorted(COUNT_UNITS, key=len, reverse=True))
 # Chinese numerals count only with these measure words; 一 alone is an article (一批, 一个) and never a figure.
 _CN_UNIT = "人次|次|名|场|份|期|家|条|篇|项|位"
-MASK = r"[*＊×XＸ]{1,6}"
-FIGURE = re.compile(
-    rf"(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<scale>万|亿)?)"
-    rf"(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<unit>{_UNIT}))"
-)
 CHINESE_COUNT = re.compile(rf"(?<![第一二三四五六七八九十两百千])(?P<number>[二三四五六七八九十两][十百千]?[一二三四五六七八九]?)"
                            rf"(?P<qualifier>余|多)?(?P<unit>{_CN_UNIT})")
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
@@ -37,9 +30,8 @@ class FieldMaker:
 
     def __init__(self):
         self.fields: list[Field] = []
-        self.masked = 0
 
-    def replace_figures(self, text: str, place: str) -> str:
+    def replace_figures(self, text: str) -> str:
         """Text with every figure outside names replaced by a field reference."""
         pieces, position = [], 0
         for start, end in free_spans(text):  # a figure in “七个一” or 《…》 belongs to a name
@@ -57,23 +49,12 @@ class FieldMaker:
         return CHINESE_COUNT.sub(lambda m: self._chinese_field(m), span)
 
     def _field_for(self, match, whole: str, start: int, end: int) -> str:
-        percent = bool(match.group("percent"))
-        unit = "" if percent else match.group("unit")
-        value = None
-        if match.group("number"):
-            try:
-                value = parse_number(match.group("number"))
-            except NumberError:
-                return match.group(0)
-            if match.group("scale"):
-                value *= Decimal(10_000 if match.group("scale") == "万" else 100_000_000)
-        else:
-            self.masked += 1
-        qualifier = "约" if match.group("about") else (match.group("qualifier") or "")
-        kind = "percent" if percent else ("integer" if value is None or value == value.to_integral_value()
-                                          else "decimal")
-        label = make_label(whole[:start], whole[end:], "%" if percent else unit)
-        return self._add(label, kind, unit, qualifier, value)
+        try:
+            figure = figure_from_match(match)
+        except NumberError:
+            return match.group(0)
+        label = make_label(whole[:start], whole[end:], "%" if figure.type == "percent" else figure.unit)
+        return self._add(label, figure.type, figure.unit, figure.qualifier, figure.value)
 
     def _chinese_field(self, match) -> str:
         try:

@@ -172,7 +172,7 @@ class _Builder:
 
     def _convert(self, text: str, place: str) -> str:
         escaped = escape_template_syntax(text)
-        with_fields = self.maker.replace_figures(escaped, place)
+        with_fields = self.maker.replace_figures(escaped)
         return self.roller.roll(with_fields, place)
 
     def _place_name(self) -> str:
