@@ -7,7 +7,7 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from drafter.core.labels import FieldMaker
-from drafter.core.model import Meta, Paragraph, Report, Section
+from drafter.core.model import Meta, Paragraph, Report, Section, place_name
 from drafter.core.numbers import heading_level, parse_value, split_heading_number
 from drafter.core.sources import SourceParagraph, read_source
 from drafter.core.yearroll import YearRoller, detect_report_year
@@ -141,7 +141,7 @@ class _Builder:
             return
         if self.report.parts and CLOSING_START.match(text):
             self.in_closing = True
-        self._paragraph(source, text)
+        self._paragraph(source)
 
     def _heading(self, level: int, rest: str) -> None:
         """A heading from the text after its number; a heading run into its paragraph is split at 。."""
@@ -153,14 +153,15 @@ class _Builder:
         level = min(level, len(self.stack) + 1)  # a （一） with no 一、 above it becomes a part
         section = Section(self.roller.roll(escape_template_syntax(heading), "标题"))
         del self.stack[level - 1:]
-        (self.stack[-1].children if self.stack else self.report.parts).append(section)
+        siblings = self.stack[-1].children if self.stack else self.report.parts
+        siblings.append(section)
         self.stack.append(section)
         if body:
-            self._paragraph(SourceParagraph(body), body)
+            self._paragraph(SourceParagraph(body))
 
-    def _paragraph(self, source: SourceParagraph, text: str) -> None:
+    def _paragraph(self, source: SourceParagraph) -> None:
         place = self._place_name()
-        lead, body = split_lead(source, text, in_part=bool(self.stack) and not self.in_closing)
+        lead, body = split_lead(source, source.text, in_part=bool(self.stack) and not self.in_closing)
         paragraph = Paragraph(body=self._convert(body, place), lead=self._convert(lead, place) if lead else "")
         paragraph.origin = paragraph.source
         if self.in_closing:
@@ -176,11 +177,16 @@ class _Builder:
         return self.roller.roll(with_fields, place)
 
     def _place_name(self) -> str:
+        """Where the next paragraph goes, named as checks and the form name sections: 第二部分（一）."""
         if self.in_closing:
             return "结尾"
         if not self.stack:
             return "开头"
-        return "".join(section.heading[:12] for section in self.stack[:1])
+        path, siblings = [], self.report.parts
+        for section in self.stack:
+            path.append(next(i for i, s in enumerate(siblings, 1) if s is section))
+            siblings = section.children
+        return place_name(tuple(path))
 
 
 def _heading_like(text: str) -> bool:
