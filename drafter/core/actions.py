@@ -51,11 +51,13 @@ def available_templates(folders: list[Path]) -> list[TemplateInfo]:
 
 
 def new_project(kind: str, year: int, folders: list[Path]) -> Report:
-    templates = {info.name: info for info in available_templates(folders)}
-    if kind not in templates:
-        names = "、".join(templates) or "（无）"
-        raise ProjectError(f"没有名为“{kind}”的报告模板，可选：{names}")
-    return new_from_template(load_project(templates[kind].path), year)
+    """A new project from the first folder that has this kind; only that one template file is read."""
+    for folder in folders:
+        path = Path(folder) / kind / TEMPLATE_FILE
+        if path.is_file():
+            return new_from_template(load_project(path), year)
+    names = "、".join(info.name for info in available_templates(folders)) or "（无）"
+    raise ProjectError(f"没有名为“{kind}”的报告模板，可选：{names}")
 
 
 def apply_assignment(report: Report, assignment: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.core import fileio
 from drafter.core.model import Report
-from drafter.core.project import dump_project, load_project, parse_project, save_project
+from drafter.core.project import dump_project, parse_project, read_project, save_project
 
 
 class ConflictError(RuntimeError):
@@ -25,23 +25,29 @@ def lock_path(project: Path) -> Path:
 
 def fingerprint(path: Path) -> str | None:
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return digest(Path(path).read_bytes())
     except OSError:
         return None
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class DraftDocument:
     """A Report with the file it came from; the GUI's only way to read and write projects."""
 
-    def __init__(self, report: Report, path: Path | None = None):
+    def __init__(self, report: Report, path: Path | None = None, read_from: bytes | None = None):
         self.report = report
         self.path = Path(path) if path else None
-        self._disk_fingerprint = fingerprint(self.path) if self.path else None
+        self._disk_fingerprint = digest(read_from) if read_from is not None else (
+            fingerprint(self.path) if self.path else None)
         self._owns_lock = False
 
     @classmethod
     def open(cls, path: Path) -> DraftDocument:
-        return cls(load_project(path), path)
+        report, raw = read_project(path)  # one read: the same bytes give the report and the fingerprint
+        return cls(report, path, raw)
 
     def changed_on_disk(self) -> bool:
         return self.path is not None and fingerprint(self.path) != self._disk_fingerprint
@@ -52,11 +58,11 @@ class DraftDocument:
             raise ValueError("没有文件名")
         if not force and target == self.path and self.changed_on_disk():
             raise ConflictError(f"“{target}”在打开后被其他程序修改过")
-        save_project(self.report, target)
+        written = save_project(self.report, target)
         if target != self.path:
             self.release_lock()
             self.path = target
-        self._disk_fingerprint = fingerprint(target)
+        self._disk_fingerprint = digest(written)
 
     # A lock file tells a second copy of the app that this project is already open.
 

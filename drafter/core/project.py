@@ -59,6 +59,11 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _
 
 def load_project(path: Path) -> Report:
     """Read a project file into a Report, or raise ProjectError naming the file and the line."""
+    return read_project(path)[0]
+
+
+def read_project(path: Path) -> tuple[Report, bytes]:
+    """The Report and the bytes it was read from (for noticing later changes on disk)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -67,7 +72,7 @@ def load_project(path: Path) -> Report:
     except OSError as error:
         raise ProjectError(f"无法读取项目文件“{path}”：{error.strerror}") from None
     try:
-        return parse_project(raw)
+        return parse_project(raw), raw
     except ProjectError as error:
         raise ProjectError(f"项目文件“{path}”{error}") from None
 
@@ -167,9 +172,11 @@ def dump_project(report: Report) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-def save_project(report: Report, path: Path) -> None:
-    """Write the project atomically, keeping the previous version as PROJECT.bak."""
-    fileio.write_text(Path(path), dump_project(report))
+def save_project(report: Report, path: Path) -> bytes:
+    """Write the project atomically, keeping the previous version as PROJECT.bak; returns what was written."""
+    data = dump_project(report).encode("utf-8")
+    fileio.atomic_write(Path(path), data)
+    return data
 
 
 def list_templates(folder: Path) -> list[tuple[str, str]]:
