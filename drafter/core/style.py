@@ -101,6 +101,11 @@ def font_names(style: Style) -> list[str]:
     return list(dict.fromkeys(text_style.font for text_style in style.styles.values()))
 
 
+def missing_fonts(style: Style, installed: set[str]) -> list[str]:
+    """The style's fonts that are not among the installed font families (the GUI asks Qt which are)."""
+    return [font for font in font_names(style) if font not in installed]
+
+
 def with_font_substitutions(style: Style, substitutions: dict[str, str]) -> Style:
     """The same layout with some fonts replaced, e.g. {"仿宋_GB2312": "仿宋"}; unknown names are ignored."""
     wanted = {old: new.strip() for old, new in substitutions.items() if new and new.strip() and new.strip() != old}

@@ -1,4 +1,4 @@
-"""Starting the GUI: the application object, first run, crash recovery and the missing-fonts notice."""
+"""Starting the GUI: the application object, first run and crash recovery."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from drafter import paths, version
@@ -66,7 +66,7 @@ def make_window(project: str | None = None, settings: QSettings | None = None) -
     if not offer_recovery(window):
         if project:
             window.open_path(Path(project))
-    show_missing_fonts(window, window.style, settings)
+    window.refresh_font_notice()
     return window
 
 
@@ -102,24 +102,6 @@ def _remove_all(files) -> None:
             path.unlink()
         except OSError:
             pass
-
-
-def missing_fonts(style) -> list[str]:
-    families = set(QFontDatabase.families())
-    wanted = dict.fromkeys(text_style.font for text_style in style.styles.values())
-    return [font for font in wanted if font not in families]
-
-
-def show_missing_fonts(window: MainWindow, style, settings: QSettings) -> None:
-    missing = missing_fonts(style)
-    if not missing or settings.value("notice/fonts-dismissed", "") == ",".join(missing):
-        return
-    window.notice.label.setText(window.tr(
-        "本机未安装公文字体：%1。导出的文件仍使用这些字体名，在装有这些字体的电脑上显示正确；"
-        "在本机，Word 会用相近字体代替显示。也可在“设置 → 公文字体”中改用本机字体。").replace("%1", "、".join(missing)))
-    window.notice.dismiss.clicked.connect(lambda: (settings.setValue("notice/fonts-dismissed", ",".join(missing)),
-                                                   window.notice.hide()))
-    window.notice.show()
 
 
 def run_app(project: str | None) -> int:

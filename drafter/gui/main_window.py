@@ -16,7 +16,7 @@ from drafter.core.fixes import apply_fix
 from drafter.core.model import place_name
 from drafter.core.outline import Outline
 from drafter.core.render import RenderError, render
-from drafter.core.style import font_names, with_font_substitutions
+from drafter.core.style import missing_fonts, with_font_substitutions
 from drafter.gui import commands
 from drafter.gui.about import show_about
 from drafter.gui.change_chart import ChangeChart
@@ -93,6 +93,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.notice = _Notice()
+        self.notice.dismiss.clicked.connect(self.dismiss_font_notice)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -278,6 +279,25 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         save_substitutions(self.settings, substitutions)
         self.style = with_font_substitutions(self.base_style, substitutions)
         self.refresh_preview()
+        self.refresh_font_notice()  # fonts chosen in their place may well be installed
+
+    def missing_fonts(self) -> list[str]:
+        return missing_fonts(self.style, set(QFontDatabase.families()))
+
+    def refresh_font_notice(self) -> None:
+        """Say once which of the chosen fonts this computer lacks; dismissed, it stays away for that list."""
+        missing = self.missing_fonts()
+        if not missing or self.settings.value("notice/fonts-dismissed", "") == ",".join(missing):
+            self.notice.hide()
+            return
+        self.notice.label.setText(self.tr(
+            "本机未安装公文字体：%1。导出的文件仍使用这些字体名，在装有这些字体的电脑上显示正确；"
+            "在本机，Word 会用相近字体代替显示。也可在“设置 → 公文字体”中改用本机字体。").replace("%1", "、".join(missing)))
+        self.notice.show()
+
+    def dismiss_font_notice(self) -> None:
+        self.settings.setValue("notice/fonts-dismissed", ",".join(self.missing_fonts()))
+        self.notice.hide()
 
     # Checks
 
@@ -293,10 +313,9 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.side_tabs.setCurrentWidget(self.checks)
 
     def font_findings(self) -> list[Finding]:
-        installed = set(QFontDatabase.families())
         return [Finding("missing_font", INFO, self.tr("字体"),
                         self.tr("本机没有“%1”，预览和本机 Word 会用相近字体代替；可在“设置 → 公文字体”中替换")
-                        .replace("%1", font)) for font in font_names(self.style) if font not in installed]
+                        .replace("%1", font)) for font in self.missing_fonts()]
 
     def jump_to_finding(self, finding) -> None:
         meta_box = {"organisation": self.form.meta.organisation, "date": self.form.meta.date}.get(finding.node_id)

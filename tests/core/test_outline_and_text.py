@@ -117,3 +117,11 @@ def test_relocate_keeps_levels_within_four(filled_report):
     assert outline.can_hold(first, second)
     old_parent, old_index = outline.relocate(second, first, 0)
     assert old_parent is None and old_index == 1 and outline.number(second) == "（一）"
+
+
+def test_missing_fonts_follow_substitutions(style):
+    from drafter.core.style import missing_fonts, with_font_substitutions
+
+    assert missing_fonts(style, {"黑体", "宋体"}) == ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312"]
+    replaced = with_font_substitutions(style, {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"})
+    assert missing_fonts(replaced, {"黑体", "宋体", "仿宋", "楷体"}) == []

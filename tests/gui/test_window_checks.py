@@ -115,3 +115,17 @@ def test_f7_shows_the_checks(window):
 def test_percent_fields_show_a_percent_sign(window):
     assert window.form.rows["completion_rate"].unit.text() == "%"
     assert window.form.rows["study_participants"].unit.text() == "余名"
+
+
+def test_font_notice_follows_the_chosen_fonts_and_stays_dismissed(window, make, monkeypatch):
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    assert window.notice.isVisible() and "仿宋_GB2312" in window.notice.label.text()
+    installed = sorted(families)[0]
+    window.set_font_substitutions({font: installed for font in window.missing_fonts()})
+    assert window.notice.isHidden()
+    window.set_font_substitutions({})
+    assert window.notice.isVisible()
+    window.notice.dismiss.click()
+    assert window.notice.isHidden() and make().notice.isHidden()
