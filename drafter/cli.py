@@ -10,7 +10,7 @@ from pathlib import Path
 
 from drafter import paths, version
 from drafter.core import actions
-from drafter.core.checks import check_report
+from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
 from drafter.core.export import ExportError
 from drafter.core.fixes import apply_fix
@@ -251,6 +251,8 @@ def cmd_export(args) -> int:
     warning = path_warning(Path(args.output))
     if warning:
         print(f"警告：{warning}", file=sys.stderr)
+    for finding in export_warnings(report):
+        print(f"注意：{finding.where}：{finding.message}（drafter check 可列出全部问题）", file=sys.stderr)
     marked = f"，{len(rendered.missing)} 处未填写已标出" if rendered.missing else ""
     print(f"已导出“{args.output}”{marked}")
     return EXIT_OK

@@ -42,13 +42,19 @@ class Finding:
         return data
 
 
-def check_report(report: Report) -> list[Finding]:
-    """Every finding, errors first."""
-    rendered = render(report)
+def check_report(report: Report, rendered: Rendered | None = None) -> list[Finding]:
+    """Every finding, errors first (pass the rendering when there is one already)."""
+    rendered = rendered or render(report)
     findings = _field_findings(report, rendered) + _text_findings(report) + _heading_findings(report)
     findings += _date_findings(report) + _unchanged_findings(report)
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(findings, key=lambda finding: order[finding.severity])
+
+
+def export_warnings(report: Report, rendered: Rendered | None = None) -> list[Finding]:
+    """Errors an export lets through but must mention, such as a leftover ** mask. Unfilled fields are not
+    among them: the export refuses those or marks them, by the user's choice."""
+    return [f for f in check_report(report, rendered) if f.severity == ERROR and f.kind != "unfilled"]
 
 
 def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter.core import actions
-from drafter.core.checks import check_report
+from drafter.core.checks import export_warnings
 from drafter.core.document import ConflictError, DraftDocument, write_recovery
 from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
@@ -203,12 +203,12 @@ class FileActions:
 
     def export_dialog(self) -> bool:
         try:
-            rendered = self._render_for_export()
+            rendered = render(self.report)
+            open_errors = export_warnings(self.report, rendered)
         except RenderError as error:
             self.show_error(self.tr("无法导出"), str(error))
             return False
         allow_missing = bool(rendered.missing)
-        open_errors = [f for f in check_report(self.report) if f.severity == "error" and f.kind != "unfilled"]
         if (allow_missing or open_errors) and not self.ask_export_anyway(rendered.missing, open_errors):
             return False
         default = self._default_folder() / f"{safe_file_name(rendered.title)}.docx"
@@ -235,9 +235,6 @@ class FileActions:
         if self.last_export is None or not self.last_export.exists():
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
-
-    def _render_for_export(self):
-        return render(self.report)
 
     # Autosave and recovery
 

@@ -185,3 +185,14 @@ def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
 
 def test_version():
     assert _output(["--version"]).startswith("drafter ")
+
+
+def test_export_mentions_leftover_masks_as_the_window_does(project, tmp_path, capsys):
+    fill_all(project)
+    report = load_project(project)
+    report.opening[0].body += "赴**参观学习。"
+    from drafter.core.project import save_project
+
+    save_project(report, project)
+    assert run(["export", str(project), "-o", str(tmp_path / "m.docx")]) == 0
+    assert "残留的遮盖符" in capsys.readouterr().err
