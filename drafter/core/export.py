@@ -62,16 +62,16 @@ def build_docx(rendered: Rendered, style: Style, author: str = "") -> bytes:
     return stream.getvalue()
 
 
-_shells: dict[int, tuple[Style, bytes]] = {}
+_last_shell: tuple[Style, bytes] | None = None
 
 
 def _shell(style: Style) -> bytes:
-    """An empty document with the style's page, styles and footers, built once per style."""
-    cached = _shells.get(id(style))
-    if cached is None or cached[0] is not style:
-        cached = (style, _build_shell(style))
-        _shells[id(style)] = cached
-    return cached[1]
+    """An empty document with the style's page, styles and footers. Only the last style's is kept:
+    a style is one object for as long as its fonts stay chosen, and a new choice makes the old one garbage."""
+    global _last_shell
+    if _last_shell is None or _last_shell[0] != style:
+        _last_shell = (style, _build_shell(style))
+    return _last_shell[1]
 
 
 def _build_shell(style: Style) -> bytes:
