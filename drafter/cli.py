@@ -23,7 +23,6 @@ from drafter.core.sources import SourceError
 from drafter.core.style import StyleError, load_style, parse_substitution, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("templates", "new", "fields", "set", "label", "export", "import", "check")
 DEFAULT_TEMPLATE = "年度工作报告"
 
 # argparse speaks English; these are the messages a user can meet, said in Chinese.
@@ -106,12 +105,12 @@ def run(argv: list[str]) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return start_gui(argv[0] if argv else None)
     args = build_parser().parse_args(argv)
-    handler = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "label": cmd_label,
-               "export": cmd_export,
-               "import": cmd_import, "check": cmd_check}
     try:
-        return handler[args.command](args)
-    except (ProjectError, RenderError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
+        return COMMANDS[args.command](args)
+    except RenderError as error:  # the renderer names the place; only the command knows the file
+        print(f"错误：项目文件“{args.project}”中{error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (ProjectError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
             SourceError, ImportFailed, FileNotFoundError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -156,15 +155,12 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 def cmd_check(args) -> int:
     path = Path(args.project)
     report = load_project(path)
-    try:
+    findings = check_report(report)
+    if args.fix:
+        fixed = sum(apply_fix(report, finding) for finding in findings if finding.fix)
+        save_project(report, path)
+        print(f"已自动修正 {fixed} 处并保存“{path}”", file=sys.stderr)
         findings = check_report(report)
-        if args.fix:
-            fixed = sum(apply_fix(report, finding) for finding in findings if finding.fix)
-            save_project(report, path)
-            print(f"已自动修正 {fixed} 处并保存“{path}”", file=sys.stderr)
-            findings = check_report(report)
-    except RenderError as error:
-        raise RenderError(f"项目文件“{path}”{error}") from None
     if args.json:
         print(json.dumps([finding.as_json() for finding in findings], ensure_ascii=False, indent=2))
     else:
@@ -198,7 +194,7 @@ def _new_project_path(name: str) -> Path:
 
 def cmd_fields(args) -> int:
     report = load_project(Path(args.project))
-    rows = actions.field_rows(report, _render(report, args.project))
+    rows = actions.field_rows(report, render(report))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -216,7 +212,7 @@ def cmd_set(args) -> int:
     path = Path(args.project)
     report = load_project(path)
     changes = [actions.apply_assignment(report, item) for item in args.assignments]
-    _render(report, args.project)  # a year or title that breaks the text is refused before saving
+    render(report)  # a year or title that breaks the text is refused before saving
     save_project(report, path)
     for line in changes:
         print(line)
@@ -240,8 +236,6 @@ def cmd_export(args) -> int:
     try:
         rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
                                           args.comparison_table)
-    except RenderError as error:
-        raise RenderError(f"项目文件“{args.project}”{error}") from None
     except actions.MissingFieldsError as error:
         print(f"未导出：“{args.project}”还有 {len(error.missing)} 项未填写：", file=sys.stderr)
         for item in error.missing:
@@ -258,8 +252,6 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def _render(report, project: str):
-    try:
-        return render(report)
-    except RenderError as error:
-        raise RenderError(f"项目文件“{project}”{error}") from None
+# Sub-command name → handler; anything else as the first argument is a project for the window.
+COMMANDS = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "label": cmd_label,
+            "export": cmd_export, "import": cmd_import, "check": cmd_check}
