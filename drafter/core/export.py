@@ -19,7 +19,6 @@ from drafter.core.docxml import (
     NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml, table_xml,
     text_xml,
 )
-from drafter.core.numbers import display_width
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
 
@@ -164,22 +163,21 @@ def _set_properties(document, title: str, author: str) -> None:
 def _body_paragraphs(blocks: list[Block], style: Style):
     """Every block as a w:p element, parsed in one pass for speed on long reports."""
     pieces = [f"<w:body {NSDECL}>"]
-    signature_indents = _signature_indents(blocks, style)
     for block in blocks:
-        pieces.append(_paragraph_xml(block, style, signature_indents))
+        pieces.append(_paragraph_xml(block, style))
     pieces.append("</w:body>")
     return list(parse_xml("".join(pieces)))
 
 
-def _paragraph_xml(block: Block, style: Style, signature_indents: dict[str, int]) -> str:
+def _paragraph_xml(block: Block, style: Style) -> str:
     if block.kind == "table":
         return table_xml(block.rows, style)
     text_style = style.for_block(block.kind, block.level)
     ppr = f'<w:pStyle w:val="{text_style.id}"/>'
     if block.kind == "appendix":
         ppr += "<w:pageBreakBefore/>"
-    if block.kind in signature_indents:
-        ppr += f'<w:ind w:right="{signature_indents[block.kind]}" w:firstLine="0" w:firstLineChars="0"/>'
+    if block.placement is not None:
+        ppr += _placement_xml(block.placement, style)
     runs = []
     if block.number:
         runs.append(_run_xml(Run(block.number), bold=False))
@@ -198,15 +196,13 @@ def _run_xml(run: Run, bold: bool) -> str:
     return f"<w:r>{rpr}{'<w:br/>'.join(lines)}</w:r>"
 
 
-def _signature_indents(blocks: list[Block], style: Style) -> dict[str, int]:
-    """GB/T 9704 7.3.5.2: signature 2 characters from the right, the date starting 2 characters
-    right of the signature's start; a longer date keeps 2 from the right and pushes the signature left."""
-    texts = {block.kind: block.text for block in blocks if block.kind in ("signature", "date")}
-    if len(texts) < 2:
-        return {}
-    signature, date = display_width(texts["signature"]), display_width(texts["date"])
-    if signature - date >= 2:
-        chars = {"signature": 2.0, "date": signature - date}
-    else:
-        chars = {"signature": 4 + date - signature, "date": 2.0}
-    return {kind: round(value * style.char_width) for kind, value in chars.items()}
+def _placement_xml(placement: tuple[str, float], style: Style) -> str:
+    """A signature or date line's indent, overriding the style's (and, placed by its start, its alignment)."""
+    side, chars = placement
+    first_line = 'w:firstLine="0" w:firstLineChars="0"'
+    if side == "right":
+        return f'<w:ind w:right="{round(chars * style.char_width)}" {first_line}/>'
+    advance = style.char_width + style.condense  # a body character as set: 16 pt less the 0.25 pt condensing
+    text_width = style.page["width"] - style.page["margin_left"] - style.page["margin_right"]
+    left = text_width - round(chars * advance)
+    return f'<w:ind w:left="{left}" {first_line}/><w:jc w:val="left"/>'  # w:ind before w:jc, as the schema wants

@@ -35,6 +35,9 @@ class Block:
     number: str = ""
     source: str = ""
     rows: list[list[str]] = dc_field(default_factory=list)  # a table block's cells, header row first
+    # Where a signature or date line sits, in body characters: ("right", n) ends it n characters from the
+    # right edge; ("start", n) starts it n characters left of the right edge.
+    placement: tuple[str, float] | None = None
 
     @property
     def text(self) -> str:
@@ -172,6 +175,8 @@ class _Renderer:
         self.blocks.append(Block("signature", organisation))
         date = [Run(format_date(meta.date))] if meta.date else [_missing_run("date", "成文日期")]
         self.blocks.append(Block("date", date))
+        self.blocks[-2].placement, self.blocks[-1].placement = signature_placement(
+            self.blocks[-2].text, self.blocks[-1].text)
 
     def _runs(self, source: str, where: str) -> list[Run]:
         self.usage.place = where
@@ -207,6 +212,18 @@ class _Renderer:
         if not meta.date:
             missing.append(Missing("date", "成文日期", ["成文日期"]))
         return missing
+
+
+def signature_placement(signature: str, date: str) -> tuple[tuple[str, float], tuple[str, float]]:
+    """GB/T 9704 7.3.5.2: the signature 2 characters from the right, the date starting 2 characters right of
+    the signature's start; a date longer than that keeps 2 from the right and pushes the signature left.
+
+    The usual date is placed by its start: its end depends on how wide the renderer's digits are and on
+    the space it puts between digits and Chinese, which a right-aligned date would turn into a wrong start."""
+    signature_width, date_width = display_width(signature), display_width(date)
+    if signature_width - date_width >= 2:
+        return ("right", 2.0), ("start", signature_width)
+    return ("right", 4 + date_width - signature_width), ("right", 2.0)
 
 
 TITLE_LINE_CHARS = 20  # a 22 pt title line holds 20 characters (GB/T 9704: 2号小标宋)

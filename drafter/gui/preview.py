@@ -34,14 +34,18 @@ def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -
     text_style = style.for_block(block.kind, block.level)
     family = _FALLBACKS.get(text_style.font, f"'{text_style.font}', serif")
     size = text_style.size * scale
-    css = [f"font-family:{family}", f"font-size:{size:.2f}pt", "margin:0",
-           f"text-align:{_ALIGN.get(text_style.align, 'justify')}", "line-height:150%"]
+    align = "left" if block.placement and block.placement[0] == "start" else _ALIGN.get(text_style.align, "justify")
+    css = [f"font-family:{family}", f"font-size:{size:.2f}pt", "margin:0", f"text-align:{align}", "line-height:150%"]
     if text_style.first_line_chars:
         css.append(f"text-indent:{round(text_style.first_line_chars * size * px_per_point)}px")
     if text_style.bold:
         css.append("font-weight:bold")
-    if block.kind in ("signature", "date"):
-        css.append(f"margin-right:{round((2 if block.kind == 'signature' else 1) * size * px_per_point)}px")
+    if block.placement is not None:
+        side, chars = block.placement
+        if side == "right":
+            css.append(f"margin-right:{round(chars * size * px_per_point)}px")
+        else:  # the line is CHARS_PER_LINE characters wide at this scale; start `chars` from its right end
+            css.append(f"margin-left:{round((CHARS_PER_LINE - chars) * size * px_per_point)}px")
     content = escape(block.number)
     content += "".join(_run_html(run, bold=style.lead_bold) for run in block.lead)
     content += "".join(_run_html(run, bold=False) for run in block.runs)

@@ -128,10 +128,13 @@ def test_signature_two_chars_from_right_and_date_two_chars_right_of_its_start(ex
     signature, date = exported.paragraphs[-2], exported.paragraphs[-1]
     assert (signature.style.style_id, date.style.style_id) == ("GwSignature", "GwDate")
     assert date.text == "2027年1月8日"
-    right = {p.style.style_id: int(p._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) for p in (signature, date)}
-    assert right["GwSignature"] == 2 * style.char_width
-    # signature 12 characters, the date 6 wide (digits are half width): its right space is 12 - 6 = 6 characters
-    assert right["GwDate"] == 6 * style.char_width
+    assert int(signature._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) == 2 * style.char_width
+    # The date is placed by its start, 2 characters right of the signature's start: 12 (the signature's
+    # Chinese characters, 315 twips each as condensed) from the right edge, so digit widths cannot move it.
+    text_width = 11906 - 1588 - 1474
+    advance = style.char_width + style.condense
+    assert int(date._p.find(f".//{qn('w:ind')}").get(qn("w:left"))) == text_width - 12 * advance
+    assert date._p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "left"
     assert exported.paragraphs[-3].text == ""
 
 

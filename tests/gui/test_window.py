@@ -254,3 +254,22 @@ def test_pinyin_being_composed_is_not_yet_text(window):
     assert paragraph.body == before and window.undo_stack.count() == depth
     type_with_input_method(window.editor.body, "学习")
     assert "学习" in paragraph.body.replace(before, "") and window.undo_stack.count() == depth + 1
+
+
+def test_preview_places_the_date_under_the_signature_as_the_page_does(window):
+    meta = window.form.meta
+    for box, text in ((meta.organisation, "中共示例市直属机关工作委员会"), (meta.date, "2027年1月8日")):
+        box.setText(text)
+        box.textEdited.emit(text)
+    window.refresh_preview()
+    document = window.preview.document()
+    count = document.blockCount()
+    signature, date = document.findBlockByNumber(count - 2), document.findBlockByNumber(count - 1)
+    for block in (signature, date):
+        document.documentLayout().blockBoundingRect(block)  # lays the block out; lines exist only after
+        assert block.layout().lineCount() == 1
+    # where each line's first character is drawn (alignment included, unlike QTextLine.x())
+    start = [block.layout().lineAt(0).cursorToX(0) for block in (signature, date)]
+    start = [x[0] if isinstance(x, tuple) else x for x in start]
+    char_px = (start[1] - start[0]) / 2
+    assert date.text() == "2027年1月8日" and 8 < char_px < 40  # the date starts two characters right

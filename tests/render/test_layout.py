@@ -86,3 +86,11 @@ def test_page_numbers_alternate_sides_below_the_text_block(layout):
             assert RIGHT - line.x_max == pytest.approx(14, abs=3)  # one character from the right edge
         else:
             assert line.x_min - LEFT == pytest.approx(14, abs=3)
+
+
+def test_date_starts_two_characters_right_of_the_signature(layout):
+    lines, body, _ = layout
+    signature, date = [line for line in body if line.page == max(l.page for l in body)][-2:]
+    assert date.text.endswith("日") and not signature.text.endswith("日")
+    assert date.x_min - signature.x_min == pytest.approx(2 * 15.75, abs=2)  # two condensed 16 pt characters
+    assert RIGHT - signature.x_max == pytest.approx(2 * 16, abs=3)  # the signature 2 characters from the right
