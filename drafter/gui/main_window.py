@@ -149,7 +149,9 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
             for action in menu.actions():
                 if action.text() and not action.isSeparator() and action.menu() is None and "退出" not in action.text():
                     toolbar.addAction(action)
-        toolbar.insertActions(toolbar.actions()[5] if len(toolbar.actions()) > 5 else None, [undo, redo])
+        before = toolbar.actions()[5] if len(toolbar.actions()) > 5 else None
+        toolbar.insertActions(before, [_UndoButton(self.undo_stack, True, self.tr("撤销"), self),
+                                       _UndoButton(self.undo_stack, False, self.tr("重做"), self)])
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -336,6 +338,18 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
     def fix_finding(self, finding) -> None:
         self.undo_stack.push(commands.ApplyFix(self, finding, lambda: apply_fix(self.report, finding)))
         self.refresh_checks()
+
+class _UndoButton(QAction):
+    """The toolbar's 撤销 or 重做. The menu's actions name the step (撤销“编辑文字”); on the toolbar that
+    made the buttons change width with every edit, so these keep a short text and name the step in a tooltip."""
+
+    def __init__(self, stack: QUndoStack, undo: bool, text: str, parent):
+        super().__init__(text, parent)
+        self.setEnabled(False)
+        self.triggered.connect(stack.undo if undo else stack.redo)
+        (stack.canUndoChanged if undo else stack.canRedoChanged).connect(self.setEnabled)
+        (stack.undoTextChanged if undo else stack.redoTextChanged).connect(self.setToolTip)
+
 
 class _Notice(QWidget):
     """A dismissable bar above the work area (for example: official fonts missing)."""

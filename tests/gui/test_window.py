@@ -273,3 +273,15 @@ def test_preview_places_the_date_under_the_signature_as_the_page_does(window):
     start = [x[0] if isinstance(x, tuple) else x for x in start]
     char_px = (start[1] - start[0]) / 2
     assert date.text() == "2027年1月8日" and 8 < char_px < 40  # the date starts two characters right
+
+
+def test_toolbar_undo_keeps_its_text_and_undoes(window):
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = window.findChild(QToolBar)
+    undo = next(action for action in toolbar.actions() if action.text() == "撤销")
+    assert not undo.isEnabled()
+    window.push_text_edit(window.report.opening[0], "body", "改过。")
+    assert undo.isEnabled() and undo.text() == "撤销" and "编辑文字" in undo.toolTip()
+    undo.trigger()
+    assert window.report.opening[0].body != "改过。"
