@@ -19,6 +19,7 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())
 
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from drafter import paths  # noqa: E402
 from drafter.gui.app import application, make_window  # noqa: E402
 
 
@@ -29,7 +30,7 @@ def main(target: str, last_year: str | None = None) -> int:
         from drafter.core.document import DraftDocument
         from drafter.core.lastyear import import_last_year
 
-        window.replace_document(DraftDocument(import_last_year(last_year).report))
+        window.replace_document(DraftDocument(import_last_year(last_year, lexicon=paths.lexicon()).report))
         window.side_tabs.setCurrentWidget(window.checks)
     report = window.report
     report.meta.organisation = "中共示例市直属机关工作委员会"

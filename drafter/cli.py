@@ -16,10 +16,9 @@ from drafter.core.export import ExportError
 from drafter.core.fixes import apply_fix
 from drafter.core.fileio import FileWriteError
 from drafter.core.names import path_warning
-from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
+from drafter.core.lastyear import ImportFailed, SourceError, import_last_year, import_summary
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
-from drafter.core.sources import SourceError
 from drafter.core.style import StyleError, load_style, parse_substitution, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -176,7 +175,7 @@ def cmd_import(args) -> int:
     output = _new_project_path(args.output)
     if args.year is not None and not 1900 <= args.year <= 2999:
         raise ProjectError(f"年度 {args.year} 不是四位年份")
-    result = import_last_year(Path(args.source), args.year)
+    result = import_last_year(Path(args.source), args.year, lexicon=paths.lexicon())
     save_project(result.report, output)
     for line in import_summary(result, args.source, output):
         print(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -43,3 +44,16 @@ def user_templates_dir() -> Path:
 
 def official_style_file() -> Path:
     return resources_dir() / "styles" / "official.yaml"
+
+
+def lexicon_file() -> Path:
+    """Measure words, fixed phrases and label words the importer reads figures by."""
+    return resources_dir() / "lexicon.yaml"
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    """The app's own word lists, read once (the core gets them as an argument)."""
+    from drafter.core.lexicon import load_lexicon
+
+    return load_lexicon(lexicon_file())

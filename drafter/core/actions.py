@@ -81,7 +81,7 @@ def apply_assignment(report: Report, assignment: str) -> str:
     except NumberError as error:
         raise AssignmentError(f"字段“{field.label}”（{name}）：{error}") from None
     field.value = value
-    return f"{field.label}（{name}）= {format_number(value, field.type, field.unit, field.qualifier)}"
+    return f"{field.label}（{name}）= {format_number(value, field.type, field.unit, field.qualifier, field.notation)}"
 
 
 def apply_label(report: Report, assignment: str) -> str:

@@ -7,7 +7,7 @@ import keyword
 from contextlib import contextmanager
 from decimal import Decimal
 
-from drafter.core.model import FIELD_TYPES, MAX_LEVEL, QUALIFIERS, Field, Meta, Paragraph, Report, Section
+from drafter.core.model import FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section
 from drafter.core.numbers import NumberError, parse_value, plain_digits
 
 # Names the renderer provides itself; a field may not hide them.
@@ -91,10 +91,18 @@ def _field(data: dict, where: str) -> Field:
         minimum=_bound(data.get("min"), where, "min"),
         maximum=_bound(data.get("max"), where, "max"),
         required=bool(data.get("required", True)),
+        notation=_notation(data.get("notation", ""), where),
     )
     field.value = _value(data.get("value"), field, "value")
     field.previous = _value(data.get("previous"), field, "previous")
     return field
+
+
+def _notation(raw, where: str) -> str:
+    notation = "" if raw is None else str(raw)
+    if notation not in NOTATIONS:
+        raise ShapeError(f"{where}的写法“{notation}”不可用，可选：{'、'.join(n for n in NOTATIONS if n)}")
+    return notation
 
 
 def _value(raw, field: Field, key: str):
@@ -130,8 +138,11 @@ def _paragraph(item, place: str) -> Paragraph:
     if isinstance(item, str):
         return Paragraph(body=item)
     item = _mapping(item, place)
+    notes = [_text(note, f"{place} 脚注") for note in _sequence(item.get("notes", []), f"{place} notes")]
+    rows = [[_text(cell, f"{place} 表格") for cell in _sequence(row, f"{place} 表格")]
+            for row in _sequence(item.get("rows", []), f"{place} rows")]
     return Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place),
-                     origin=_text(item.get("origin", ""), place))
+                     origin=_text(item.get("origin", ""), place), notes=notes, rows=rows)
 
 
 def _sections(raw, where: str, level: int) -> list[Section]:
@@ -150,6 +161,7 @@ def _section(item, place: str, level: int) -> Section:
         heading=_text(item.get("heading", ""), f"{place}.heading"),
         paragraphs=_paragraphs(item.get("paragraphs", []), f"{place}.paragraphs"),
         children=_sections(item.get("sections", []), f"{place}.sections", level + 1),
+        run_in=bool(item.get("run_in", False)),
     )
 
 
@@ -207,7 +219,7 @@ def _meta_data(meta: Meta) -> dict:
 
 def _field_data(field: Field) -> dict:
     data = {"name": field.name, "label": field.label, "type": field.type}
-    for key in ("unit", "qualifier"):
+    for key in ("unit", "qualifier", "notation"):
         if getattr(field, key):
             data[key] = getattr(field, key)
     data["value"] = _plain(field.value)
@@ -231,16 +243,22 @@ def _plain(value):
 
 
 def _paragraph_data(paragraph: Paragraph):
-    if not paragraph.lead and not paragraph.origin:
+    if not paragraph.lead and not paragraph.origin and not paragraph.notes and not paragraph.rows:
         return paragraph.body
     data = {"lead": paragraph.lead, "body": paragraph.body} if paragraph.lead else {"body": paragraph.body}
     if paragraph.origin:
         data["origin"] = paragraph.origin
+    if paragraph.notes:
+        data["notes"] = list(paragraph.notes)
+    if paragraph.rows:
+        data["rows"] = [list(row) for row in paragraph.rows]
     return data
 
 
 def _section_data(section: Section) -> dict:
     data = {"heading": section.heading, "paragraphs": [_paragraph_data(p) for p in section.paragraphs]}
+    if section.run_in:
+        data["run_in"] = True
     if section.children:
         data["sections"] = [_section_data(s) for s in section.children]
     return data

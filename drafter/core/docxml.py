@@ -145,3 +145,20 @@ def table_xml(rows: list[list[str]], style: Style) -> str:
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>")
+
+
+def footnotes_xml(notes: list[str], style: Style) -> str:
+    """The footnotes part: Word's two separators, then each note in 仿宋 at 小四 (12 pt) after its number."""
+    body = style.styles["body"]
+    fonts = fonts_xml(body.font, style.latin_for(body))
+    size = '<w:sz w:val="24"/><w:szCs w:val="24"/>'
+    separators = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+                  'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+                  'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>')
+    items = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:r><w:rPr>{fonts}<w:vertAlign w:val="superscript"/>{size}</w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr>{fonts}{size}</w:rPr><w:t xml:space="preserve"> {text_xml(text)}</w:t></w:r></w:p></w:footnote>'
+        for number, text in enumerate(notes, 1))
+    return f"<w:footnotes {NSDECL}>{separators}{items}</w:footnotes>"

@@ -7,17 +7,19 @@ import io
 from pathlib import Path
 
 import docx
+from lxml import etree
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart
 
 from drafter.core import fileio
 from drafter.core.docxml import (
-    NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml, table_xml,
-    text_xml,
+    NSDECL, doc_defaults_xml, fonts_xml, footnotes_xml, page_number_paragraph_xml, paragraph_style_xml,
+    section_properties_xml, table_xml, text_xml,
 )
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
@@ -53,8 +55,11 @@ def build_docx(rendered: Rendered, style: Style, author: str = "") -> bytes:
     document = docx.Document(io.BytesIO(_shell(style)))
     body = document.element.body
     section = body.find(qn("w:sectPr"))
-    for paragraph in _body_paragraphs(rendered.blocks, style):
+    notes: list[str] = []
+    for paragraph in _body_paragraphs(rendered.blocks, style, notes):
         section.addprevious(paragraph)
+    if notes:
+        _add_footnotes(document, notes, style)
     _set_properties(document, rendered.title, author)
     stream = io.BytesIO()
     document.save(stream)
@@ -148,6 +153,13 @@ def _add_footers(document, style: Style) -> tuple[str, str]:
     return rids[0], rids[1]
 
 
+def _add_footnotes(document, notes: list[str], style: Style) -> None:
+    """Last year's footnotes as Word footnotes, numbered 1, 2, … in the order they are referenced."""
+    element = parse_xml(footnotes_xml(notes, style))
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, etree.tostring(element), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
 def _set_properties(document, title: str, author: str) -> None:
     properties = document.core_properties
     properties.title = title
@@ -160,16 +172,16 @@ def _set_properties(document, title: str, author: str) -> None:
     properties.revision = 1
 
 
-def _body_paragraphs(blocks: list[Block], style: Style):
-    """Every block as a w:p element, parsed in one pass for speed on long reports."""
+def _body_paragraphs(blocks: list[Block], style: Style, notes: list[str]):
+    """Every block as a w:p element, parsed in one pass for speed on long reports; footnotes go to notes."""
     pieces = [f"<w:body {NSDECL}>"]
     for block in blocks:
-        pieces.append(_paragraph_xml(block, style))
+        pieces.append(_paragraph_xml(block, style, notes))
     pieces.append("</w:body>")
     return list(parse_xml("".join(pieces)))
 
 
-def _paragraph_xml(block: Block, style: Style) -> str:
+def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
     if block.kind == "table":
         return table_xml(block.rows, style)
     text_style = style.for_block(block.kind, block.level)
@@ -179,15 +191,26 @@ def _paragraph_xml(block: Block, style: Style) -> str:
     if block.placement is not None:
         ppr += _placement_xml(block.placement, style)
     runs = []
-    if block.number:
-        runs.append(_run_xml(Run(block.number), bold=False))
-    runs.extend(_run_xml(run, bold=style.lead_bold) for run in block.lead)
-    runs.extend(_run_xml(run, bold=False) for run in block.runs)
+    if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in the heading's font
+        heading = style.for_block("heading", block.level)
+        fonts = fonts_xml(heading.font, style.latin_for(heading))
+        runs += [_run_xml(run, bold=heading.bold, fonts=fonts) for run in [Run(block.number), *block.lead]]
+    else:
+        if block.number:
+            runs.append(_run_xml(Run(block.number), bold=False))
+        runs.extend(_run_xml(run, bold=style.lead_bold) for run in block.lead)
+    for run in block.runs:
+        if run.kind == "note":
+            notes.append(run.text)
+            runs.append(f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                        f'<w:footnoteReference w:id="{len(notes)}"/></w:r>')
+        else:
+            runs.append(_run_xml(run, bold=False))
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def _run_xml(run: Run, bold: bool) -> str:
-    properties = "<w:b/><w:bCs/>" if bold else ""
+def _run_xml(run: Run, bold: bool, fonts: str = "") -> str:
+    properties = fonts + ("<w:b/><w:bCs/>" if bold else "")
     if run.kind == "missing":
         properties += '<w:highlight w:val="yellow"/>'
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""

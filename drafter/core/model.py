@@ -12,6 +12,8 @@ from drafter.core.numbers import heading_number
 FIELD_TYPES = ("integer", "decimal", "percent", "text", "date")
 QUALIFIERS = ("", "余", "多", "约")
 MAX_LEVEL = 4
+NOTE_MARK = "\ue010"  # where a paragraph's next footnote is referenced
+NOTATIONS = ("", "plain", "grouped", "万", "亿", "万,", "亿,", "chinese")  # "万," is 2,316.5万
 
 _ids = itertools.count(1)
 
@@ -38,6 +40,8 @@ class Field:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     required: bool = True
+    notation: str = ""  # how the number prints: "" GB/T 15835 (1.2万), plain, grouped (1,260), 万, 亿, chinese
+
 
     @property
     def filled(self) -> bool:
@@ -51,6 +55,8 @@ class Paragraph:
     body: str = ""
     lead: str = ""
     origin: str = ""  # lead + body as imported from last year's draft; empty when written this year
+    notes: list[str] = dc_field(default_factory=list)  # footnotes, each printed where NOTE_MARK stands in the text
+    rows: list[list[str]] = dc_field(default_factory=list)  # a table instead of text: cells, header row first
     id: str = dc_field(default_factory=lambda: new_id("p"))
 
     @property
@@ -65,6 +71,7 @@ class Section:
     heading: str
     paragraphs: list[Paragraph] = dc_field(default_factory=list)
     children: list[Section] = dc_field(default_factory=list)
+    run_in: bool = False  # the heading prints at the start of its first paragraph, ending with 。
     id: str = dc_field(default_factory=lambda: new_id("s"))
 
 

@@ -123,21 +123,41 @@ def scaled(number: Decimal) -> str:
     return plain_digits(number)
 
 
-def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifier: str = "") -> str:
-    """A value as it prints in the report: 12次, 300余名, 约300人, 1.2万人次, 35.6%."""
+_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "万亿": Decimal(10) ** 12}
+
+
+def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifier: str = "",
+                  notation: str = "") -> str:
+    """A value as it prints in the report: 12次, 300余名, 约300人, 1.2万人次, 35.6%.
+    notation keeps the way last year's text wrote it: plain 12000, grouped 1,260, 万/亿 1.86亿, chinese 十二."""
     if field_type == "text":
         return f"{value}{unit}"
     if field_type == "date":
         return format_date(str(value))
     if field_type == "percent":
         digits = plain_digits(Decimal(value)) + "%"
-    elif field_type == "integer":
-        digits = scaled(Decimal(value))
     else:
-        digits = plain_digits(Decimal(value))
+        digits = _digits(Decimal(value), field_type, notation)
     if qualifier == "约":
         return f"约{digits}{unit}"
     return f"{digits}{qualifier}{unit}"
+
+
+def _digits(number: Decimal, field_type: str, notation: str) -> str:
+    magnitude = notation.rstrip(",")
+    if magnitude in _MAGNITUDES:  # 万, or 万, for 2,316.5万
+        number /= _MAGNITUDES[magnitude]
+    if notation == "grouped" or notation.endswith(","):
+        whole, _, fraction = plain_digits(number).partition(".")
+        digits = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+        return digits + (magnitude if magnitude in _MAGNITUDES else "")
+    if magnitude in _MAGNITUDES:
+        return plain_digits(number) + magnitude
+    if notation == "chinese" and number == number.to_integral_value():
+        return chinese_count(int(number))
+    if notation == "plain" or field_type != "integer":
+        return plain_digits(number)
+    return scaled(number)
 
 
 def format_date(iso: str) -> str:

@@ -6,18 +6,20 @@ import re
 from dataclasses import dataclass, field as dc_field
 
 from drafter.core.compare import change
-from drafter.core.model import Field, Paragraph, Report, Section, place_name
+from drafter.core.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
 from drafter.core.numbers import display_width, format_date, format_number, heading_number
 from drafter.core.sandbox import FIELDS_KEY, RenderError, TemplateRunner
 
 FIELD_START, FIELD_END = "\ue000", "\ue001"
 _FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")
+_FIELD_OR_NOTE = re.compile(f"{_FIELD_MARK.pattern}|{NOTE_MARK}")
 MISSING_TEMPLATE = "【待填：{label}】"
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text; kind is text, field (a filled figure) or missing (an unfilled one)."""
+    """A stretch of text; kind is text, field (a filled figure), missing (an unfilled one) or note (a footnote,
+    whose text is the note's; it prints as a reference mark where it stands)."""
 
     text: str
     kind: str = "text"
@@ -41,7 +43,11 @@ class Block:
 
     @property
     def text(self) -> str:
-        return self.number + "".join(run.text for run in self.lead + self.runs)
+        return self.number + "".join(run.text for run in self.lead + self.runs if run.kind != "note")
+
+    @property
+    def notes(self) -> list[str]:
+        return [run.text for run in self.runs if run.kind == "note"]
 
 
 @dataclass
@@ -110,7 +116,7 @@ def comparison_blocks(report: Report) -> list[Block]:
     for field in report.fields.values():
         if field.type in ("text", "date") or (field.value is None and field.previous is None):
             continue
-        shown = [format_number(v, field.type, field.unit, field.qualifier) if v is not None else "—"
+        shown = [format_number(v, field.type, field.unit, field.qualifier, field.notation) if v is not None else "—"
                  for v in (field.previous, field.value)]
         result = change(field)
         rows.append([field.label, *shown, result.phrase if result else "—"])
@@ -131,6 +137,7 @@ class _Renderer:
         )
         self.context[FIELDS_KEY] = report.fields
         self.blocks: list[Block] = []
+        self.notes: list[list[Run]] = []  # the footnotes of the paragraph being rendered, in order
 
     def run(self) -> Rendered:
         title = self._runs(self.report.meta.title, "标题")
@@ -154,8 +161,14 @@ class _Renderer:
     def _paragraphs(self, paragraphs: list[Paragraph], place: str) -> None:
         for index, para in enumerate(paragraphs, 1):
             where = f"{place}第{index}段"
+            if para.rows:
+                rows = [["".join(run.text for run in self._runs(cell, where)) for cell in row] for row in para.rows]
+                self.blocks.append(Block("table", rows=rows, source=para.id))
+                continue
+            self.notes = [self._runs(note, f"{where}脚注") for note in para.notes]
             lead = self._runs(para.lead, where) if para.lead else []
             self.blocks.append(Block("paragraph", self._runs(para.body, where), lead, source=para.id))
+            self.notes = []
 
     def _sections(self, sections: list[Section], prefix: tuple[int, ...]) -> None:
         for index, section in enumerate(sections, 1):
@@ -166,7 +179,20 @@ class _Renderer:
             runs = self._runs(section.heading, where)
             self.blocks.append(Block("heading", runs, level=level, number=number, source=section.id))
             self._paragraphs(section.paragraphs, place_name(path))
+            if section.run_in and len(self.blocks) > 1 and self.blocks[-1].kind == "paragraph" and section.paragraphs:
+                self._run_in(section)
             self._sections(section.children, path)
+
+    def _run_in(self, section: Section) -> None:
+        """（一）标题。正文: the heading becomes the lead of its first paragraph, as last year's text ran it in."""
+        heading_index = next(i for i in range(len(self.blocks) - 1, -1, -1) if self.blocks[i].source == section.id)
+        heading, first = self.blocks[heading_index], self.blocks[heading_index + 1]
+        if first.kind != "paragraph" or first.lead:
+            return
+        first.kind, first.level, first.number = "run_in", heading.level, heading.number
+        first.lead = [*heading.runs, Run("。")]
+        first.source = heading.source
+        del self.blocks[heading_index]
 
     def _signature(self) -> None:
         meta = self.report.meta
@@ -185,10 +211,14 @@ class _Renderer:
 
     def _split(self, output: str, where: str) -> list[Run]:
         runs, position = [], 0
-        for match in _FIELD_MARK.finditer(output):
+        for match in _FIELD_OR_NOTE.finditer(output):
             if match.start() > position:
                 runs.append(Run(output[position : match.start()]))
-            runs.append(self._field_run(self.report.fields[match.group(1)]))
+            if match.group() == NOTE_MARK:
+                note = self.notes.pop(0) if self.notes else []
+                runs.append(Run("".join(run.text for run in note), "note"))
+            else:
+                runs.append(self._field_run(self.report.fields[match.group(1)]))
             position = match.end()
         if position < len(output):
             runs.append(Run(output[position:]))
@@ -197,7 +227,7 @@ class _Renderer:
     def _field_run(self, field: Field) -> Run:
         if not field.filled:
             return _missing_run(field.name, field.label)
-        text = format_number(field.value, field.type, field.unit, field.qualifier)
+        text = format_number(field.value, field.type, field.unit, field.qualifier, field.notation)
         return Run(text, "field", field.name)
 
     def _missing(self) -> list[Missing]:

@@ -135,7 +135,7 @@ def _previous_filter(context, token) -> str:
     field = _field_of(context, token, "previous")
     if field.previous is None:
         return f"【待填：{field.label}的去年数值】"
-    return format_number(field.previous, field.type, field.unit, field.qualifier)
+    return format_number(field.previous, field.type, field.unit, field.qualifier, field.notation)
 
 
 def _field_of(context, token, filter_name: str):

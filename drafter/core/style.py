@@ -51,7 +51,7 @@ class Style:
     def for_block(self, kind: str, level: int = 0) -> TextStyle:
         if kind == "heading":
             return self.styles[f"heading{level}"]
-        if kind in ("paragraph", "blank"):
+        if kind in ("paragraph", "blank", "run_in"):
             return self.styles["body"]
         return self.styles[kind]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from drafter import paths
 from drafter.core import fieldtext, figures
 from drafter.core.model import Paragraph, Section
 from drafter.core.outline import Group
@@ -68,7 +69,7 @@ class EditingActions:
             return
         selected, attribute = self.editor.selected_figure_text()
         try:
-            figure = figures.parse_figure(selected)
+            figure = figures.parse_figure(selected, paths.lexicon())
         except figures.FigureError as error:
             QMessageBox.information(self, self.tr("设为统计数据"), str(error))
             return

@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from drafter import paths
 from drafter.core import actions
 from drafter.core.checks import export_warnings
 from drafter.core.document import ConflictError, DraftDocument, write_recovery
@@ -18,9 +19,8 @@ from drafter.core.export import ExportError
 from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.names import path_warning, safe_file_name
-from drafter.core.lastyear import ImportFailed, import_last_year, import_summary
+from drafter.core.lastyear import ImportFailed, SourceError, import_last_year, import_summary
 from drafter.core.render import RenderError, render
-from drafter.core.sources import SourceError
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -161,7 +161,7 @@ class FileActions:
         if not path:
             return False
         try:
-            result = import_last_year(Path(path))
+            result = import_last_year(Path(path), lexicon=paths.lexicon())
         except (SourceError, ImportFailed) as error:
             self.show_error(self.tr("无法导入"), str(error))
             return False

@@ -1,0 +1,212 @@
+"""Last year's document → this year's project: structure, figures as fields, years rolled forward."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+
+from drafter.core.lastyear.finder import FieldMaker
+from drafter.core.lastyear.frame import take_frame, year_from_dates
+from drafter.core.lastyear.lines import (
+    drop_clutter, drop_contents, is_heading_like, mend_line_breaks, split_run_together,
+)
+from drafter.core.lastyear.source import SourceParagraph, read_source
+from drafter.core.lastyear.tables import table_paragraph
+from drafter.core.lexicon import Lexicon
+from drafter.core.model import Meta, Paragraph, Report, Section, place_name
+from drafter.core.numbers import parse_value, split_heading_number
+from drafter.core.yearroll import YearRoller, detect_report_year
+
+LEAD_MAX = 30
+HEADING_MAX = 40
+# What the first paragraph of a closing says: the year ahead, not the year reported.
+CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年)")
+PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
+HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
+
+
+class ImportFailed(ValueError):
+    """A readable file that holds no report we can use; the message names the file."""
+
+
+@dataclass
+class ImportResult:
+    """The new project and what the user should check: dropped lines, year changes, notes."""
+
+    report: Report
+    dropped: list[str] = dc_field(default_factory=list)
+    year_changes: list[str] = dc_field(default_factory=list)
+    notes: list[str] = dc_field(default_factory=list)
+    from_year: int = 0
+    left_out: Counter = dc_field(default_factory=Counter)
+    contents: list[str] = dc_field(default_factory=list)
+    frame_lines: list[str] = dc_field(default_factory=list)
+
+
+def import_last_year(path: Path, year: int | None = None, *, lexicon: Lexicon) -> ImportResult:
+    """Read a .docx or .txt and turn it into a project for `year` (default: the year after its own)."""
+    path = Path(path)
+    pieces, left_out = read_source(path)
+    result = build_project(pieces, year, path.name, lexicon, formatted=path.suffix.lower() not in (".txt", ".text"))
+    result.left_out = left_out
+    return result
+
+
+def build_project(paragraphs: list[SourceParagraph], year: int | None, name: str, lexicon: Lexicon,
+                  formatted: bool = False) -> ImportResult:
+    pieces = [p for p in paragraphs if p.text or p.rows]
+    kept, dropped = drop_clutter(pieces)
+    kept, contents = drop_contents(kept)
+    kept = mend_line_breaks(split_run_together(kept))
+    frame, body = take_frame(kept)
+    if not body and not frame.title:
+        raise ImportFailed(f"“{name}”中没有找到正文")
+    texts = [frame.title] + [p.text for p in body]
+    from_year = (detect_report_year(texts) or year_from_dates([frame.title, *dropped, *texts], name)
+                 or (year - 1 if year else None))
+    if from_year is None:
+        raise ImportFailed(f"“{name}”中没有找到报告年度（如“2023年”），请指定今年的年度（--year）")
+    target = year or from_year + 1
+    result = ImportResult(Report(meta=Meta(year=target), kind="年度工作报告"), dropped, from_year=from_year,
+                          contents=contents, frame_lines=frame.left_out)
+    builder = _Builder(result, YearRoller(from_year, target), FieldMaker(lexicon), formatted)
+    builder.frame(frame)
+    builder.build(body)
+    return result
+
+
+class _Builder:
+    def __init__(self, result: ImportResult, roller: YearRoller, maker: FieldMaker, formatted: bool):
+        self.result, self.roller, self.maker, self.formatted = result, roller, maker, formatted
+        self.report = result.report
+        self.stack: list[Section] = []
+
+    def frame(self, frame) -> None:
+        meta = self.report.meta
+        if frame.title:
+            meta.title = self.roller.roll(escape_template_syntax(frame.title), "标题")
+        meta.recipient, meta.organisation = frame.recipient, frame.organisation
+        if frame.date:
+            year, month, day = frame.date
+            rolled = year + (meta.year - self.result.from_year)
+            try:
+                meta.date = parse_value(f"{rolled}-{month}-{day}", "date")
+                self.roller.changes.append(f"成文日期：{year}年 → {rolled}年")
+            except ValueError:
+                self.result.notes.append(f"成文日期“{year}年{month}月{day}日”顺延一年后无效，请重新填写")
+
+    def build(self, paragraphs: list[SourceParagraph]) -> None:
+        for paragraph in paragraphs:
+            self._place(paragraph)
+        self._take_closing()
+        self.report.fields = {field.name: field for field in self.maker.fields}
+        self.result.year_changes = self.roller.changes
+        if not self.report.parts:
+            self.result.notes.append("没有找到一、二、三……编号的部分，全文作为开头导入")
+
+    def _place(self, source: SourceParagraph) -> None:
+        if source.rows is not None:
+            self._add(table_paragraph(source.rows, self.maker, self.roller, self._place_name()))
+            return
+        level, rest = self._level(source)
+        if level:
+            self._heading(level, rest, source)
+        else:
+            self._paragraph(source, source.text)
+
+    def _level(self, source: SourceParagraph) -> tuple[int, str]:
+        """The heading level the number's form says (typed, or Word's list), else the style's; 0: body text."""
+        text = HALF_WIDTH_SUB.sub(r"（\1）", source.text)
+        typed, rest = split_heading_number(text)
+        if typed:
+            long_item = typed >= 3 and len(rest) > HEADING_MAX and rest.endswith("。") and "。" in rest[:-1]
+            return (0, text) if long_item else (typed, rest)
+        if source.numbered and (is_heading_like(text) or "。" in text):
+            return source.numbered, text
+        if source.outline_level and source.outline_level <= 4 and is_heading_like(text):
+            return source.outline_level, text
+        return 0, text
+
+    def _heading(self, level: int, rest: str, source: SourceParagraph) -> None:
+        """A heading from the text after its number; a heading run into its paragraph is split at 。."""
+        rest = rest.strip()
+        heading, body = rest, ""
+        if "。" in rest[:-1]:
+            end = rest.index("。") + 1
+            heading, body = rest[:end].rstrip("。"), rest[end:].strip()
+        level = min(level, len(self.stack) + 1)  # a （一） with no 一、 above it becomes a part
+        del self.stack[level - 1:]
+        section = Section("", run_in=bool(body))
+        siblings = self.stack[-1].children if self.stack else self.report.parts
+        siblings.append(section)
+        self.stack.append(section)
+        section.heading = self._convert(heading, self._place_name() + "标题")
+        if body:
+            self._paragraph(source, body, lead_allowed=False)
+
+    def _paragraph(self, source: SourceParagraph, text: str, lead_allowed: bool = True) -> None:
+        place = self._place_name()
+        lead, body = split_lead(source, text, bool(self.stack) and lead_allowed, self.formatted)
+        paragraph = Paragraph(body=self._convert(body, place), lead=self._convert(lead, place) if lead else "",
+                              notes=[self._convert(note, place) for note in source.notes])
+        paragraph.origin = paragraph.source
+        self._add(paragraph)
+
+    def _add(self, paragraph: Paragraph) -> None:
+        (self.stack[-1].paragraphs if self.stack else self.report.opening).append(paragraph)
+
+    def _take_closing(self) -> None:
+        """The closing follows the last part: its trailing paragraphs from one that turns to the year ahead."""
+        if not self.report.parts or PLAN_HEADING.search(self.report.parts[-1].heading):
+            return
+        section = self.report.parts[-1]
+        while section.children:
+            section = section.children[-1]
+        paragraphs = section.paragraphs
+        for index, paragraph in enumerate(paragraphs):
+            if index == 0 and section.run_in:
+                continue
+            if not paragraph.lead and _turns_to_next_year(paragraph.body):
+                self.report.closing = paragraphs[index:]
+                del paragraphs[index:]
+                return
+
+    def _convert(self, text: str, place: str) -> str:
+        escaped = escape_template_syntax(text)
+        with_fields = self.maker.replace_figures(escaped)
+        return self.roller.roll(with_fields, place)
+
+    def _place_name(self) -> str:
+        """Where the next paragraph goes, named as checks and the form name sections: 第二部分（一）."""
+        if not self.stack:
+            return "开头"
+        path, siblings = [], self.report.parts
+        for section in self.stack:
+            path.append(next(i for i, s in enumerate(siblings, 1) if s is section))
+            siblings = section.children
+        return place_name(tuple(path))
+
+
+def _turns_to_next_year(body: str) -> bool:
+    return body.startswith("{{ next_year }}年") or bool(CLOSING_WORDS.match(body))
+
+
+def split_lead(source: SourceParagraph, text: str, in_part: bool, formatted: bool = False) -> tuple[str, str]:
+    """The lead sentence: a bold start ending in 。, or (plain text only) a short first sentence in a part."""
+    if "。" not in text:
+        return "", text
+    end = text.index("。") + 1
+    if end >= len(text):
+        return "", text
+    bold_lead = source.bold_prefix >= end - 1 and source.bold_prefix < len(text)
+    plain_lead = not formatted and in_part and source.bold_prefix == 0 and end <= LEAD_MAX
+    if bold_lead or plain_lead:
+        return text[:end], text[end:]
+    return "", text
+
+
+def escape_template_syntax(text: str) -> str:
+    """Braces in a Word file are text, never template code: {{ becomes {{ '{' }}{{ '{' }}."""
+    return re.sub(r"[{}]", lambda match: "{{ '" + match.group() + "' }}", text)

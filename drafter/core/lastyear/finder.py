@@ -1,0 +1,133 @@
+"""Finding last year's figures in a text and making each a field: Arabic (1,260人次, 1.86亿元), Chinese
+(一万二千余人次) and masked (**名); masked names (**市) become text fields; ordinals and names stay text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafter.core.figures import Figure, FigureError, chinese_figure, figure_from_match
+from drafter.core.lastyear.labels import make_label
+from drafter.core.lexicon import Lexicon
+from drafter.core.model import Field
+from drafter.core.numbers import NumberError, parse_number
+from drafter.core.spans import TEMPLATE_CODE
+
+# Short quotations and titles are names (“七个一”, 《2021—2025年规划》); an unclosed “ protects nothing.
+NAME = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”"
+MASKED_NAME = re.compile(r"[*＊]{1,6}")
+PLACE_WORDS = "省市县区镇乡村州盟旗"
+CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
+
+
+class FieldMaker:
+    """Collects the fields made while converting one document, naming them figure_01, figure_02, …"""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.fields: list[Field] = []
+        self.names: dict[str, str] = {}  # a masked name's label → its text field
+        parts = [NAME, TEMPLATE_CODE.pattern] + ([lexicon.fixed.pattern] if lexicon.fixed else [])
+        self.protected = re.compile("|".join(parts))
+
+    def replace_figures(self, text: str) -> str:
+        """Text with every figure outside names replaced by a field reference, and masked names by text fields."""
+        pieces, position = [], 0
+        for match in self.protected.finditer(text):
+            pieces += [self._figures_in(text, position, match.start()), match.group()]
+            position = match.end()
+        pieces.append(self._figures_in(text, position, len(text)))
+        return self._masked_names("".join(pieces))
+
+    def _figures_in(self, whole: str, start: int, end: int) -> str:
+        span = whole[start:end]
+        matches = [(m, "arabic") for m in self.lexicon.figure.finditer(span)]
+        matches += [(m, "chinese") for m in self.lexicon.chinese_figure.finditer(span)]
+        pieces, position = [], 0
+        for match, kind in sorted(matches, key=lambda item: item[0].start()):
+            if match.start() < position:
+                continue
+            figure = self._figure(match, kind, whole, start)
+            if figure is None:
+                continue
+            before, after = whole[: start + match.start()], whole[start + match.end():]
+            label = make_label(before, after, "%" if figure.type == "percent" else figure.unit, self.lexicon)
+            pieces += [span[position:match.start()], self.add(label, figure)]
+            position = match.end()
+        pieces.append(span[position:])
+        return "".join(pieces)
+
+    def _figure(self, match: re.Match, kind: str, whole: str, offset: int) -> Figure | None:
+        preceding = whole[max(0, offset + match.start() - 1): offset + match.start()]
+        if preceding and preceding in self.lexicon.ordinal_before:  # 第3次会议 is an ordinal, not a count
+            return None
+        try:
+            if kind == "arabic":
+                return figure_from_match(match, self.lexicon)
+            figure = chinese_figure(match)
+        except (NumberError, FigureError):
+            return None
+        number = match.group("number")
+        if number == "一" or (len(number) == 1 and match.group("unit") in self.lexicon.chinese_slogan_units):
+            return None  # 一批, “四个意识”, 八项规定: an article or a name, not a count
+        return figure
+
+    def add(self, label: str, figure: Figure) -> str:
+        name = f"figure_{len(self.fields) + 1:02d}"
+        # Last year's figure is this year's "previous"; this year's value is for the user to fill.
+        self.fields.append(Field(name=name, label=self._unique(label), type=figure.type, unit=figure.unit,
+                                 qualifier=figure.qualifier, previous=figure.value, minimum=Decimal(0),
+                                 notation=figure.notation))
+        return "{{ " + name + " }}"
+
+    def _unique(self, label: str) -> str:
+        labels = {field.label for field in self.fields}
+        unique, number = label, 2
+        while unique in labels:
+            unique, number = f"{label}（{number}）", number + 1
+        return unique
+
+    def _masked_names(self, text: str) -> str:
+        """**市政协 → {{ 市名 }}政协: a name the website hid is for the user to write again."""
+        def replace(match: re.Match) -> str:
+            return self._name_field(text[match.end():])
+
+        pieces, position = [], 0
+        for code in TEMPLATE_CODE.finditer(text):
+            pieces += [MASKED_NAME.sub(replace, text[position:code.start()]), code.group()]
+            position = code.end()
+        pieces.append(MASKED_NAME.sub(replace, text[position:]))
+        return "".join(pieces)
+
+    def _name_field(self, after: str) -> str:
+        after = after.lstrip("”》")
+        if after[:1] and after[0] in PLACE_WORDS:
+            label = f"{after[0]}名"
+        else:
+            noun = re.split(r"[^\u4e00-\u9fff]", after)[0][:4]
+            label = f"{noun}名称" if noun else "名称"
+        if label not in self.names:
+            name = f"name_{len(self.names) + 1:02d}"
+            self.names[label] = name
+            self.fields.append(Field(name=name, label=label, type="text", required=True))
+        return "{{ " + self.names[label] + " }}"
+
+    def cell_field(self, text: str, unit: str, label: str) -> str | None:
+        """A table cell holding only a number (1,260 with 人次 in the header) as a field; None when it is not one."""
+        compact = text.replace(" ", "")
+        match = CELL_NUMBER.match(compact)
+        if not match:
+            return None
+        digits = compact.lstrip("约").rstrip("余多")
+        scale = match.group(1)
+        try:
+            value = parse_number(digits.rstrip("万亿").replace("，", ","))
+        except NumberError:
+            return None
+        grouped = "," in digits or "，" in digits
+        notation = (scale + ("," if grouped else "")) if scale else ("grouped" if grouped else "plain")
+        if scale:
+            value *= self.lexicon.magnitudes[scale]
+        kind = "decimal" if value != value.to_integral_value() else "integer"
+        qualifier = "约" if compact.startswith("约") else (match.group(2) or "")
+        return self.add(label, Figure(value, kind, unit, qualifier, notation))

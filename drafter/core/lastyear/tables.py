@@ -1,0 +1,60 @@
+"""A table in last year's body kept as a table: numbers in cells as fields (unit from the header or a 单位
+column), year columns rolled together (2023年 | 2022年 → this year | last year, last year's from the field)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.core.lastyear.finder import FieldMaker
+from drafter.core.model import Paragraph
+from drafter.core.yearroll import YearRoller
+
+YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
+UNIT_HEADERS = ("单位", "计量单位")
+BRACKETED_UNIT = re.compile(r"[（(]([^（）()]{1,4})[）)]\s*$")
+
+
+def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller, place: str) -> Paragraph:
+    header = rows[0] if rows else []
+    years = {index: int(match.group(1)) for index, cell in enumerate(header) if (match := YEAR_HEADER.match(cell))}
+    unit_column = next((index for index, cell in enumerate(header) if cell.strip() in UNIT_HEADERS), None)
+    current = next((index for index, year in years.items() if year == roller.from_year), None)
+    before = next((index for index, year in years.items() if year == roller.from_year - 1), None)
+    table = [[_year_cell(cell, years.get(index), roller) for index, cell in enumerate(header)]]
+    for row in rows[1:]:
+        unit = _unit(row, header, unit_column, current)
+        label = BRACKETED_UNIT.sub("", row[0]).strip() if row else ""
+        cells, this_year = [], None
+        for index, cell in enumerate(row):
+            field = maker.cell_field(cell, unit, label or "表格数据") if index == current and unit else None
+            if field:
+                this_year = field
+                cells.append(field)
+            elif index == before and this_year and unit:
+                cells.append(this_year.replace(" }}", "|previous }}"))
+            else:
+                cells.append(roller.roll(maker.replace_figures(_escape(cell)), place))
+        table.append(cells)
+    return Paragraph(rows=table)
+
+
+def _year_cell(cell: str, year: int | None, roller: YearRoller) -> str:
+    if year == roller.from_year:
+        return cell.replace(str(year), "{{ year }}")
+    if year == roller.from_year - 1:
+        return cell.replace(str(year), "{{ previous_year }}")
+    return _escape(cell)
+
+
+def _unit(row: list[str], header: list[str], unit_column: int | None, current: int | None) -> str:
+    if unit_column is not None and unit_column < len(row) and row[unit_column].strip():
+        return row[unit_column].strip()
+    for text in (row[0] if row else "", header[current] if current is not None and current < len(header) else ""):
+        match = BRACKETED_UNIT.search(text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"[{}]", lambda match: "{{ '" + match.group() + "' }}", text)
