@@ -156,7 +156,8 @@ def _add_footers(document, style: Style) -> tuple[str, str]:
 def _add_footnotes(document, notes: list[str], style: Style) -> None:
     """Last year's footnotes as Word footnotes, numbered 1, 2, … in the order they are referenced."""
     element = parse_xml(footnotes_xml(notes, style))
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, etree.tostring(element), document.part.package)
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, etree.tostring(element, encoding="UTF-8", xml_declaration=True, standalone=True),
+                document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
 
 

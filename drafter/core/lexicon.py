@@ -36,13 +36,14 @@ class Lexicon:
     label_suffixes: dict[str, str] = field(default_factory=dict)
     label_function_words: tuple[str, ...] = ()
     noun_ends: tuple[str, ...] = ()
+    named_as: tuple[str, ...] = ()
 
     @cached_property
     def figure(self) -> re.Pattern:
         """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, **名."""
         scale = _alternatives(self.magnitudes)
         return re.compile(
-            rf"(?<![0-9０-９.．,A-Za-z])(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
+            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9],)(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
             rf"(?P<scale>{scale})?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
             rf"(?P<unit>{_alternatives(self.units)}))"
         )
@@ -84,4 +85,5 @@ def load_lexicon(path: Path) -> Lexicon:
         label_suffixes={str(k): str(v) for k, v in (data.get("label_suffixes") or {}).items()},
         label_function_words=words("label_function_words"),
         noun_ends=words("noun_ends"),
+        named_as=words("named_as"),
     )

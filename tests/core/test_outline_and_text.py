@@ -9,6 +9,7 @@ from drafter.core.compare import change, short_change
 from drafter.core.document import ConflictError, DraftDocument, read_recovery, write_recovery
 from drafter.core.model import Field, Paragraph, Section
 from drafter.core.outline import Outline
+from import_helpers import LEXICON
 
 
 def test_outline_numbers_follow_positions(filled_report):
@@ -68,14 +69,14 @@ def test_brackets_that_name_no_field_stay_text():
      ("1200万元", 12000000, "integer", "元", "")],
 )
 def test_figures_are_recognised(text, value, kind, unit, qualifier):
-    figure = figures.parse_figure(text)
+    figure = figures.parse_figure(text, LEXICON)
     expected_qualifier = "余" if "余" in text else qualifier
     assert (figure.value, figure.type, figure.unit, figure.qualifier) == (value, kind, unit, expected_qualifier)
 
 
 def test_not_a_figure_is_explained():
     with pytest.raises(figures.FigureError, match="带单位的数字"):
-        figures.parse_figure("二十大")
+        figures.parse_figure("二十大", LEXICON)
 
 
 def test_change_phrases():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from tests.corpus import texts
-from tests.corpus.markup import TruthFigure, strip
+from . import texts
+from .markup import TruthFigure, strip
 
 NUMBERS = "一二三四五六七八九十"
 

@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from tests.corpus import texts
-from tests.corpus.document import Composer, Line, Report
-from tests.corpus.markup import strip
-from tests.corpus.wordml import Flavour, write
+from . import texts
+from .document import Composer, Line, Report
+from .markup import strip
+from .wordml import Flavour, write
 
 PLAN_HEADINGS = ["{year}年工作完成情况", "存在的问题和不足", "{next}年工作思路", "下一步工作打算"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.corpus.document import Line, Report
-from tests.corpus.wordml import WORD_NUMBERING, Writer
+from .document import Line, Report
+from .wordml import WORD_NUMBERING, Writer
 
 
 def lay_out(report: Report, writer: Writer) -> None:

@@ -118,10 +118,10 @@ def _structure(score: Score, truth: dict, report) -> None:
     blocks = render(report).blocks
     parts, current = [], None
     for block in blocks:
-        if block.kind == "heading" and block.level == 1:
+        if block.kind in ("heading", "run_in") and block.level == 1:
             current = {"heading": _heading_text(block), "subs": []}
             parts.append(current)
-        elif block.kind == "heading" and current is not None:
+        elif block.kind in ("heading", "run_in") and current is not None:
             current["subs"].append([block.level, _heading_text(block)])
     want = [part["heading"] for part in truth["parts"]]
     got = [part["heading"] for part in parts]
@@ -135,7 +135,16 @@ def _structure(score: Score, truth: dict, report) -> None:
 
 
 def _heading_text(block) -> str:
-    return "".join(run.text for run in block.lead + block.runs).rstrip("。")
+    """A heading's words; a run-in heading's are its lead (（一）标题。正文)."""
+    runs = block.lead if block.kind == "run_in" else block.lead + block.runs
+    return "".join(run.text for run in runs).rstrip("。")
+
+
+def _printed(block) -> list[str]:
+    """A run-in block is a heading and a paragraph in one: the truth lists them apart."""
+    if block.kind == "run_in":
+        return [block.number + _heading_text(block), "".join(run.text for run in block.runs if run.kind != "note")]
+    return [block.text]
 
 
 def _sentences(texts: list[str]) -> Counter:
@@ -149,7 +158,7 @@ def _sentences(texts: list[str]) -> Counter:
 
 def _text(score: Score, truth: dict, report) -> None:
     blocks = render(report).blocks
-    printed = [block.text for block in blocks if block.kind in ("paragraph", "heading")]
+    printed = [text for block in blocks if block.kind in ("paragraph", "heading", "run_in") for text in _printed(block)]
     printed += [cell for block in blocks if block.kind == "table" for row in block.rows for cell in row]
     printed += [note for block in blocks for note in getattr(block, "notes", [])]
     want, got = _sentences(truth["text"]), _sentences(printed)

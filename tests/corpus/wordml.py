@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from tests.corpus.document import Line, Report
+from .document import Line, Report
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -204,7 +204,7 @@ TYPES = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-t
 
 def write(report: Report, flavour: Flavour, path: Path) -> None:
     """The report's lines written into a .docx at path, in the given flavour."""
-    from tests.corpus.layout import lay_out
+    from .layout import lay_out
 
     writer = Writer(flavour)
     lay_out(report, writer)

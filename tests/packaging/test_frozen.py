@@ -58,3 +58,13 @@ def test_bundle_stays_lean(bundle, capsys):
     with capsys.disabled():
         print(f"\n  frozen bundle: {size:.0f} MB in {bundle}")
     assert unused == [] and size < MAX_BUNDLE_MB
+
+
+def test_frozen_program_imports_last_years_file_with_its_word_lists(bundle, tmp_path):
+    """The importer's word lists (resources/lexicon.yaml) and jieba's dictionary travel in the bundle."""
+    (tmp_path / "去年.txt").write_text("2025年度工作报告\n2025年，全年开展培训12次。\n一、主要工作\n5名青年干部参加征文活动。\n",
+                                      encoding="utf-8")
+    completed = frozen(bundle, "import", "去年.txt", "-o", "今年.drafter", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    listed = frozen(bundle, "fields", "今年.drafter", cwd=tmp_path).stdout
+    assert "青年干部人数" in listed and "开展培训次数" in listed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core import actions
-from drafter.core.lastyear import import_last_year
+from import_helpers import import_last_year
 from render.pdf_layout import convert
 
 

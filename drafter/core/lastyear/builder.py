@@ -22,7 +22,7 @@ from drafter.core.yearroll import YearRoller, detect_report_year
 LEAD_MAX = 30
 HEADING_MAX = 40
 # What the first paragraph of a closing says: the year ahead, not the year reported.
-CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年)")
+CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
 PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
 HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
 
@@ -56,10 +56,9 @@ def import_last_year(path: Path, year: int | None = None, *, lexicon: Lexicon) -
 
 def build_project(paragraphs: list[SourceParagraph], year: int | None, name: str, lexicon: Lexicon,
                   formatted: bool = False) -> ImportResult:
-    pieces = [p for p in paragraphs if p.text or p.rows]
-    kept, dropped = drop_clutter(pieces)
+    kept, dropped = drop_clutter(paragraphs)
     kept, contents = drop_contents(kept)
-    kept = mend_line_breaks(split_run_together(kept))
+    kept = mend_line_breaks(split_run_together(kept))  # blank paragraphs tell where paragraphs end; then they go
     frame, body = take_frame(kept)
     if not body and not frame.title:
         raise ImportFailed(f"“{name}”中没有找到正文")

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from drafter.core.figures import Figure, FigureError, chinese_figure, figure_from_match
-from drafter.core.lastyear.labels import make_label
+from drafter.core.lastyear.labels import make_label, noun_phrase
 from drafter.core.lexicon import Lexicon
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, parse_number
@@ -104,7 +104,7 @@ class FieldMaker:
         if after[:1] and after[0] in PLACE_WORDS:
             label = f"{after[0]}名"
         else:
-            noun = re.split(r"[^\u4e00-\u9fff]", after)[0][:4]
+            noun = noun_phrase(re.split(r"[^\u4e00-\u9fff]", after)[0][:8], self.lexicon)
             label = f"{noun}名称" if noun else "名称"
         if label not in self.names:
             name = f"name_{len(self.names) + 1:02d}"

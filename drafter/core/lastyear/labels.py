@@ -10,7 +10,8 @@ from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
-PEOPLE = {"名", "位", "人"}
+VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次"}
+TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
 
@@ -30,42 +31,59 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
-    head = _clean(CLAUSE_BREAK.split(before)[-1], lexicon)
-    raw_tail = CLAUSE_BREAK.split(after)[0]
+    head = _clean(CLAUSE_BREAK.split(_whole_quotes(before))[-1], lexicon)
+    raw_tail = CLAUSE_BREAK.split(_whole_quotes(after))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
-    tail = _noun_phrase(_clean(re.split(r"和|与|及|\{\{|[0-9０-９]", raw_tail)[0], lexicon), lexicon)
-    if quoted and unit not in ("次", "人次", "%"):  # *份《协商纪要》: the quoted name is what is counted
+    tail = noun_phrase(_clean(re.split(r"和|与|及|\{\{|[0-9０-９]", raw_tail)[0], lexicon), lexicon)
+    if quoted and unit not in VERBAL:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
-    elif unit in PEOPLE and len(tail) >= 2:
-        words = tail
-    elif _has_noun(head) or (len(head) >= 2 and not tail):
-        words = head
-    elif tail:
-        words = (head if unit in ("次", "人次") else "") + tail
-    else:
-        words = head
+    elif unit in VERBAL:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
+        words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
+    else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
+        words = tail if len(tail) >= 2 else head
     words = _shorten(words) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     return words if words.endswith(suffix) else words + suffix
 
 
+def raw_noun(text: str, lexicon: Lexicon) -> str:
+    """The words after a verbal count, up to the next mark or figure: 3次常委会专题议政 → 常委会专题议政."""
+    return _clean(re.split(r"和|与|及|\{\{|[0-9０-９]", text)[0], lexicon)
+
+
+def _whole_quotes(text: str) -> str:
+    """A quotation is one name: its commas do not end the clause (“学习党的二十大·实干争先走前列”征文)."""
+    return re.sub(r"“[^“”]{0,40}”", lambda match: re.sub(r"[，、,；;：:]", "", match.group()), text)
+
+
 def _clean(text: str, lexicon: Lexicon) -> str:
-    text = NOT_IN_LABEL.sub("", text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = lexicon.function_word.sub("", text)
-        text = re.sub(r"(在|为|达到|达|了|的|到|至|是|约|近|共|有)$", "", text)
-    return text
+    """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
+    words = [word for word, _flag in tokens(NOT_IN_LABEL.sub("", text))]
+    function = set(lexicon.label_function_words)
+    while words and words[0] in function:
+        words.pop(0)
+    while words and words[-1] in function | TRAILING:
+        words.pop()
+    return "".join(words)
 
 
-def _noun_phrase(text: str, lexicon: Lexicon) -> str:
-    """What a count of people or things measures: the words before the first verb that ends a noun."""
+def noun_phrase(text: str, lexicon: Lexicon) -> str:
+    """What a count measures: 青年干部参加… → 青年干部; 同志被评为优秀党员 → 优秀党员; 推荐应用的基础上 → 推荐应用."""
     if not text:
         return ""
+    for verb in lexicon.named_as:
+        if verb in text and len(text.split(verb, 1)[1]) >= 2:
+            return text.split(verb, 1)[1]
+    text = text.split("的")[0] or text
     ends = "|".join(map(re.escape, lexicon.noun_ends)) or "$^"
-    noun = re.split(ends, text)[0]
-    return noun if len(noun) >= 2 else text
+    text = re.split(ends, text)[0] or text
+    words = []
+    for word, flag in tokens(text):
+        if flag.startswith("v") and not flag.startswith("vn") and words:
+            break
+        words.append(word)
+    noun = "".join(words)
+    return noun if len(noun) >= 2 and (len(words) > 1 or len(text) > 6) else text
 
 
 def _has_noun(text: str) -> bool:

@@ -36,8 +36,9 @@ def drop_clutter(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
         else:
             kept.append(piece)
     # A page copied from a website repeats the title above the text; keep one.
-    if len(kept) > 1 and kept[0].text and kept[0].text == kept[1].text:
-        dropped.append(kept.pop(0).text)
+    filled = [index for index, piece in enumerate(kept) if piece.text][:2]
+    if len(filled) == 2 and kept[filled[0]].text == kept[filled[1]].text:
+        dropped.append(kept.pop(filled[0]).text)
     return kept, dropped
 
 
@@ -59,7 +60,7 @@ def split_run_together(pieces: list[Piece]) -> list[Piece]:
     """Text a website flattened into one paragraph is split before each heading number."""
     result = []
     for piece in pieces:
-        if piece.rows is not None or len(piece.text) < 200 or not PART_START.search(piece.text):
+        if piece.rows is not None or len(piece.text) < 60 or not PART_START.search(piece.text):
             result.append(piece)
             continue
         for chunk in PART_START.split(piece.text):
@@ -73,7 +74,7 @@ def _split_subs(chunk: str) -> list[Piece]:
         part = part.strip()
         level, rest = split_heading_number(part)
         sub = re.search(r"[（(][一二三四五六七八九十]{1,3}[）)]", rest) if level == 1 else None
-        if sub and not re.search(f"[{SENTENCE_END}，]", rest[: sub.start()]):  # 一、标题(一)小标题…
+        if sub and not re.search(f"[{SENTENCE_END}]", rest[: sub.start()]):  # 一、标题(一)小标题…
             pieces += [Piece(part[: len(part) - len(rest) + sub.start()]), Piece(rest[sub.start():])]
         elif part:
             pieces.append(Piece(part))
@@ -81,12 +82,19 @@ def _split_subs(chunk: str) -> list[Piece]:
 
 
 def mend_line_breaks(pieces: list[Piece]) -> list[Piece]:
-    """Breaks inside a paragraph: split after a heading or a sentence's end, joined where they cut a sentence;
-    paragraphs cut mid-sentence (pasted from a PDF) are joined the same way."""
+    """Breaks inside a paragraph: split after a heading or a sentence's end, joined where they cut a sentence.
+    Paragraphs cut mid-sentence are joined when nothing (no blank line) stands between them and the cut is
+    plain: after a comma-like mark, or anywhere in a file that separates its paragraphs by blank lines."""
+    blank_separated = sum(not p.text and p.rows is None for p in pieces) * 3 >= sum(bool(p.text) for p in pieces)
     result: list[Piece] = []
+    after_blank = True
     for piece in pieces:
+        if piece.rows is None and not piece.text:
+            after_blank = True
+            continue
         if piece.rows is not None:
             result.append(piece)
+            after_blank = False
             continue
         lines = [line.strip() for line in piece.text.split("\n") if line.strip()]
         for number, line in enumerate(lines):
@@ -95,12 +103,11 @@ def mend_line_breaks(pieces: list[Piece]) -> list[Piece]:
                            notes=piece.notes if number == len(lines) - 1 else [])
             if number and _continues(lines[number - 1], line):
                 result[-1] = _joined(result[-1], item)
-            elif number == 0 and result and _cut_paragraph(result[-1], piece):
+            elif number == 0 and result and not after_blank and _cut_paragraph(result[-1], piece, blank_separated):
                 result[-1] = _joined(result[-1], item)
             else:
                 result.append(item)
-        if lines and len(lines) > 1 and piece.notes:
-            result[-1].notes = piece.notes
+        after_blank = False
     return result
 
 
@@ -111,12 +118,13 @@ def _continues(previous: str, line: str) -> bool:
     return not (split_heading_number(previous)[0] and is_heading_like(previous))
 
 
-def _cut_paragraph(previous: Piece, piece: Piece) -> bool:
+def _cut_paragraph(previous: Piece, piece: Piece, blank_separated: bool) -> bool:
     """Two paragraphs of one sentence: the first long and stopping without an end, the next no heading."""
     if previous.rows is not None or previous.numbered or piece.numbered or previous.outline_level or piece.outline_level:
         return False
     first_line = piece.text.split("\n")[0].strip()
-    return (len(previous.text) >= HEADING_MAX and previous.text[-1:] not in SENTENCE_END + "：:”"
+    plain_cut = previous.text.endswith(("，", "、", "；", ",", ";")) or blank_separated
+    return (plain_cut and len(previous.text) >= HEADING_MAX and previous.text[-1:] not in SENTENCE_END + "：:”"
             and not split_heading_number(first_line)[0] and not split_heading_number(previous.text)[0])
 
 

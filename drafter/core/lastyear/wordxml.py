@@ -163,8 +163,8 @@ class _Text:
             piece = self._run_child(child)
             if not piece:
                 continue
-            if self.still_bold and bold and piece != NOTE_MARK:
-                self.bold_prefix += len(piece)
+            if self.still_bold and (bold or not piece.strip()) and piece != NOTE_MARK:
+                self.bold_prefix += len(piece)  # typed spaces before a bold lead belong to its start
             elif piece.strip():
                 self.still_bold = False
             yield piece
@@ -262,7 +262,9 @@ class BodyReader:
             return 0
         if key == "0":  # numId 0 switches a style's numbering off
             return 0
-        number_format, level_text = self.numbering.get(key, {}).get(level, ("", ""))
+        if key not in self.numbering:  # no numbering part to say how it looks: the list level is all there is
+            return level + 1
+        number_format, level_text = self.numbering[key].get(level, ("", ""))
         return level_of_form(number_format, level_text)
 
     def _table(self, table) -> Piece:

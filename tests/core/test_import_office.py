@@ -1,0 +1,243 @@
+"""Importing Word files as offices write them: each defect's smallest input, and the corpus against its truth."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from decimal import Decimal
+
+import docx
+import pytest
+
+from corpus.files import CORPUS, LIBREOFFICE, build
+from corpus.measure import as_last_year, measure
+from corpus.wordml import Flavour, Writer
+from drafter.core import actions
+from drafter.core.lastyear import SourceParagraph, import_summary, read_docx_bytes
+from drafter.core.render import render
+from import_helpers import build_project, import_last_year
+
+
+def paragraphs(*texts):
+    return [SourceParagraph(text) for text in texts]
+
+
+def rendered_text(report) -> str:
+    return "\n".join(block.text for block in render(report).blocks)
+
+
+def fields_of(report):
+    return [(f.previous, f.unit, f.qualifier) for f in report.fields.values() if f.type != "text"]
+
+
+# -- structure ------------------------------------------------------------------------------------------
+
+def test_a_year_or_xiayibu_inside_a_part_does_not_start_the_closing():
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "2023年，我局开展培训12次。", "二、下一步打算",
+                                      "（一）加强学习", "下一步，我们将继续加强学习。"), None, "t").report
+    assert [s.heading for s in report.parts] == ["主要工作", "下一步打算"]
+    assert [s.heading for s in report.parts[1].children] == ["加强学习"] and report.closing == []
+
+
+def test_the_closing_is_what_follows_the_last_part():
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "（一）学习", "全年学习12次。",
+                                      "2024年，我们将继续努力。"), None, "t").report
+    assert [p.body for p in report.closing] == ["{{ next_year }}年，我们将继续努力。"]
+
+
+def test_a_typed_table_of_contents_is_skipped_and_reported():
+    result = build_project(paragraphs("2023年工作总结", "目录", "一、主要工作\t2", "二、问题\t5", "一、主要工作",
+                                      "全年学习12次。", "二、问题", "还有不足。"), None, "t")
+    assert [s.heading for s in result.report.parts] == ["主要工作", "问题"]
+    assert any("目录" in line for line in import_summary(result, "a", "b"))
+
+
+def docx_from(writer: Writer, tmp_path, name="t.docx"):
+    writer.save(tmp_path / name)
+    return tmp_path / name
+
+
+def test_text_box_moves_deletions_and_comments_are_read_once(tmp_path):
+    writer = Writer(Flavour())
+    writer.add(writer.paragraph(writer.runs("2023年工作总结")))
+    writer.add(writer.paragraph(writer.tracked("moveFrom", "全年走访企业20家。")))
+    writer.add(writer.paragraph(writer.textbox(writer.paragraph(writer.runs("设立接种点32个。")))))
+    start, end = writer.comment("请核实")
+    writer.add(writer.paragraph(start + writer.tracked("del", "原计划调研15次，") + writer.runs("完成调研9次。") + end))
+    writer.add(writer.paragraph(writer.tracked("moveTo", "全年走访企业20家。")))
+    result = import_last_year(docx_from(writer, tmp_path))
+    text = rendered_text(as_last_year(result.report, 2023))
+    assert text.count("设立接种点32个") == 1 and text.count("走访企业20家") == 1
+    assert "15次" not in text and "请核实" not in text
+    assert [v for v, _, _ in fields_of(result.report)] == [32, 9, 20]
+    summary = "\n".join(import_summary(result, "a", "b"))
+    assert "批注 1 条" in summary and "文本框 1 个" in summary and "修订" in summary
+
+
+def test_footnotes_are_kept_as_word_footnotes_with_their_figures(tmp_path, style):
+    writer = Writer(Flavour())
+    writer.add(writer.paragraph(writer.runs("2023年工作总结")))
+    writer.add(writer.paragraph(writer.runs("一、主要工作")))
+    writer.add(writer.paragraph(writer.runs("全年培训干部300人。") + writer.footnote("含线上培训120人次。")))
+    report = import_last_year(docx_from(writer, tmp_path)).report
+    paragraph = report.parts[0].paragraphs[0]
+    assert len(paragraph.notes) == 1 and [v for v, _, _ in fields_of(report)] == [300, 120]
+    filled = as_last_year(report, 2023)
+    out = tmp_path / "out.docx"
+    actions.export_project(filled, style, out, allow_missing=True)
+    with zipfile.ZipFile(out) as package:
+        notes = package.read("word/footnotes.xml").decode("utf-8")
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "含线上培训120人次。" in notes and 'w:footnoteReference w:id="1"' in body
+    assert "含线上培训" not in "".join(p.text for p in docx.Document(out).paragraphs)
+
+
+def test_wps_separate_lists_give_levels_by_the_number_form(tmp_path):
+    writer = Writer(Flavour())
+    parts = writer.new_list([("chineseCounting", "%1、")])
+    writer.add(writer.paragraph(writer.runs("2023年工作总结")))
+    for part in ("加强学习", "推进项目"):
+        writer.add(writer.paragraph(writer.runs(part), numbering=(parts, 0)))
+        subs = writer.new_list([("chineseCounting", "（%1）")], abstract=20)
+        items = writer.new_list([("decimal", "%1.")], abstract=30)
+        writer.add(writer.paragraph(writer.runs("抓实学习"), numbering=(subs, 0)))
+        writer.add(writer.paragraph(writer.runs("建成胸痛中心4个"), numbering=(items, 0)))
+        writer.add(writer.paragraph(writer.runs("全年开展培训12次。")))
+    report = import_last_year(docx_from(writer, tmp_path)).report
+    assert [s.heading for s in report.parts] == ["加强学习", "推进项目"]
+    assert all([c.heading for c in part.children] == ["抓实学习"] for part in report.parts)
+    assert rendered_text(as_last_year(report, 2023)).count("1.建成胸痛中心4个") == 2
+
+
+def test_a_short_typed_item_is_a_third_level_heading_not_a_part():
+    report = build_project(paragraphs("2023年工作总结", "一、医疗服务", "（一）能力建设", "1. 建成胸痛中心4个",
+                                      "全年门诊12万人次。"), None, "t").report
+    assert len(report.parts) == 1 and report.parts[0].children[0].children[0].heading == "建成胸痛中心{{ figure_01 }}"
+
+
+def test_soft_breaks_split_after_a_heading_and_join_a_cut_sentence():
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "（一）项目建设\n全年实施重点项目18个，完成\n投资5亿元。"),
+                           None, "t").report
+    section = report.parts[0].children[0]
+    assert section.heading == "项目建设"
+    assert [p.body for p in section.paragraphs] == ["全年实施重点项目{{ figure_01 }}，完成投资{{ figure_02 }}。"]
+
+
+def test_a_run_in_heading_keeps_its_full_stop_when_printed():
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "（一）项目建设。全年实施重点项目18个。"),
+                           None, "t").report
+    block = next(b for b in render(as_last_year(report, 2023)).blocks if b.kind == "run_in")
+    assert block.text == "（一）项目建设。全年实施重点项目18个。"
+
+
+def test_frame_two_paragraph_title_recipient_red_head_and_record():
+    report = build_project(paragraphs("示例县卫生健康局文件", "示卫发〔2024〕3号", "示例县卫生健康局", "2023年度工作报告",
+                                      "县委、县政府：", "2023年，工作顺利。", "一、主要工作", "全年学习12次。",
+                                      "示例县卫生健康局", "2024年1月8日", "抄送：县委办公室。",
+                                      "示例县卫生健康局办公室　　2024年1月15日印发"), None, "t").report
+    meta = report.meta
+    assert meta.title == "示例县卫生健康局{{ year }}年度工作报告" and meta.recipient == "县委、县政府"
+    assert meta.organisation == "示例县卫生健康局" and meta.date == "2025-01-08"
+    assert report.closing == [] and "印发" not in rendered_text(report)
+
+
+def test_bold_lead_after_full_width_spaces_and_no_invented_leads_in_word(tmp_path):
+    writer = Writer(Flavour())
+    writer.add(writer.paragraph(writer.runs("2023年工作总结")))
+    writer.add(writer.paragraph(writer.runs("一、主要工作")))
+    writer.add(writer.paragraph(writer.runs("　　") + writer.runs("加强学习。", True) + writer.runs("全年学习12次。")))
+    writer.add(writer.paragraph(writer.runs("　　推进项目。全年实施项目8个。")))
+    report = import_last_year(docx_from(writer, tmp_path)).report
+    assert [p.lead for p in report.parts[0].paragraphs] == ["加强学习。", ""]
+
+
+def test_web_text_flattened_into_one_line_still_has_its_parts():
+    flat = ("2023年，我局认真履职，各项工作取得新成效。一、工作开展情况(一)突出政治引领。全年学习12次，"
+            "开展研讨6次。(二)强化服务保障。走访企业20家。二、存在的问题。统筹能力有待提升，基层基础仍较薄弱，"
+            "需要在今后的工作中加以改进和提高，推动各项工作再上新台阶。")
+    report = build_project(paragraphs("2023年工作总结", flat), None, "t").report
+    assert [s.heading for s in report.parts] == ["工作开展情况", "存在的问题"]
+    assert [c.heading for c in report.parts[0].children] == ["突出政治引领", "强化服务保障"]
+
+
+@pytest.mark.parametrize(("texts", "name", "year"), [
+    (("某局工作综述", "发布时间：2023-12-1", "一年来，开展学习12次。"), "page.docx", 2023),
+    (("某局工作综述（年鉴-2022）", "一年来，开展学习12次。"), "page.docx", 2022),
+    (("某局工作综述", "一年来，开展学习12次。"), "年鉴-2021.docx", 2021),
+])
+def test_a_page_without_nnnn_nian_takes_its_year_from_dates_title_or_file_name(texts, name, year):
+    assert build_project(paragraphs(*texts), None, name).from_year == year
+
+
+# -- figures --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("培训1,260人次。", [(Decimal(1260), "人次", "")]),
+    ("完成投资8,620万元。", [(Decimal(86_200_000), "元", "")]),
+    ("累计接种一万二千余人次。", [(Decimal(12000), "人次", "余")]),
+    ("下沉四百一十二名医务人员。", [(Decimal(412), "名", "")]),
+    ("帮扶一千二百户。", [(Decimal(1200), "户", "")]),
+    ("受理来电五百八十人次。", [(Decimal(580), "人次", "")]),
+    ("召开第3次会议。", []),
+    ("严格执行中央八项规定精神。", []),
+    ("实行24小时值守。", []),
+    ("牢固树立“四个意识”，落实三会一课。", []),
+])
+def test_figures_as_offices_write_them(sentence, expected):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert fields_of(report) == expected
+    assert "第3次会议" in rendered_text(report) or "第3次" not in sentence
+
+
+@pytest.mark.parametrize("unit", ["起", "张", "平方米", "公里", "例", "剂次", "笔", "块", "吨", "株", "盏"])
+def test_measure_words_offices_count_with(unit):
+    report = build_project(paragraphs("2023年工作总结", f"全年完成12{unit}。"), None, "t").report
+    assert fields_of(report) == [(Decimal(12), unit, "")]
+
+
+def test_figures_in_headings_and_after_an_unclosed_quote_become_fields():
+    report = build_project(paragraphs("2023年工作总结", "一、全年开展培训12次", "开展“双争活动，走访企业20家，服务群众300人。"),
+                           None, "t").report
+    assert [v for v, _, _ in fields_of(report)] == [12, 20, 300]
+
+
+@pytest.mark.parametrize("written", ["1.86亿元", "1.81万户", "12000批次", "1,260人次", "2,316.5万元", "四百一十二名"])
+def test_export_keeps_the_way_last_year_wrote_a_figure(written):
+    report = build_project(paragraphs("2023年工作总结", f"全年完成{written}。"), None, "t").report
+    assert f"全年完成{written}。" in rendered_text(as_last_year(report, 2023))
+
+
+def test_labels_read_as_names_not_broken_sentences():
+    report = build_project(paragraphs(
+        "2023年工作总结", "举办培训班12期，培训干部6900余人次。", "用于支持疫情防控资金120万元。",
+        "抽调干部参与巡察15人。", "召开第3次会议，进行了集中学习8次。"), None, "t").report
+    labels = [f.label for f in report.fields.values()]
+    assert labels[0] == "举办培训班期数" and labels[1] == "培训干部人次"
+    for label in labels:
+        assert not re.search(r"[0-9.，。…、“”]|^(以|用于|进行了|从|在)", label), label
+
+
+# -- the corpus -----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    return {path.stem.rsplit("-", 1)[0] if path.stem[-4:].isdigit() else path.stem: path for path in build(folder)}
+
+
+@pytest.mark.parametrize("name", [name for name, *_ in CORPUS])
+def test_corpus_file_imports_to_its_truth(corpus, name):
+    if name not in corpus:
+        assert name in LIBREOFFICE, name
+        pytest.skip("LibreOffice (soffice) is not installed, so no LibreOffice-saved copy was made")
+    score = measure(corpus[name], import_last_year(corpus[name]))
+    problems = "; ".join(score.problems[:6])
+    assert score.found >= 0.97 * score.figures and score.placed >= 0.95 * score.found, problems
+    assert score.false_positives <= max(0, 0.01 * score.figures), problems
+    assert score.parts_right and score.subs_right, problems
+    assert score.doubled_chars == 0 and score.lost_chars <= 0.001 * score.text_chars, problems
+    assert score.masked_left == 0
+
+
+def test_corpus_has_twenty_office_style_files_with_truth(corpus):
+    assert len([path for path in corpus.values() if path.with_suffix(".truth.json").exists()]) >= 20
