@@ -47,13 +47,17 @@ def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -
         else:  # the line is CHARS_PER_LINE characters wide at this scale; start `chars` from its right end
             css.append(f"margin-left:{round((CHARS_PER_LINE - chars) * size * px_per_point)}px")
     content = escape(block.number)
-    content += "".join(_run_html(run, bold=style.lead_bold) for run in block.lead)
+    content += "".join(_run_html(run, bold=style.lead_bold and block.kind != "run_in") for run in block.lead)
     content += "".join(_run_html(run, bold=False) for run in block.runs)
+    if block.rows:  # a table stays one <p> (one block, one paragraph): a row a line, cells apart
+        content = "<br>".join("　｜　".join(escape(cell) for cell in row) for row in block.rows)
     return f"<p style=\"{';'.join(css)}\">{content or '&nbsp;'}</p>"
 
 
 def _run_html(run: Run, bold: bool) -> str:
     text = escape(run.text).replace("\n", "<br>")
+    if run.kind == "note":  # a footnote shows as its mark; its text is at the foot of the printed page
+        return f"<sup title='{text}'>注</sup>"
     if run.kind == "missing":
         text = f"<span style='background:#fde047;color:#991b1b;'>{text}</span>"
     elif run.kind == "field":

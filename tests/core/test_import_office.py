@@ -13,7 +13,7 @@ from corpus.files import CORPUS, LIBREOFFICE, build
 from corpus.measure import as_last_year, measure
 from corpus.wordml import Flavour, Writer
 from drafter.core import actions
-from drafter.core.lastyear import SourceParagraph, import_summary, read_docx_bytes
+from drafter.core.lastyear import SourceParagraph, import_summary
 from drafter.core.render import render
 from import_helpers import build_project, import_last_year
 

@@ -66,7 +66,7 @@ class Composer:
                plain_parts: tuple[int, ...] = (), headings: list[str] | None = None, leads: bool = True,
                closing: bool = True) -> Report:
         """Title, opening, `parts` parts of sub-sections of paragraphs, closing, signature and date."""
-        lines = [Line("title", self.fill(f"{{org}}{{year}}年度工作报告"))]
+        lines = [Line("title", self.fill("{org}{year}年度工作报告"))]
         lines.append(self.line("body", self.random.choice(texts.OPENINGS), ()))
         heading_pool = headings or self.random.sample(texts.PART_HEADINGS[:8], parts)
         sub_pool = self.random.sample(texts.SUB_HEADINGS, len(texts.SUB_HEADINGS))

@@ -107,6 +107,8 @@ def _figures(score: Score, truth: dict, report) -> None:
 def _same(item, figure: dict) -> bool:
     value = figure["value"]
     unit = "%" if item.type == "percent" else item.unit
+    if not unit and item.label.endswith("）"):  # a table cell's field: its unit is named in its label
+        unit = item.label.rsplit("（", 1)[-1].rstrip("）")
     if unit != figure["unit"]:
         return False
     if value is None or item.previous is None:

@@ -96,6 +96,6 @@ TABLE = {  # a body table: the unit lives in the header, the years in the header
              ["办结件数", "[1,542|件]", "1,390", "件"]],
 }
 FOOTNOTES = [
-    "数据截至[{year}]年12月31日，来源于统计年报。",
+    "数据截至{year}年12月31日，来源于统计年报。",
     "含线上培训[420|人次]。",
 ]

@@ -26,7 +26,9 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
         label = BRACKETED_UNIT.sub("", row[0]).strip() if row else ""
         cells, this_year = [], None
         for index, cell in enumerate(row):
-            field = maker.cell_field(cell, unit, label or "表格数据") if index == current and unit else None
+            # A cell prints its number alone (the unit is in the header), so the unit goes into the label.
+            named = f"{label or '表格数据'}（{unit}）"
+            field = maker.cell_field(cell, "", named) if index == current and unit else None
             if field:
                 this_year = field
                 cells.append(field)
