@@ -15,11 +15,15 @@ from bench_export import long_report, time_best as best_ms  # noqa: E402
 
 from drafter import paths  # noqa: E402
 from drafter.core.export import export_docx  # noqa: E402
-from drafter.core.lastyear import import_last_year  # noqa: E402
+from drafter.core import lastyear  # noqa: E402
 from drafter.core.render import render  # noqa: E402
 from drafter.core.style import load_style  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sample" / "annual-report-2022-sample.txt"
+
+
+def import_last_year(path: Path):
+    return lastyear.import_last_year(path, lexicon=paths.lexicon())
 
 
 def main() -> int:

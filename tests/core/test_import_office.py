@@ -241,3 +241,13 @@ def test_corpus_file_imports_to_its_truth(corpus, name):
 
 def test_corpus_has_twenty_office_style_files_with_truth(corpus):
     assert len([path for path in corpus.values() if path.with_suffix(".truth.json").exists()]) >= 20
+
+
+def test_a_table_keeps_its_rows_its_year_columns_roll_together_and_cells_become_fields():
+    table = SourceParagraph("", rows=[["指标", "单位", "2023年", "2022年"], ["培训人数", "人次", "1,260", "1,180"]])
+    report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph("一、主要工作"), table], None, "t").report
+    [field] = report.fields.values()
+    assert (field.previous, field.label) == (Decimal(1260), "培训人数（人次）")
+    report.meta.year, field.value = 2024, Decimal(1300)
+    [block] = [b for b in render(report).blocks if b.kind == "table"]
+    assert block.rows == [["指标", "单位", "2024年", "2023年"], ["培训人数", "人次", "1,300", "1,260"]]

@@ -41,10 +41,10 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
 
 
 def _year_cell(cell: str, year: int | None, roller: YearRoller) -> str:
-    if year == roller.from_year:
-        return cell.replace(str(year), "{{ year }}")
-    if year == roller.from_year - 1:
-        return cell.replace(str(year), "{{ previous_year }}")
+    if year in (roller.from_year, roller.from_year - 1):
+        shift = roller.to_year - roller.from_year
+        roller.changes.append(f"表格表头：{year}年 → {year + shift}年")
+        return cell.replace(str(year), "{{ year }}" if year == roller.from_year else "{{ previous_year }}")
     return _escape(cell)
 
 
