@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.model import Field
+from drafter.core.model import NOTE_MARK, Field
 
 # What the built-in names look like to a user who never sees template syntax.
 BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称"}
 TOKEN_OPEN, TOKEN_CLOSE = "【", "】"
 _REFERENCE = re.compile(r"\{\{\s*([A-Za-z_\u4e00-\u9fff][\w]*)\s*\}\}")
 TOKEN_PATTERN = re.compile(f"{TOKEN_OPEN}([^{TOKEN_OPEN}{TOKEN_CLOSE}\n]+){TOKEN_CLOSE}")
+NOTE_TOKEN = f"{TOKEN_OPEN}脚注{TOKEN_CLOSE}"  # where a footnote is referenced, as the editor shows it
 
 
 def labels_by_name(fields: dict[str, Field]) -> dict[str, str]:
@@ -26,7 +27,8 @@ def token(label: str) -> str:
 def to_display(source: str, fields: dict[str, Field]) -> str:
     """{{ study_sessions }} → 【学习次数】; unknown names keep their name so nothing is lost."""
     labels = labels_by_name(fields)
-    return _REFERENCE.sub(lambda match: token(labels.get(match.group(1), match.group(1))), source)
+    shown = _REFERENCE.sub(lambda match: token(labels.get(match.group(1), match.group(1))), source)
+    return shown.replace(NOTE_MARK, NOTE_TOKEN)
 
 
 def from_display(text: str, fields: dict[str, Field]) -> str:
@@ -37,6 +39,8 @@ def from_display(text: str, fields: dict[str, Field]) -> str:
         names.setdefault(name, name)
 
     def replace(match: re.Match) -> str:
+        if match.group(0) == NOTE_TOKEN and "脚注" not in names:
+            return NOTE_MARK
         inner = match.group(1)
         # An ASCII name is a reference even to a field not (yet) defined, so it is never lost.
         name = names.get(inner) or (inner if inner.isascii() and inner.isidentifier() else None)

@@ -215,8 +215,8 @@ class _Renderer:
             if match.start() > position:
                 runs.append(Run(output[position : match.start()]))
             if match.group() == NOTE_MARK:
-                note = self.notes.pop(0) if self.notes else []
-                runs.append(Run("".join(run.text for run in note), "note"))
+                if self.notes:  # a mark with no note left (typed by hand) prints nothing
+                    runs.append(Run("".join(run.text for run in self.notes.pop(0)), "note"))
             else:
                 runs.append(self._field_run(self.report.fields[match.group(1)]))
             position = match.end()

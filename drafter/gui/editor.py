@@ -67,7 +67,12 @@ class SectionEditor(QWidget):
         self.body.setVisible(is_paragraph)
         if is_section:
             self.caption.setText(self.tr("标题（编号自动生成，不必输入）"))
-            self._set_line(node.heading)
+            self._set_line(fieldtext.to_display(node.heading, self.fields))
+        elif is_paragraph and node.rows:
+            self.line.setVisible(False)
+            self.body.setVisible(False)
+            self.caption.setText(self.tr("表格（%1 行，导入自去年的文稿，导出时保留；表中数字在右侧统计数据中填写）")
+                                 .replace("%1", str(len(node.rows))))
         elif is_paragraph:
             self.caption.setText(self.tr("段首句（加粗，可不填）与正文"))
             self.line.setPlaceholderText(self.tr("段首句，以句号结尾"))
@@ -97,7 +102,7 @@ class SectionEditor(QWidget):
         if self._loading or self.node is None:
             return
         if isinstance(self.node, Section):
-            self.edited.emit(self.node, "heading", text)
+            self.edited.emit(self.node, "heading", fieldtext.from_display(text, self.fields))
         else:
             self.edited.emit(self.node, "lead", fieldtext.from_display(text, self.fields))
 
