@@ -39,11 +39,12 @@ def score_folder(folder: Path) -> list[Score]:
 
 def report(scores: list[Score], verbose: bool) -> None:
     print(f"{'file':<34}{'figures':>8}{'recall':>8}{'placed':>8}{'false+':>7}{'parts':>6}{'subs':>5}"
-          f"{'lost%':>7}{'dup%':>6}{'mask':>5}")
+          f"{'lost%':>7}{'dup%':>6}{'mask':>5}{'frame':>6}")
     for s in scores:
         print(f"{s.name[:32]:<34}{s.figures:>8}{_pct(s.found, s.figures):>8}{_pct(s.placed, s.found):>8}"
               f"{s.false_positives:>7}{'✓' if s.parts_right else '✗':>6}{'✓' if s.subs_right else '✗':>5}"
-              f"{_pct(s.lost_chars, s.text_chars, 2):>7}{_pct(s.doubled_chars, s.text_chars, 1):>6}{s.masked_left:>5}")
+              f"{_pct(s.lost_chars, s.text_chars, 2):>7}{_pct(s.doubled_chars, s.text_chars, 1):>6}{s.masked_left:>5}"
+              f"{'✓' if s.frame_right else '✗':>6}")
         if verbose:
             for problem in s.problems[:12]:
                 print(f"    {problem}")
@@ -52,7 +53,7 @@ def report(scores: list[Score], verbose: bool) -> None:
           f"{_pct(total('placed'), total('found')):>8}{total('false_positives'):>7}"
           f"{sum(s.parts_right for s in scores):>6}{sum(s.subs_right for s in scores):>5}"
           f"{_pct(total('lost_chars'), total('text_chars'), 2):>7}{_pct(total('doubled_chars'), total('text_chars'), 1):>6}"
-          f"{total('masked_left'):>5}")
+          f"{total('masked_left'):>5}{sum(s.frame_right for s in scores):>6}")
     print(f"误报率 {_pct(total('false_positives'), total('figures'))}；{len(scores)} 个文件")
     print(GOALS)
 

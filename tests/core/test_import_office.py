@@ -236,7 +236,7 @@ def test_corpus_file_imports_to_its_truth(corpus, name):
     assert score.false_positives <= max(0, 0.01 * score.figures), problems
     assert score.parts_right and score.subs_right, problems
     assert score.doubled_chars == 0 and score.lost_chars <= 0.001 * score.text_chars, problems
-    assert score.masked_left == 0
+    assert score.masked_left == 0 and score.frame_right, problems
 
 
 def test_corpus_has_twenty_office_style_files_with_truth(corpus):

@@ -65,7 +65,7 @@ def _masked(report: Report) -> Report:
 def _yearless(report: Report) -> Report:
     """A yearbook page: no NNNN年 in the text; the year is in its date line and its title."""
     report.lines = [line for line in report.lines if line.kind not in ("signature", "date")]
-    report.lines[0].text = f"{report.organisation}工作综述（年鉴-{report.year}）"
+    report.lines[0].text = report.title = f"{report.organisation}工作综述（年鉴-{report.year}）"
     report.lines.insert(1, Line("clutter", f"发布时间：{report.year}-12-1"))
     for line in report.lines:
         if line.kind == "body" and line.place in ((), ("closing",)):

@@ -32,6 +32,7 @@ class Score:
     lost_chars: int = 0
     doubled_chars: int = 0
     masked_left: int = 0
+    frame_right: bool = False  # title, 主送, 落款 and 成文日期 as last year's file had them
     problems: list[str] = field(default_factory=list)
 
 
@@ -42,6 +43,7 @@ def measure(path: Path, result) -> Score:
     _figures(score, truth, report)
     _structure(score, truth, as_last_year(report, truth["year"]))
     _text(score, truth, as_last_year(report, truth["year"]))
+    _frame(score, truth, as_last_year(report, truth["year"]), result.from_year)
     exported = "\n".join(block.text for block in render(report).blocks) + "".join(
         cell for block in render(report).blocks for row in block.rows for cell in row)
     score.masked_left = len(MASK.findall(exported))
@@ -147,6 +149,20 @@ def _printed(block) -> list[str]:
     if block.kind == "run_in":
         return [block.number + _heading_text(block), "".join(run.text for run in block.runs if run.kind != "note")]
     return [block.text]
+
+
+def _frame(score: Score, truth: dict, report, from_year: int) -> None:
+    rendered = render(report)
+    meta = report.meta
+    date = ""
+    if meta.date:  # the import rolled the date a year on; last year's file had it a year earlier
+        year, month, day = (int(part) for part in meta.date.split("-"))
+        date = f"{year - 1}年{month}月{day}日"
+    got = {"title": rendered.title, "organisation": meta.organisation, "date": date, "recipient": meta.recipient}
+    want = {key: truth[key] for key in got}
+    score.frame_right = got == want and from_year == truth["year"]
+    if not score.frame_right:
+        score.problems.append(f"文头文尾：{got}（{from_year}年）≠ {want}（{truth['year']}年）")
 
 
 def _sentences(texts: list[str]) -> Counter:
