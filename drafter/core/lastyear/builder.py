@@ -24,6 +24,7 @@ HEADING_MAX = 40
 # What the first paragraph of a closing says: the year ahead, not the year reported.
 CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
 PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
+MASK = re.compile(r"[*＊]")
 HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
 
 
@@ -85,8 +86,13 @@ class _Builder:
     def frame(self, frame) -> None:
         meta = self.report.meta
         if frame.title:
-            meta.title = self.roller.roll(escape_template_syntax(frame.title), "标题")
-        meta.recipient, meta.organisation = frame.recipient, frame.organisation
+            meta.title = self.roller.roll(self.maker.replace_figures(escape_template_syntax(frame.title)), "标题")
+        for key, name in (("recipient", "主送机关"), ("organisation", "落款单位")):
+            value = getattr(frame, key)
+            if MASK.search(value):  # a website masked it; these print as typed, so the user types them again
+                self.result.notes.append(f"{name}“{value}”在原文中被遮盖，已留空，请重新填写")
+                value = ""
+            setattr(meta, key, value)
         if frame.date:
             year, month, day = frame.date
             rolled = year + (meta.year - self.result.from_year)

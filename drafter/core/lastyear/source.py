@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -74,11 +75,13 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
     if not raw.startswith(b"PK"):
         raise SourceError(f"“{name}”不是 Word 文档（.docx），也不是文本文件（.txt）")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
+        archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
         parts = {member: _read_member(archive, f"word/{member}.xml", name, required=member == "document")
                  for member in ("document", "styles", "numbering", "footnotes")}
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
+    if not parts["document"]:
+        raise SourceError(f"“{name}”的正文部分是空的，文件已损坏，无法读取")
     roots = {member: _parse_xml(data, name) if data else None for member, data in parts.items()}
     body = roots["document"].find(f"{W}body")
     reader = BodyReader(read_styles(roots["styles"]), read_numbering(roots["numbering"]), read_notes(roots["footnotes"]))
@@ -97,7 +100,9 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str, required: boo
         if required:
             raise SourceError(f"“{name}”不是 Word 文档：缺少正文部分（{member}）") from None
         return None
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError, NotImplementedError, RuntimeError):
+        # A damaged zip surfaces as any of these (bad CRC, bad deflate data, a seek before the start,
+        # an unknown compression method, an encrypted member); each is the same thing to the user.
         raise SourceError(f"“{name}”已损坏或不完整，无法读取其正文") from None
 
 

@@ -53,10 +53,10 @@ def read_styles(root) -> Styles:
         num = style.find(f"{W}pPr/{W}numPr/{W}numId")
         ilvl = style.find(f"{W}pPr/{W}numPr/{W}ilvl")
         raw[style.get(f"{W}styleId")] = (
-            int(outline.get(f"{W}val")) + 1 if outline is not None and outline.get(f"{W}val", "").isdigit() else 0,
+            _number(outline.get(f"{W}val"), -1) + 1 if outline is not None else 0,
             _is_on(style.find(f"{W}rPr/{W}b")),
             (name.get(f"{W}val", "") if name is not None else "").lower().startswith("toc"),
-            (num.get(f"{W}val"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0) if num is not None else None,
+            (num.get(f"{W}val"), _number(ilvl.get(f"{W}val")) if ilvl is not None else 0) if num is not None else None,
             based.get(f"{W}val") if based is not None else None,
         )
     styles = Styles()
@@ -92,8 +92,8 @@ def _levels(element) -> dict[int, tuple[str, str]]:
     levels = {}
     for lvl in element.findall(f"{W}lvl"):
         fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
-        if fmt is not None and text is not None and (lvl.get(f"{W}ilvl") or "0").isdigit():
-            levels[int(lvl.get(f"{W}ilvl") or 0)] = (fmt.get(f"{W}val", ""), text.get(f"{W}val", ""))
+        if fmt is not None and text is not None:
+            levels[_number(lvl.get(f"{W}ilvl"))] = (fmt.get(f"{W}val", ""), text.get(f"{W}val", ""))
     return levels
 
 
@@ -203,6 +203,11 @@ class _Text:
             self.left_out["images"] += 1
 
 
+def _number(value: str | None, default: int = 0) -> int:
+    """An attribute's whole number; what Word would never write (x, "", huge) counts as the default."""
+    return int(value) if value and value.isdigit() and len(value) < 6 else default
+
+
 def _is_on(element) -> bool | None:
     if element is None:
         return None
@@ -239,8 +244,8 @@ class BodyReader:
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         level, bold, toc, style_numbering = self.styles.of(style.get(f"{W}val") if style is not None else "")
         outline = paragraph.find(f"{W}pPr/{W}outlineLvl")
-        if outline is not None and outline.get(f"{W}val", "").isdigit():
-            level = int(outline.get(f"{W}val")) + 1
+        if outline is not None and _number(outline.get(f"{W}val"), -1) >= 0:
+            level = _number(outline.get(f"{W}val")) + 1
         reader = _Text(self.styles, self.numbering, self.notes, self.left_out)
         reader.bold_style = bold
         text = reader.paragraph_text(paragraph)
@@ -255,7 +260,7 @@ class BodyReader:
         num = paragraph.find(f"{W}pPr/{W}numPr/{W}numId")
         ilvl = paragraph.find(f"{W}pPr/{W}numPr/{W}ilvl")
         if num is not None:
-            key, level = num.get(f"{W}val"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+            key, level = num.get(f"{W}val"), _number(ilvl.get(f"{W}val")) if ilvl is not None else 0
         elif style_numbering:
             key, level = style_numbering
         else:
