@@ -78,6 +78,8 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
         archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
         parts = {member: _read_member(archive, f"word/{member}.xml", name, required=member == "document")
                  for member in ("document", "styles", "numbering", "footnotes")}
+    except SourceError:
+        raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
     if not parts["document"]:

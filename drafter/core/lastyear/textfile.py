@@ -19,7 +19,9 @@ def decode_text(raw: bytes, name: str) -> str:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
+        if _has_chinese(text) or not _gb_reading_is_chinese(raw):
+            return text
     except UnicodeDecodeError:
         pass
     if _looks_like_utf16(raw):
@@ -39,3 +41,15 @@ def _looks_like_utf16(raw: bytes) -> bool:
     """Without a BOM, UTF-16 text of mostly ASCII punctuation and digits has a zero in every other byte."""
     sample = raw[:4000]
     return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _gb_reading_is_chinese(raw: bytes) -> bool:
+    """Short GBK text can also be valid UTF-8 (一 is D2 BB, Cyrillic һ in UTF-8); a Chinese reading wins."""
+    try:
+        return _has_chinese(raw.decode("gb18030"))
+    except UnicodeDecodeError:
+        return False
