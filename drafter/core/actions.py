@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, lo
 from drafter.core.render import Missing, Rendered, render
 from drafter.core.style import Style
 
-META_KEYS = {"title": "标题", "year": "年度", "organisation": "落款单位", "date": "成文日期", "recipient": "主送机关"}
+META_KEYS = {"title": "标题", "year": "年度", "organisation": "落款单位", "date": "成文日期", "recipient": "主送机关",
+             "sealed": "加盖印章", "attachments": "附件"}
+YES, NO = ("是", "yes", "true", "1", "加盖"), ("否", "no", "false", "0", "不加盖", "")
 
 
 class AssignmentError(ValueError):
@@ -109,6 +112,12 @@ def _apply_meta(report: Report, key: str, raw: str) -> str:
             meta.year = int(year)
         elif key == "date":
             meta.date = parse_value(raw, "date") if raw else ""
+        elif key == "sealed":
+            if raw.strip().lower() not in YES + NO:
+                raise NumberError(f"“{raw}”应为 是 或 否")
+            meta.sealed = raw.strip().lower() in YES
+        elif key == "attachments":  # several names separated by ；or |
+            meta.attachments = [name.strip() for name in re.split(r"[；;|]", raw) if name.strip()]
         else:
             setattr(meta, key, raw)
     except NumberError as error:

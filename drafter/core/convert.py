@@ -68,7 +68,16 @@ def _meta(data: dict) -> Meta:
         organisation=_text(data.get("organisation", ""), "meta.organisation"),
         date=_date(data.get("date", ""), "meta.date"),
         recipient=_text(data.get("recipient", ""), "meta.recipient"),
+        sealed=_flag(data.get("sealed", False), "meta.sealed"),
+        attachments=[_text(name, "meta.attachments") for name in _sequence(data.get("attachments", []),
+                                                                           "meta.attachments")],
     )
+
+
+def _flag(raw, where: str) -> bool:
+    if not isinstance(raw, bool):
+        raise ShapeError(f"{where} 应是 true 或 false")
+    return raw
 
 
 def _field(data: dict, where: str) -> Field:
@@ -214,6 +223,10 @@ def _meta_data(meta: Meta) -> dict:
     data = {"title": meta.title, "year": meta.year, "organisation": meta.organisation, "date": meta.date}
     if meta.recipient:
         data["recipient"] = meta.recipient
+    if meta.sealed:
+        data["sealed"] = True
+    if meta.attachments:
+        data["attachments"] = list(meta.attachments)
     return data
 
 

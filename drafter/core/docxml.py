@@ -44,6 +44,10 @@ def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     ppr = []
     if key.startswith("heading"):
         ppr.append("<w:keepNext/>")
+    if key in ("signature", "date"):  # no extra space between Chinese and digits: starts are placed exactly
+        ppr.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+    if key == "title":  # 22 pt lines would each take two grid lines in LibreOffice; Word keeps the exact pitch
+        ppr.append('<w:snapToGrid w:val="0"/>')
     if on_grid:
         ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{style.page["line_pitch"]}" w:lineRule="exact"/>')
     else:

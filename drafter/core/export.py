@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart
 
+from drafter import version
 from drafter.core import fileio
 from drafter.core.docxml import (
     NSDECL, doc_defaults_xml, fonts_xml, footnotes_xml, page_number_paragraph_xml, paragraph_style_xml,
@@ -23,6 +24,7 @@ from drafter.core.docxml import (
 )
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import BLOCK_STYLES, Style
+from drafter.core.wordmeta import app_properties_xml, font_table_xml, set_document_ids
 
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _UNUSED_PART_TYPES = ("stylesWithEffects", "customXml", "webSettings")
@@ -61,6 +63,8 @@ def build_docx(rendered: Rendered, style: Style, author: str = "") -> bytes:
     if notes:
         _add_footnotes(document, notes, style)
     _set_properties(document, rendered.title, author)
+    set_document_ids(document.settings.element)
+    _package_part(document, "extended-properties")._blob = app_properties_xml(version(), author)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -84,6 +88,7 @@ def _build_shell(style: Style) -> bytes:
     _set_up_styles(document, style)
     _set_up_settings(document)
     odd_rid, even_rid = _add_footers(document, style)
+    _document_part(document, "fontTable")._blob = font_table_xml(style)
     body = document.element.body
     for child in list(body):
         body.remove(child)
@@ -91,6 +96,14 @@ def _build_shell(style: Style) -> bytes:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def _document_part(document, kind: str):
+    return next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/" + kind))
+
+
+def _package_part(document, kind: str):
+    return next(rel.target_part for rel in document.part.package.rels.values() if rel.reltype.endswith("/" + kind))
 
 
 def _drop_unused_parts(document) -> None:
@@ -187,10 +200,19 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
         return table_xml(block.rows, style)
     text_style = style.for_block(block.kind, block.level)
     ppr = f'<w:pStyle w:val="{text_style.id}"/>'
+    if block.keep_next:
+        ppr += "<w:keepNext/>"
     if block.kind == "appendix":
         ppr += "<w:pageBreakBefore/>"
+    if block.keep_last_lines:  # widow control here only: elsewhere it would break the 22-line grid
+        ppr += '<w:widowControl/>'
+
     if block.placement is not None:
         ppr += _placement_xml(block.placement, style)
+    if block.indent is not None:  # w:ind comes after spacing and before jc in the schema
+        left, hanging = (round(chars * style.char_width) for chars in block.indent)
+        ppr += f'<w:ind w:left="{left}" w:hanging="{hanging}"/>'
+
     runs = []
     if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in the heading's font
         heading = style.for_block("heading", block.level)

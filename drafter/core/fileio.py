@@ -47,12 +47,27 @@ def atomic_write(path: Path, data: bytes, keep_backup: bool = True) -> None:
         raise FileWriteError(f"无法保存“{path}”：文件夹“{folder}”不存在")
     temp = _write_temp(folder, path.name, data)
     try:
+        _give_mode(temp, path)
         if keep_backup and path.exists():
             _keep_backup(path)
         _replace_with_retry(temp, path)
     except BaseException:
         _remove_quietly(temp)
         raise
+
+
+def _give_mode(temp: Path, path: Path) -> None:
+    """The mode a file saved over keeps, or the one the user's umask gives a new file; never mkstemp's 0600."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        os.chmod(temp, mode)
+    except OSError:  # a file system without modes (FAT, some shares): the default is all there is
+        pass
 
 
 def write_text(path: Path, text: str, keep_backup: bool = True) -> None:

@@ -84,6 +84,8 @@ class Meta:
     organisation: str = ""
     date: str = ""  # 成文日期 as YYYY-MM-DD; empty until the user sets it
     recipient: str = ""  # 主送机关, optional
+    sealed: bool = False  # 加盖印章: the date 4 characters from the right, the signature centred above it
+    attachments: list[str] = dc_field(default_factory=list)  # 附件名称, listed in the 附件说明 after the body
 
 
 @dataclass

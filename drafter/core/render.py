@@ -40,6 +40,11 @@ class Block:
     # Where a signature or date line sits, in body characters: ("right", n) ends it n characters from the
     # right edge; ("start", n) starts it n characters left of the right edge.
     placement: tuple[str, float] | None = None
+    # Kept on the page of the next block (signature and date never stand alone on a page); with
+    # keep_last_lines, the paragraph's last two lines travel with it rather than one.
+    keep_next: bool = False
+    keep_last_lines: bool = False
+    indent: tuple[float, float] | None = None  # an 附件说明 line: (left, hanging) in characters
 
     @property
     def text(self) -> str:
@@ -104,14 +109,19 @@ COMPARISON_HEADER = ["项目", "上年", "本年", "同比变化"]
 def render(report: Report, comparison_table: bool = False) -> Rendered:
     """Render every text of the report; raises RenderError naming the place on a template error.
     With comparison_table, an appendix 主要数据对比表 follows the date."""
-    rendered = _Renderer(report).run()
+    attachments = list(report.meta.attachments) + ([COMPARISON_TITLE] if comparison_table else [])
+    rendered = _Renderer(report, attachments).run()
     if comparison_table:
-        rendered.blocks += comparison_blocks(report)
+        number = len(attachments) if len(attachments) > 1 else None
+        rendered.blocks += comparison_blocks(report, number)
     return rendered
 
 
-def comparison_blocks(report: Report) -> list[Block]:
-    """附件 / 主要数据对比表 / the table: every numeric field with last year's or this year's value."""
+COMPARISON_TITLE = "主要数据对比表"
+
+
+def comparison_blocks(report: Report, number: int | None = None) -> list[Block]:
+    """附件 (附件2 when there are several) / a blank line / 主要数据对比表 on line 3 / the table."""
     rows = [COMPARISON_HEADER]
     for field in report.fields.values():
         if field.type in ("text", "date") or (field.value is None and field.previous is None):
@@ -120,13 +130,15 @@ def comparison_blocks(report: Report) -> list[Block]:
                  for v in (field.previous, field.value)]
         result = change(field)
         rows.append([field.label, *shown, result.phrase if result else "—"])
-    return [Block("appendix", [Run("附件")]), Block("title", [Run("主要数据对比表")]), Block("blank"),
+    label = f"附件{number}" if number else "附件"
+    return [Block("appendix", [Run(label)]), Block("blank"), Block("title", [Run(COMPARISON_TITLE)]), Block("blank"),
             Block("table", rows=rows)]
 
 
 class _Renderer:
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, attachments: list[str] | None = None):
         self.report = report
+        self.attachments = attachments or []
         self.usage = _Usage()
         self.runner = TemplateRunner()
         meta = report.meta
@@ -147,6 +159,8 @@ class _Renderer:
         self._paragraphs(self.report.opening, "开头")
         self._sections(self.report.parts, ())
         self._paragraphs(self.report.closing, "结尾")
+        self._keep_end_of_body_with_signature()
+        self._attachment_note()
         self._signature()
         missing = self._missing()
         title_text = "".join(run.text for run in title).replace("\n", "")
@@ -183,6 +197,12 @@ class _Renderer:
                 self._run_in(section)
             self._sections(section.children, path)
 
+    def _keep_end_of_body_with_signature(self) -> None:
+        """The body's last text paragraph keeps its last lines with the signature that follows."""
+        last = next((block for block in reversed(self.blocks) if block.kind != "blank"), None)
+        if last is not None and last.kind in ("paragraph", "run_in", "heading", "recipient"):
+            last.keep_next = last.keep_last_lines = True
+
     def _run_in(self, section: Section) -> None:
         """（一）标题。正文: the heading becomes the lead of its first paragraph, as last year's text ran it in."""
         heading_index = next(i for i in range(len(self.blocks) - 1, -1, -1) if self.blocks[i].source == section.id)
@@ -194,15 +214,32 @@ class _Renderer:
         first.source = heading.source
         del self.blocks[heading_index]
 
+    def _attachment_note(self) -> None:
+        """GB/T 9704 7.3.4: a blank line, then 附件：name (or 附件：1.name / 2.name), names aligned on their first
+        character when they wrap; nothing printed when there is no attachment."""
+        names = [name.strip() for name in self.attachments if name.strip()]
+        if not names:
+            return
+        self.blocks.append(Block("blank", keep_next=True))
+        if len(names) == 1:
+            self.blocks.append(Block("attachment_note", [Run(f"附件：{names[0]}")], keep_next=True, indent=(5, 3)))
+            return
+        for index, name in enumerate(names, 1):
+            number = f"{index}."
+            lead = "附件：" if index == 1 else ""
+            left = 5 + display_width(number)  # where the first name starts: 2 indent + 附件： + 1.
+            self.blocks.append(Block("attachment_note", [Run(f"{lead}{number}{name}")], keep_next=True,
+                                     indent=(left, left - (2 if index == 1 else 5))))
+
     def _signature(self) -> None:
         meta = self.report.meta
-        self.blocks.append(Block("blank"))
+        self.blocks.append(Block("blank", keep_next=True))
         organisation = [Run(meta.organisation)] if meta.organisation.strip() else [_missing_run("organisation", "落款单位")]
-        self.blocks.append(Block("signature", organisation))
+        self.blocks.append(Block("signature", organisation, keep_next=True))
         date = [Run(format_date(meta.date))] if meta.date else [_missing_run("date", "成文日期")]
         self.blocks.append(Block("date", date))
         self.blocks[-2].placement, self.blocks[-1].placement = signature_placement(
-            self.blocks[-2].text, self.blocks[-1].text)
+            self.blocks[-2].text, self.blocks[-1].text, meta.sealed)
 
     def _runs(self, source: str, where: str) -> list[Run]:
         self.usage.place = where
@@ -244,16 +281,20 @@ class _Renderer:
         return missing
 
 
-def signature_placement(signature: str, date: str) -> tuple[tuple[str, float], tuple[str, float]]:
-    """GB/T 9704 7.3.5.2: the signature 2 characters from the right, the date starting 2 characters right of
-    the signature's start; a date longer than that keeps 2 from the right and pushes the signature left.
+def signature_placement(signature: str, date: str, sealed: bool = False) -> tuple[tuple[str, float], tuple[str, float]]:
+    """("start", n): the line starts n characters left of the right edge; ("right", n): it ends n from it.
 
-    The usual date is placed by its start: its end depends on how wide the renderer's digits are and on
-    the space it puts between digits and Chinese, which a right-aligned date would turn into a wrong start."""
+    GB/T 9704 7.3.5.2, unsealed: the signature 2 characters from the right, the date starting 2 characters
+    right of the signature's start, both placed by their start, so digit widths never move them; a date longer
+    than that ends 2 from the right (by its end, so it can never run over) and pushes the signature left.
+    7.3.5.1, sealed: the date ends 4 characters from the right, the signature centred on it.
+    Widths are Word's: Chinese 1, digits ½, no extra space between them (the date style turns it off)."""
     signature_width, date_width = display_width(signature), display_width(date)
+    if sealed:  # a signature too long to centre stays 2 characters from the right
+        return ("start", max(4 + date_width / 2 + signature_width / 2, 2 + signature_width)), ("right", 4.0)
     if signature_width - date_width >= 2:
-        return ("right", 2.0), ("start", signature_width)
-    return ("right", 4 + date_width - signature_width), ("right", 2.0)
+        return ("start", 2 + signature_width), ("start", signature_width)
+    return ("start", 2 + date_width + 2), ("right", 2.0)
 
 
 TITLE_LINE_CHARS = 20  # a 22 pt title line holds 20 characters (GB/T 9704: 2号小标宋)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -10,7 +10,7 @@ import yaml
 from drafter.core import fileio
 
 BLOCK_STYLES = ("title", "recipient", "body", "heading1", "heading2", "heading3", "heading4",
-                "signature", "date", "appendix", "table", "page_number")
+                "signature", "date", "appendix", "attachment_note", "table", "page_number")
 PAGE_KEYS = ("width", "height", "margin_top", "margin_bottom", "margin_left", "margin_right",
              "header", "footer", "line_pitch")
 
@@ -47,6 +47,8 @@ class Style:
     page_number_position: str
     page_number_dash: str
     styles: dict[str, TextStyle]
+    # Per font: alt (the family Windows ships), charset, family, pitch, panose; from fonts.yaml beside the style.
+    font_facts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def for_block(self, kind: str, level: int = 0) -> TextStyle:
         if kind == "heading":
@@ -66,9 +68,30 @@ def load_style(path: Path) -> Style:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise StyleError(f"样式文件“{path}”无法读取：{error}") from None
     try:
-        return _style_from_data(data)
-    except (KeyError, TypeError, ValueError) as error:
+        return replace(_style_from_data(data), font_facts=_font_facts(Path(path).parent / FONT_FACTS_FILE))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise StyleError(f"样式文件“{path}”有误：{error}") from None
+
+
+FONT_FACTS_FILE = "fonts.yaml"
+
+
+def _font_facts(path: Path) -> dict[str, dict[str, str]]:
+    """What Word needs to substitute each font; a style folder without the file exports fonts by name only."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(fileio.read_text(path)) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise StyleError(f"字体资料“{path}”无法读取：{error}") from None
+    return {str(name): {str(k): str(v) for k, v in facts.items()} for name, facts in data.items()}
+
+
+def used_fonts(style: Style) -> list[str]:
+    """Every font the exported styles name, East Asian and Latin, once each."""
+    names = [text_style.font for text_style in style.styles.values()]
+    names += [style.latin_for(text_style) for text_style in style.styles.values()]
+    return list(dict.fromkeys(names))
 
 
 def _style_from_data(data: dict) -> Style:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
 from drafter.core import fieldtext
 from drafter.core.numbers import NumberError, format_date, parse_value
@@ -30,19 +32,25 @@ class MetaForm(QGroupBox):
         self.date.setPlaceholderText(self.tr("如 2027年1月8日"))
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(self.tr("可不填，如：市委"))
+        self.sealed = QCheckBox(self.tr("加盖印章（成文日期右空四字，落款以日期居中）"))
+        self.attachments = QLineEdit()
+        self.attachments.setPlaceholderText(self.tr("可不填；多个附件用“；”分开"))
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #dc2626;")
         self.date_error.hide()
         layout = QFormLayout(self)
         for label, widget in ((self.tr("标题"), self.title), (self.tr("年度"), self.year),
                               (self.tr("落款单位"), self.organisation), (self.tr("成文日期"), self.date),
-                              ("", self.date_error), (self.tr("主送机关"), self.recipient)):
+                              ("", self.date_error), ("", self.sealed), (self.tr("主送机关"), self.recipient),
+                              (self.tr("附件"), self.attachments)):
             layout.addRow(label, widget)
         self.title.textEdited.connect(lambda text: self.meta_entered.emit("title", fieldtext.from_display(text, self.fields)))
         self.year.valueChanged.connect(self._year_changed)
         self.organisation.textEdited.connect(lambda text: self.meta_entered.emit("organisation", text.strip()))
         self.recipient.textEdited.connect(lambda text: self.meta_entered.emit("recipient", text.strip()))
         self.date.textEdited.connect(self._date_edited)
+        self.sealed.toggled.connect(lambda on: self._loading or self.meta_entered.emit("sealed", on))
+        self.attachments.textEdited.connect(lambda text: self.meta_entered.emit("attachments", split_names(text)))
         self._loading = False
 
     def show_meta(self, meta, fields) -> None:
@@ -53,6 +61,10 @@ class MetaForm(QGroupBox):
                               (self.organisation, meta.organisation), (self.recipient, meta.recipient)):
                 if box.text() != text and not box.hasFocus():
                     box.setText(text)
+            shown = "；".join(meta.attachments)
+            if split_names(self.attachments.text()) != meta.attachments and not self.attachments.hasFocus():
+                self.attachments.setText(shown)
+            self.sealed.setChecked(meta.sealed)
             if self.year.value() != meta.year:
                 self.year.setValue(meta.year)
             if not self.date.hasFocus() and not self.date_error.isVisible():
@@ -84,3 +96,8 @@ class MetaForm(QGroupBox):
         self.date_error.setText(message)
         self.date_error.setVisible(bool(message))
         self.date.setStyleSheet(_BAD_STYLE if message else "")
+
+
+def split_names(text: str) -> list[str]:
+    """附件 names as typed: separated by ；, ; or |."""
+    return [name.strip() for name in re.split(r"[；;|]", text) if name.strip()]

@@ -36,7 +36,10 @@ def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -
     size = text_style.size * scale
     align = "left" if block.placement and block.placement[0] == "start" else _ALIGN.get(text_style.align, "justify")
     css = [f"font-family:{family}", f"font-size:{size:.2f}pt", "margin:0", f"text-align:{align}", "line-height:150%"]
-    if text_style.first_line_chars:
+    if block.indent is not None:  # an 附件说明 line: names aligned on their first character
+        left, hanging = block.indent
+        css += [f"margin-left:{round(left * size * px_per_point)}px", f"text-indent:{-round(hanging * size * px_per_point)}px"]
+    elif text_style.first_line_chars:
         css.append(f"text-indent:{round(text_style.first_line_chars * size * px_per_point)}px")
     if text_style.bold:
         css.append("font-weight:bold")

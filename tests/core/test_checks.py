@@ -168,4 +168,6 @@ def test_comparison_table_appendix(tmp_path, filled_report, style):
     assert [cell.text for cell in table.rows[0].cells] == ["项目", "上年", "本年", "同比变化"]
     assert len(table.rows) == 37
     assert table.rows[1].cells[0].text == "中心组集体学习次数" and table.rows[1].cells[3].text.startswith("增长")
-    assert document.paragraphs[-3].text == "附件" and document.paragraphs[-2].text == "主要数据对比表"
+    # GB/T 9704: 附件 on line 1 of its own page, a blank line, the title on line 3; 附件说明 after the body.
+    assert [p.text for p in document.paragraphs[-4:-1]] == ["附件", "", "主要数据对比表"]
+    assert "附件：主要数据对比表" in [p.text for p in document.paragraphs]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+
 import docx
 import pytest
 from docx.oxml.ns import qn
@@ -124,17 +128,20 @@ def test_lead_sentences_are_bold_runs_of_their_paragraph(exported):
     assert not paragraph.runs[1].bold
 
 
-def test_signature_two_chars_from_right_and_date_two_chars_right_of_its_start(exported, style):
+def left_indents(paragraphs) -> list[int]:
+    return [int(p._p.find(f".//{qn('w:ind')}").get(qn("w:left"))) for p in paragraphs]
+
+
+def test_signature_and_date_are_placed_by_their_start(exported, style):
     signature, date = exported.paragraphs[-2], exported.paragraphs[-1]
     assert (signature.style.style_id, date.style.style_id) == ("GwSignature", "GwDate")
     assert date.text == "2027年1月8日"
-    assert int(signature._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) == 2 * style.char_width
-    # The date is placed by its start, 2 characters right of the signature's start: 12 (the signature's
-    # Chinese characters, 315 twips each as condensed) from the right edge, so digit widths cannot move it.
+    # Both start from the left, so no renderer's digit width can move them: the 12-character signature ends
+    # 2 characters from the right edge, the date starts 2 characters right of the signature's start.
     text_width = 11906 - 1588 - 1474
     advance = style.char_width + style.condense
-    assert int(date._p.find(f".//{qn('w:ind')}").get(qn("w:left"))) == text_width - 12 * advance
-    assert date._p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "left"
+    assert left_indents([signature, date]) == [text_width - 14 * advance, text_width - 12 * advance]
+    assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "left" for p in (signature, date))
     assert exported.paragraphs[-3].text == ""
 
 
@@ -219,7 +226,54 @@ def test_a_date_longer_than_the_signature_keeps_two_chars_and_pushes_the_signatu
     filled_report.meta.organisation = "某局"
     path = tmp_path / "short.docx"
     actions.export_project(filled_report, style, path)
-    paragraphs = docx.Document(path).paragraphs
-    right = [int(p._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) for p in paragraphs[-2:]]
-    # date 6 wide at 2 from the right starts 8 from the right; the signature (2 wide) starts 2 left of it
-    assert right == [8 * style.char_width, 2 * style.char_width]
+    # The date (6 wide) ends 2 from the right, placed by its end so it can never run over the margin; the
+    # signature starts 2 characters left of where the date starts (8 from the right).
+    text_width, advance = 11906 - 1588 - 1474, style.char_width + style.condense
+    signature, date = docx.Document(path).paragraphs[-2:]
+    assert left_indents([signature]) == [text_width - 10 * advance]
+    assert int(date._p.find(f".//{qn('w:ind')}").get(qn("w:right"))) == 2 * style.char_width
+
+
+def package_member(path, member: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read(member).decode("utf-8")
+
+
+def test_font_table_declares_each_official_font_with_what_windows_substitutes(tmp_path, filled_report, style):
+    path = tmp_path / "fonts.docx"
+    actions.export_project(filled_report, style, path)
+    fonts = package_member(path, "word/fontTable.xml")
+    names = re.findall(r'<w:font w:name="([^"]+)">', fonts)
+    assert set(names) == {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "Times New Roman"}
+    for name, alternative in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        entry = re.search(f'<w:font w:name="{name}">(.*?)</w:font>', fonts).group(1)
+        assert f'<w:altName w:val="{alternative}"/>' in entry and '<w:charset w:val="86"/>' in entry
+        assert re.search(r'<w:panose1 w:val="[0-9A-F]{20}"/>', entry)
+    assert "Cambria" not in fonts and "ＭＳ 明朝" not in fonts
+
+
+def test_word_metadata_names_this_app_and_each_export_is_its_own_document(tmp_path, filled_report, style):
+    first, second = tmp_path / "1.docx", tmp_path / "2.docx"
+    actions.export_project(filled_report, style, first)
+    actions.export_project(filled_report, style, second)
+    app = package_member(first, "docProps/app.xml")
+    assert "drafter" in app and "Microsoft" not in app and "<Pages>" not in app
+    assert "<Company>中共示例市机关工作委员会</Company>" in app and re.search(r"<AppVersion>\d\d\.\d{4}</AppVersion>", app)
+    settings = [package_member(path, "word/settings.xml") for path in (first, second)]
+    ids = [re.search(r'docId w14:val="([0-9A-F]{8})"', text).group(1) for text in settings]
+    assert ids[0] != ids[1]
+    assert all('w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in text
+               for text in settings)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_an_export_gets_the_mode_the_umask_gives_a_new_file(tmp_path, filled_report, style):
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "mode.docx"
+        actions.export_project(filled_report, style, path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -74,3 +74,31 @@ def read_lines(pdf: Path) -> tuple[list[Line], int]:
             box = [float(line.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")]
             lines.append(Line(number, *box, text="".join(words)))
     return lines, count
+
+
+def ink_rows(pdf: Path, page: int, dpi: int = 300) -> tuple[int, int, bytes]:
+    """The page rasterised by poppler as 8-bit grey: (width, height, pixels), for measuring where ink lies."""
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        require_tools()
+        pytest.skip("pdftoppm (poppler-utils) 未安装")
+    data = subprocess.run([pdftoppm, "-r", str(dpi), "-f", str(page), "-l", str(page), "-gray", str(pdf)],
+                          check=True, capture_output=True, timeout=120).stdout
+    header, width_height, _maximum, pixels = data.split(b"\n", 3)
+    assert header == b"P5"
+    width, height = (int(value) for value in width_height.split())
+    return width, height, pixels
+
+
+def first_ink_cluster_rows(pdf: Path, page: int, from_y_pt: float, dpi: int = 300) -> tuple[float, float]:
+    """Top and bottom (points) of the leftmost inked shape below from_y_pt: the page number's first dash."""
+    width, height, pixels = ink_rows(pdf, page, dpi)
+    start = int(from_y_pt / 72 * dpi) + 2
+    columns = sorted({x for y in range(start, height) for x in range(width) if pixels[y * width + x] < 128})
+    cluster = [columns[0]]
+    for x in columns[1:]:
+        if x - cluster[-1] > 3:
+            break
+        cluster.append(x)
+    rows = [y for y in range(start, height) if any(pixels[y * width + x] < 128 for x in range(cluster[0], cluster[-1] + 1))]
+    return rows[0] / dpi * 72, rows[-1] / dpi * 72

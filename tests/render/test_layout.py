@@ -7,7 +7,7 @@ import re
 import pytest
 
 from drafter.core import actions
-from render.pdf_layout import docx_to_pdf, read_lines
+from render.pdf_layout import docx_to_pdf, first_ink_cluster_rows, read_lines
 
 MM = 72 / 25.4
 PITCH = 579 / 20  # 28.95 pt
@@ -21,11 +21,16 @@ ONLY_CJK = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—
 
 
 @pytest.fixture(scope="module")
-def layout(tmp_path_factory, annual_template, style, fill):
+def report_pdf(tmp_path_factory, annual_template, style, fill):
     workdir = tmp_path_factory.mktemp("layout")
     target = workdir / "report.docx"
     actions.export_project(fill(annual_template), style, target)
-    lines, pages = read_lines(docx_to_pdf(target, workdir))
+    return docx_to_pdf(target, workdir)
+
+
+@pytest.fixture(scope="module")
+def layout(report_pdf):
+    lines, pages = read_lines(report_pdf)
     body = [line for line in lines if line.y_min < BOTTOM and line.height < BODY_SIZE * 1.6]
     return lines, body, pages
 
@@ -81,11 +86,17 @@ def test_page_numbers_alternate_sides_below_the_text_block(layout):
     assert [line.page for line in footers] == list(range(1, pages + 1))
     for line in footers:
         assert line.text.replace(" ", "") == f"—{line.page}—"
-        assert 5 * MM <= line.y_min - BOTTOM <= 9 * MM
+        assert 0 < line.y_min - BOTTOM <= 9 * MM  # how far exactly: measured on the ink, below
         if line.page % 2:
             assert RIGHT - line.x_max == pytest.approx(14, abs=3)  # one character from the right edge
         else:
             assert line.x_min - LEFT == pytest.approx(14, abs=3)
+
+
+def test_the_page_number_dash_sits_7_mm_below_the_text_block(report_pdf):
+    """GB/T 9704 7.5: 一字线上距版心下边缘 7 mm, measured on the ink of the first dash."""
+    top, _bottom = first_ink_cluster_rows(report_pdf, 1, BOTTOM)
+    assert (top - BOTTOM) / MM == pytest.approx(7, abs=0.4)
 
 
 def test_date_starts_two_characters_right_of_the_signature(layout):
