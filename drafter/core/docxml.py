@@ -162,7 +162,7 @@ def footnotes_xml(notes: list[str], style: Style) -> str:
                   'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>')
     items = "".join(
         f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:r><w:rPr>{fonts}<w:vertAlign w:val="superscript"/>{size}</w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr>{fonts}{size}<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
         f'<w:r><w:rPr>{fonts}{size}</w:rPr><w:t xml:space="preserve"> {text_xml(text)}</w:t></w:r></w:p></w:footnote>'
         for number, text in enumerate(notes, 1))
     return f"<w:footnotes {NSDECL}>{separators}{items}</w:footnotes>"

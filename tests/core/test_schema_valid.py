@@ -1,0 +1,48 @@
+"""Every kind of export passes a schema validator (openxml-audit, as Office 2010 and Microsoft 365 read it):
+built-in reports, an imported report with a table, footnotes and run-in headings, the comparison table,
+substituted fonts, the sealed layout with attachments."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from openxml_audit import FileFormat, OpenXmlValidator
+
+from corpus.files import build
+from drafter import paths
+from drafter.core import actions
+from drafter.core.project import TEMPLATE_FILE, load_project
+from drafter.core.style import with_font_substitutions
+from import_helpers import import_last_year
+
+FORMATS = [FileFormat.OFFICE_2010, FileFormat.MICROSOFT_365]
+
+
+def variants(tmp_path, annual_template, fill, style):
+    """(name, report, style, comparison table) for each kind of export."""
+    annual = fill(annual_template)
+    personal = fill(load_project(paths.templates_dir() / "个人述职报告" / TEMPLATE_FILE))
+    sealed = copy.deepcopy(annual)
+    sealed.meta.sealed, sealed.meta.attachments = True, ["考核细则", "名单"]
+    corpus = {path.name[:2]: path for path in build(tmp_path / "corpus")}
+    imported = []
+    for key in ("07", "15", "22"):  # footnotes, run-in headings, a table with tracked changes and a text box
+        report = import_last_year(corpus[key]).report
+        for field in report.fields.values():
+            field.value = field.previous if field.previous is not None else ("某地" if field.type == "text" else 1)
+        imported.append((f"imported-{key}", report, style, False))
+    substituted = with_font_substitutions(style, {"仿宋_GB2312": "仿宋", "方正小标宋简体": "华文中宋"})
+    return [("annual", annual, style, False), ("personal", personal, style, False), ("comparison", annual, style, True),
+            ("fonts", annual, substituted, False), ("sealed", sealed, style, True), *imported]
+
+
+def test_every_export_variant_is_schema_valid(tmp_path, annual_template, fill, style):
+    problems = []
+    for name, report, variant_style, table in variants(tmp_path, annual_template, fill, style):
+        path = tmp_path / f"{name}.docx"
+        actions.export_project(report, variant_style, path, allow_missing=True, comparison_table=table)
+        for file_format in FORMATS:
+            result = OpenXmlValidator(file_format=file_format, max_errors=20).validate(str(path))
+            problems += [f"{name} ({file_format.value}): {error}" for error in result.errors]
+    assert problems == []
