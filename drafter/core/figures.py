@@ -11,6 +11,9 @@ from drafter.core.model import Field
 from drafter.core.numbers import NumberError, parse_number
 
 
+FULL_WIDTH_DIGIT = re.compile("[０-９]")
+
+
 class FigureError(ValueError):
     """Selected text that is not a figure; the message says what a figure looks like."""
 
@@ -35,8 +38,14 @@ def figure_from_match(match: re.Match, lexicon: Lexicon) -> Figure:
         if scale:
             value *= lexicon.magnitudes[scale]
             notation = scale + ("," if "," in digits else "")
+            if match.group("scale2"):  # 230余万元: the qualifier stands before the magnitude
+                notation = "余" + scale
+        if FULL_WIDTH_DIGIT.search(digits):
+            notation = "fullwidth"  # １２６人, ９７.６％: kept as typed
+        elif match.group("percent") == "％":
+            notation = "％"  # 97.6％: half-width digits, full-width sign
     if match.group("percent"):
-        return Figure(value, "percent", "", "", "")
+        return Figure(value, "percent", "", "", notation if notation in ("fullwidth", "％") else "")
     qualifier = "约" if match.group("about") else (match.group("qualifier") or "")
     kind = "decimal" if value is not None and value != value.to_integral_value() else "integer"
     return Figure(value, kind, match.group("unit"), qualifier, notation)

@@ -44,7 +44,7 @@ class Lexicon:
         scale = _alternatives(self.magnitudes)
         return re.compile(
             rf"(?<![0-9０-９.．A-Za-z])(?<![0-9],)(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
-            rf"(?P<scale>{scale})?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
+            rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
             rf"(?P<unit>{_alternatives(self.units)}))"
         )
 

@@ -13,7 +13,9 @@ FIELD_TYPES = ("integer", "decimal", "percent", "text", "date")
 QUALIFIERS = ("", "余", "多", "约")
 MAX_LEVEL = 4
 NOTE_MARK = "\ue010"  # where a paragraph's next footnote is referenced
-NOTATIONS = ("", "plain", "grouped", "万", "亿", "万,", "亿,", "chinese")  # "万," is 2,316.5万
+# "万," is 2,316.5万; "余万" is 230余万 (the qualifier before the magnitude); fullwidth is １２６ and ９７.６％;
+# "％" is 97.6％ (only the sign full-width).
+NOTATIONS = ("", "plain", "grouped", "万", "亿", "万,", "亿,", "余万", "余亿", "chinese", "fullwidth", "％")
 
 _ids = itertools.count(1)
 

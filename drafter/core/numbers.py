@@ -123,6 +123,7 @@ def scaled(number: Decimal) -> str:
     return plain_digits(number)
 
 
+_TO_FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
 _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "万亿": Decimal(10) ** 12}
 
 
@@ -134,10 +135,17 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
         return f"{value}{unit}"
     if field_type == "date":
         return format_date(str(value))
+    if notation in ("余万", "余亿") and field_type != "percent":  # 230余万元
+        magnitude = notation[1:]
+        return f"{plain_digits(Decimal(value) / _MAGNITUDES[magnitude])}{qualifier}{magnitude}{unit}"
     if field_type == "percent":
         digits = plain_digits(Decimal(value)) + "%"
     else:
         digits = _digits(Decimal(value), field_type, notation)
+    if notation == "fullwidth":
+        digits = digits.translate(_TO_FULL_WIDTH)
+    elif notation == "％":
+        digits = digits.replace("%", "％")
     if qualifier == "约":
         return f"约{digits}{unit}"
     return f"{digits}{qualifier}{unit}"
@@ -155,7 +163,7 @@ def _digits(number: Decimal, field_type: str, notation: str) -> str:
         return plain_digits(number) + magnitude
     if notation == "chinese" and number == number.to_integral_value():
         return chinese_count(int(number))
-    if notation == "plain" or field_type != "integer":
+    if notation in ("plain", "fullwidth") or field_type != "integer":
         return plain_digits(number)
     return scaled(number)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field as dc_field
 
 from drafter.core.compare import change
@@ -299,21 +301,43 @@ def signature_placement(signature: str, date: str, sealed: bool = False) -> tupl
 
 TITLE_LINE_CHARS = 20  # a 22 pt title line holds 20 characters (GB/T 9704: 2号小标宋)
 _YEAR_BREAK = re.compile(r"(?<=\D)(?=\d{4}年)")
+# Where a unit's name ends inside a title: 中共示例市直属机关工作委员会 | 2026年度工作报告, 政协机关党组 | 理论学习….
+_NAME_END = re.compile(r"委员会|党工委|党组|党委|机关|政府|办公室|中心组|总支|支部|管理局|局|院|厅|中心|公司")
 
 
 def balance_title(runs: list[Run]) -> list[Run]:
-    """A title too long for one line breaks before its year, so the unit's name stays whole:
-    中共示例市直属机关工作委员会 / 2026年度工作报告 (GB/T 9704 asks for lines whose words stay complete)."""
+    """A title too long for one line breaks between words into two balanced lines (GB/T 9704 7.3.1: words
+    kept whole, lines in a trapezoid): before its year if that works, else where the unit's name ends, else
+    at the word boundary (jieba) that balances the lines best."""
     if len(runs) != 1 or runs[0].kind != "text" or "\n" in runs[0].text:
         return runs
     text = runs[0].text
     if display_width(text) <= TITLE_LINE_CHARS:
         return runs
-    for match in _YEAR_BREAK.finditer(text):
-        head, tail = text[: match.start()], text[match.start():]
-        if display_width(head) <= TITLE_LINE_CHARS and display_width(tail) <= TITLE_LINE_CHARS:
-            return [Run(f"{head}\n{tail}")]
+    sources = (lambda: [m.start() for m in _YEAR_BREAK.finditer(text)],
+               lambda: [] if text.startswith("关于") else [m.end() for m in _NAME_END.finditer(text)],
+               lambda: _word_boundaries(text))  # jieba only when nothing cheaper fits
+    for source in sources:
+        candidates = source()
+        fitting = [at for at in candidates if 0 < at < len(text) and display_width(text[:at]) <= TITLE_LINE_CHARS
+                   and display_width(text[at:]) <= TITLE_LINE_CHARS]
+        if fitting:
+            at = min(fitting, key=lambda cut: abs(display_width(text[:cut]) - display_width(text[cut:])))
+            return [Run(f"{text[:at]}\n{text[at:]}")]
     return runs
+
+
+@lru_cache(maxsize=64)
+def _word_boundaries(text: str) -> list[int]:
+    """Positions between words; jieba's dictionary loads on the first title that needs it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    positions, at = [], 0
+    for word in jieba.lcut(text):
+        at += len(word)
+        positions.append(at)
+    return positions
 
 
 def _missing_run(name: str, label: str) -> Run:

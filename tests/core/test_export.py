@@ -163,9 +163,10 @@ def test_page_numbers_odd_right_even_left_as_word_writes_them(exported):
             assert fonts.get(qn("w:eastAsia")) == "宋体"
 
 
-def test_footer_is_about_24mm_from_the_edge(exported):
+def test_footer_is_about_25mm_from_the_edge(exported):
     footer = int(attribute(exported.sections[0]._sectPr, qn("w:pgMar"), "footer"))
-    assert 1304 <= footer <= 1417  # 23 to 25 mm
+    # 23 to 26 mm; the exact figure (the dash's top 7 mm below the text block) is measured on a render.
+    assert 1304 <= footer <= 1474
 
 
 def test_missing_fields_are_highlighted_when_allowed(tmp_path, annual_template, style):

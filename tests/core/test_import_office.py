@@ -251,3 +251,65 @@ def test_a_table_keeps_its_rows_its_year_columns_roll_together_and_cells_become_
     report.meta.year, field.value = 2024, Decimal(1300)
     [block] = [b for b in render(report).blocks if b.kind == "table"]
     assert block.rows == [["指标", "单位", "2024年", "2023年"], ["培训人数", "人次", "1,300", "1,260"]]
+
+
+# -- found on office files written apart from the corpus ------------------------------------------------
+
+@pytest.mark.parametrize("written", ["230余万元", "１２６户", "0.5％", "９７.６％", "36次"])
+def test_more_ways_of_writing_a_figure_print_back_as_written(written):
+    report = build_project(paragraphs("2023年工作总结", f"全年完成{written}。"), None, "t").report
+    assert len(fields_of(report)) == 1 and f"全年完成{written}。" in rendered_text(as_last_year(report, 2023))
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("查处违法行为4.2万辆次。", "辆次"), ("开展整治216场次。", "场次"), ("检查重点单位312个次。", "个次"),
+    ("办理时限缩短至5.2分钟。", "分钟"), ("促成32对夫妻和好。", "对"), ("合格率较上年提高1.5个百分点。", "个百分点"),
+    ("检查用人单位36 次。", "次"),
+])
+def test_compound_and_missing_measure_words(sentence, unit):
+    [(_value, found, _qualifier)] = fields_of(build_project(paragraphs("2023年工作总结", sentence), None, "t").report)
+    assert found == unit
+
+
+def test_fixed_expressions_with_digits_stay_text_and_labels_skip_other_figures():
+    report = build_project(paragraphs("2023年工作总结", "推动1,300余家实体店承诺7天无理由退货，督促严格执行8小时工作制。"),
+                           None, "t").report
+    [field] = report.fields.values()
+    assert field.previous == 1300 and field.label == "实体店家数"
+
+
+def test_a_record_laid_out_as_a_table_does_not_hide_the_signature_and_date():
+    record = SourceParagraph("", rows=[["抄送：县委办公室。", ""], ["某局办公室", "2024年1月15日印发"]])
+    result = build_project([*paragraphs("2023年工作总结", "一、主要工作", "全年学习12次。", "某局", "2024年1月8日"), record],
+                           None, "t")
+    meta = result.report.meta
+    assert (meta.organisation, meta.date) == ("某局", "2025-01-08") and result.report.closing == []
+    assert any("印发" in line for line in result.frame_lines)
+
+
+def test_a_plan_part_with_sub_sections_still_ends_in_a_closing():
+    result = build_project(paragraphs("2023年工作总结", "一、主要工作", "全年学习12次。", "二、2024年工作打算",
+                                      "（一）加强学习", "下一步，将继续加强学习。", "（二）改进作风",
+                                      "下一步，将持续改进作风。", "2024年，我们将在上级领导下，奋力完成各项任务。"),
+                           None, "t")
+    report = result.report
+    assert [p.body for p in report.parts[1].children[1].paragraphs] == ["下一步，将持续改进作风。"]
+    assert len(report.closing) == 1 and report.closing[0].body.startswith("{{ next_year }}年，我们将")
+    assert "结尾：2024年 → 2025年" in result.year_changes
+
+
+def test_a_bold_numbered_item_run_into_its_paragraph_is_a_third_level_heading():
+    long_body = "检查学校食堂1,204家次，督促整改问题263个，覆盖率提高到96%，实现全覆盖。"
+    bold = SourceParagraph(f"1.校园食品安全守护行动扎实开展。{long_body}", bold_prefix=17)
+    plain = SourceParagraph(f"2.全年检查学校食堂1,204家次，督促整改问题263个。{long_body}")
+    report = build_project([*paragraphs("2023年工作总结", "一、主要工作", "（一）食品安全"), bold, plain], None, "t",
+                           formatted=True).report
+    sub = report.parts[0].children[0]
+    assert [c.heading for c in sub.children] == ["校园食品安全守护行动扎实开展"]
+    assert sub.children[0].paragraphs[1].body.startswith("2.全年检查学校食堂")
+
+
+def test_a_table_with_a_serial_column_labels_rows_by_their_name():
+    table = SourceParagraph("", rows=[["序号", "指标名称", "单位", "2023年", "2022年"], ["1", "保障性租赁住房", "套", "860", "700"]])
+    report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph("一、主要工作"), table], None, "t").report
+    assert [f.label for f in report.fields.values()] == ["保障性租赁住房（套）"]

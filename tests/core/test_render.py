@@ -104,9 +104,10 @@ def test_recipient_gets_a_full_width_colon():
     ("title", "lines"),
     [("某局2026年度工作报告", ["某局2026年度工作报告"]),
      ("中共示例市直属机关工作委员会2026年度工作报告", ["中共示例市直属机关工作委员会", "2026年度工作报告"]),
-     ("关于进一步加强和改进新时代机关党的建设工作情况的报告", ["关于进一步加强和改进新时代机关党的建设工作情况的报告"])],
+     ("2024政协机关党组理论学习中心组年度工作报告", ["2024政协机关党组", "理论学习中心组年度工作报告"]),
+     ("关于进一步加强和改进新时代机关党的建设工作情况的报告", ["关于进一步加强和改进新时代", "机关党的建设工作情况的报告"])],
 )
-def test_long_titles_break_before_the_year(title, lines):
+def test_long_titles_break_between_words_into_balanced_lines(title, lines):
     report = small_report("正文。")
     report.meta.title = title
     block = render(report).blocks[0]

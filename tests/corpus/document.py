@@ -64,11 +64,15 @@ class Composer:
 
     def report(self, parts: int = 4, subs: tuple[int, int] = (2, 3), per_sub: int = 1, items: bool = False,
                plain_parts: tuple[int, ...] = (), headings: list[str] | None = None, leads: bool = True,
-               closing: bool = True) -> Report:
+               closing: bool = True, item_bodies: bool = False, plan_last: bool = False,
+               extra: tuple[str, ...] = ()) -> Report:
         """Title, opening, `parts` parts of sub-sections of paragraphs, closing, signature and date."""
         lines = [Line("title", self.fill("{org}{year}年度工作报告"))]
         lines.append(self.line("body", self.random.choice(texts.OPENINGS), ()))
         heading_pool = headings or self.random.sample(texts.PART_HEADINGS[:8], parts)
+        self.paragraphs = list(extra) + self.paragraphs  # paragraphs this file must hold come first
+        if plan_last:
+            heading_pool = heading_pool[: parts - 1] + ["{next}年工作打算"]
         sub_pool = self.random.sample(texts.SUB_HEADINGS, len(texts.SUB_HEADINGS))
         for part in range(1, parts + 1):
             lines.append(self.line("heading", heading_pool[part - 1], (part,), level=1,
@@ -76,6 +80,11 @@ class Composer:
             if part in plain_parts:  # 问题 / 思路 parts: plain paragraphs, some opening with 下一步 or a year
                 for marked in self.random.sample(texts.PLAIN, 2):
                     lines.append(self.line("body", marked, (part,)))
+                continue
+            if plan_last and part == parts:  # 打算 with sub-sections, each opening with 下一步
+                for sub, heading in enumerate(texts.PLAN_SUBS, 1):
+                    lines.append(self.line("heading", heading, (part, sub), level=2, number=heading_number(2, sub)))
+                    lines.append(self.line("body", texts.PLAIN[1], (part, sub)))
                 continue
             for sub in range(1, self.random.randint(*subs) + 1):
                 place = (part, sub)
@@ -87,6 +96,8 @@ class Composer:
                     for item, marked in enumerate(self.random.sample(texts.ITEM_HEADINGS, 2), 1):
                         lines.append(self.line("heading", marked, place + (item,), level=3,
                                                number=heading_number(3, item)))
+                        if item_bodies:
+                            lines.append(self.line("body", self.next_paragraph(), place + (item,)))
         if closing:
             lines.append(self.line("body", self.random.choice(texts.CLOSINGS), ("closing",)))
         lines.append(Line("signature", self.organisation))

@@ -26,9 +26,9 @@ def _with_table(report: Report) -> Report:
     """A body table after the first part's first paragraph; the years in its header roll together."""
     header = [cell.format(year=report.year, prev=report.year - 1) for cell in texts.TABLE["header"]]
     rows, figures = [header], []
-    for row in texts.TABLE["rows"]:
+    for number, row in enumerate(texts.TABLE["rows"], 1):
         printed, found = zip(*(strip(cell) for cell in row))
-        rows.append([printed[0], printed[3], printed[1], printed[2]])
+        rows.append([str(number), printed[0], printed[3], printed[1], printed[2]])
         figures += [figure for cells in found for figure in cells]
     at = next(i for i, line in enumerate(report.lines) if line.kind == "body" and line.place[:1] == (1,))
     place = report.lines[at].place
@@ -46,8 +46,10 @@ def _with_footnotes(report: Report) -> Report:
 
 def _mask_figure(match: re.Match) -> str:
     """** for a figure; a year (2023年) stays, as websites leave years alone."""
-    is_year = len(match.group()) == 4 and match.string[match.end():match.end() + 1] == "年"
-    return match.group() if is_year else "**"
+    following = match.string[match.end():]
+    is_year = len(match.group()) == 4 and following.startswith("年")
+    in_a_phrase = following.startswith(("小时工作制", "天无理由"))  # 8小时工作制 is no figure to hide
+    return match.group() if is_year or in_a_phrase else "**"
 
 
 def _masked(report: Report) -> Report:
@@ -116,6 +118,10 @@ CORPUS: list[tuple[str, dict, Flavour, Callable[[Report], Report] | None]] = [
     ("21-LibreOffice另存自动编号", {}, Flavour(headings="numbering"), None),
     ("22-综合", {"items": True}, Flavour(headings="styles", tracked=True, textbox=True), _with_table),
     ("23-无段首句加粗", {"leads": False}, Flavour(bold_headings=False), _with_footnotes),
+    ("24-版记表格和打算部分", {"plan_last": True, "extra": tuple(texts.PARAGRAPHS[-3:])}, Flavour(record_table=True),
+     None),
+    ("25-加粗条目和全角数字", {"items": True, "item_bodies": True, "extra": tuple(texts.FULL_WIDTH)},
+     Flavour(bold_items=True), _with_table),
 ]
 LIBREOFFICE = {"11-LibreOffice另存", "21-LibreOffice另存自动编号"}
 
@@ -141,8 +147,9 @@ def truth(report: Report, flavour: Flavour) -> dict:
     for line in lines:
         if line.kind in ("body", "heading"):
             printed.append(line.number + line.text)
-        elif line.kind == "table":
-            printed += [cell for row in line.rows for cell in row]
+        elif line.kind == "table":  # the year before's column becomes last year's values: not compared
+            before = f"{report.year - 1}年"
+            printed += [cell for row in line.rows for cell, head in zip(row, line.rows[0]) if head != before]
         if line.note:
             printed.append(line.note)
     by_kind = {line.kind: line.text for line in report.lines}

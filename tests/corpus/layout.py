@@ -21,8 +21,9 @@ def lay_out(report: Report, writer: Writer) -> None:
         if line.kind == "title":
             _title(writer, line, report)
         elif line.kind == "heading":
-            joined = following is not None and following.kind == "body" and line.level == 2 and (
-                flavour.soft_break_heading or flavour.run_in)
+            joined = following is not None and following.kind == "body" and (
+                (line.level == 2 and (flavour.soft_break_heading or flavour.run_in))
+                or (line.level == 3 and flavour.bold_items))
             _heading(writer, lists, line, following if joined else None)
             index += 2 if joined else 1
             continue
@@ -34,6 +35,9 @@ def lay_out(report: Report, writer: Writer) -> None:
         else:
             writer.add(writer.paragraph(writer.runs(line.text)))
         index += 1
+    if flavour.record_table:
+        writer.add(writer.table([["抄送：县委办公室，县政府办公室。", ""],
+                                 [f"{report.organisation}办公室", f"{report.year + 1}年1月15日印发"]]))
     if flavour.redhead:
         writer.add(writer.paragraph(writer.runs("抄送：县委办公室，县人大常委会办公室，县政府办公室。")))
         writer.add(writer.paragraph(writer.runs(f"{report.organisation}办公室　　　　　　{report.year + 1}年1月15日印发")))
@@ -99,6 +103,8 @@ def _heading(writer: Writer, lists: _Lists, line: Line, first: Line | None) -> N
     bold = flavour.bold_headings and line.level == 1 and not style
     if first is None:
         writer.add(writer.paragraph(writer.runs(text, bold), style=style, numbering=numbering))
+    elif line.level == 3 and flavour.bold_items:
+        writer.add(writer.paragraph(writer.runs(text + "。", True) + writer.runs(first.text), numbering=numbering))
     elif flavour.run_in:
         writer.add(writer.paragraph(writer.runs(text + "。") + writer.runs(first.text), numbering=numbering))
     else:

@@ -23,10 +23,10 @@ def figure_of(shown: str, unit: str) -> TruthFigure:
     if "=" in shown:
         value = Decimal(shown.split("=")[1])
     else:
-        digits = shown.removeprefix("约").replace(",", "").rstrip("余多")
+        digits = re.sub("[余多,]", "", shown.removeprefix("约"))
         scale = SCALES.get(digits[-1], Decimal(1)) if digits else Decimal(1)
         value = Decimal(digits.rstrip("万亿")) * scale
-    unit = unit.lstrip("=").lstrip("余多")
+    unit = unit.lstrip("=").lstrip("余多").replace("％", "%")
     if len(unit) > 1 and unit[0] in SCALES:  # 8,620万元 is 86,200,000 元
         value, unit = value * SCALES[unit[0]], unit[1:]
     return TruthFigure(value, unit)

@@ -36,6 +36,8 @@ class Flavour:
     redhead: bool = False  # 发文机关标志, 文号 above, 版记 below
     title_split: bool = False  # the title typed over two paragraphs
     recipient: str = ""
+    record_table: bool = False  # 版记 (抄送, 印发) laid out as a table after the date
+    bold_items: bool = False  # 1.标题。 in bold, run into the item's first paragraph
 
 
 class Writer:

@@ -23,6 +23,7 @@ LEAD_MAX = 30
 HEADING_MAX = 40
 # What the first paragraph of a closing says: the year ahead, not the year reported.
 CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
+STRICT_CLOSING_WORDS = re.compile(r"^(新的一年|在新的一年|展望)")
 PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
 MASK = re.compile(r"[*＊]")
 HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
@@ -82,6 +83,7 @@ class _Builder:
         self.result, self.roller, self.maker, self.formatted = result, roller, maker, formatted
         self.report = result.report
         self.stack: list[Section] = []
+        self.change_spans: dict[str, tuple[int, int]] = {}  # paragraph id → its year changes in roller.changes
 
     def frame(self, frame) -> None:
         meta = self.report.meta
@@ -126,8 +128,7 @@ class _Builder:
         text = HALF_WIDTH_SUB.sub(r"（\1）", source.text)
         typed, rest = split_heading_number(text)
         if typed:
-            long_item = typed >= 3 and len(rest) > HEADING_MAX and rest.endswith("。") and "。" in rest[:-1]
-            return (0, text) if long_item else (typed, rest)
+            return (typed, rest) if typed <= 2 or _item_is_heading(source, text, rest) else (0, text)
         if source.numbered and (is_heading_like(text) or "。" in text):
             return source.numbered, text
         if source.outline_level and source.outline_level <= 4 and is_heading_like(text):
@@ -152,31 +153,43 @@ class _Builder:
             self._paragraph(source, body, lead_allowed=False)
 
     def _paragraph(self, source: SourceParagraph, text: str, lead_allowed: bool = True) -> None:
-        place = self._place_name()
+        place, first_change = self._place_name(), len(self.roller.changes)
         lead, body = split_lead(source, text, bool(self.stack) and lead_allowed, self.formatted)
         paragraph = Paragraph(body=self._convert(body, place), lead=self._convert(lead, place) if lead else "",
                               notes=[self._convert(note, place) for note in source.notes])
         paragraph.origin = paragraph.source
+        self.change_spans[paragraph.id] = (first_change, len(self.roller.changes))
         self._add(paragraph)
 
     def _add(self, paragraph: Paragraph) -> None:
         (self.stack[-1].paragraphs if self.stack else self.report.opening).append(paragraph)
 
     def _take_closing(self) -> None:
-        """The closing follows the last part: its trailing paragraphs from one that turns to the year ahead."""
-        if not self.report.parts or PLAN_HEADING.search(self.report.parts[-1].heading):
+        """The closing follows the last part: trailing paragraphs of its last section, from one that turns to
+        the year ahead. A section's first paragraph is its own text; a plan part (下一步打算) without sub-sections
+        is all plan, and in one with sub-sections only a paragraph naming next year closes the report."""
+        if not self.report.parts:
             return
-        section = self.report.parts[-1]
+        part = section = self.report.parts[-1]
         while section.children:
             section = section.children[-1]
-        paragraphs = section.paragraphs
-        for index, paragraph in enumerate(paragraphs):
-            if index == 0 and section.run_in:
-                continue
-            if not paragraph.lead and _turns_to_next_year(paragraph.body):
-                self.report.closing = paragraphs[index:]
-                del paragraphs[index:]
+        plan = bool(PLAN_HEADING.search(part.heading))
+        if plan and section is part:
+            return
+        for index, paragraph in enumerate(section.paragraphs[1:], 1):
+            if not paragraph.lead and not paragraph.rows and _turns_to_next_year(paragraph.body, strict=plan):
+                self.report.closing = section.paragraphs[index:]
+                del section.paragraphs[index:]
+                self._renamed_to_closing(self.report.closing)
                 return
+
+    def _renamed_to_closing(self, paragraphs: list[Paragraph]) -> None:
+        """Year changes listed under the section a closing paragraph was first read into now say 结尾."""
+        changes = self.roller.changes
+        for paragraph in paragraphs:
+            start, end = self.change_spans.get(paragraph.id, (0, 0))
+            for index in range(start, end):
+                changes[index] = "结尾" + changes[index][changes[index].index("："):]
 
     def _convert(self, text: str, place: str) -> str:
         escaped = escape_template_syntax(text)
@@ -194,8 +207,20 @@ class _Builder:
         return place_name(tuple(path))
 
 
-def _turns_to_next_year(body: str) -> bool:
-    return body.startswith("{{ next_year }}年") or bool(CLOSING_WORDS.match(body))
+def _item_is_heading(source: SourceParagraph, text: str, rest: str) -> bool:
+    """1. 标题 or 1. 标题。正文 is a third-level heading; 1. 全年开展培训12次，培训干部300人。 is a numbered sentence.
+    A bold start up to the first 。 says heading; without formatting, a short first sentence with no comma does."""
+    if "。" not in rest[:-1]:
+        return len(rest) <= HEADING_MAX and not rest.endswith(("。", "；", ";"))
+    first = rest[: rest.index("。")]
+    bold_heading = source.bold_prefix >= len(text) - len(rest) + len(first)
+    return bold_heading or (len(first) <= 25 and "，" not in first and "," not in first)
+
+
+def _turns_to_next_year(body: str, strict: bool = False) -> bool:
+    if body.startswith("{{ next_year }}年"):
+        return True
+    return bool((STRICT_CLOSING_WORDS if strict else CLOSING_WORDS).match(body))
 
 
 def split_lead(source: SourceParagraph, text: str, in_part: bool, formatted: bool = False) -> tuple[str, str]:

@@ -67,8 +67,8 @@ def _ends_title(text: str) -> bool:
 
 
 def _take_foot(pieces: list[Piece], frame: Frame) -> list[Piece]:
-    while pieces and pieces[-1].rows is None and RECORD.search(pieces[-1].text):
-        frame.left_out.insert(0, pieces.pop().text)
+    while pieces and any(RECORD.search(line) for line in _lines(pieces[-1])):  # 版记, typed or as a table
+        frame.left_out.insert(0, " ".join(_lines(pieces.pop())))
     if pieces and pieces[-1].rows is None and _date(pieces[-1].text):
         frame.date = _date(pieces.pop().text)
         last = pieces[-1] if pieces else None
@@ -76,6 +76,10 @@ def _take_foot(pieces: list[Piece], frame: Frame) -> list[Piece]:
                 and not split_heading_number(last.text)[0]:
             frame.organisation = pieces.pop().text
     return pieces
+
+
+def _lines(piece: Piece) -> list[str]:
+    return [" ".join(cell for cell in row if cell) for row in piece.rows] if piece.rows is not None else [piece.text]
 
 
 def _date(text: str) -> tuple[int, int, int] | None:

@@ -9,8 +9,10 @@ from functools import lru_cache
 from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
-NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
-VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次"}
+NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
+VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟"}
+# A change said without its subject (同比增长8%): the subject is in the clause before.
+BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
@@ -31,8 +33,11 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
-    head = _clean(CLAUSE_BREAK.split(_whole_quotes(before))[-1], lexicon)
-    raw_tail = CLAUSE_BREAK.split(_whole_quotes(after))[0]
+    clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
+    head = _clean(clauses[-1], lexicon)
+    if head in BARE_CHANGE and len(clauses) > 1:  # 收入6.42亿元，同比增长7.5% → 收入同比增长
+        head = _clean(clauses[-2], lexicon) + head
+    raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(re.split(r"和|与|及|\{\{|[0-9０-９]", raw_tail)[0], lexicon), lexicon)
     if quoted and unit not in VERBAL:  # *份《协商纪要》: the quoted name is what is counted
@@ -49,6 +54,11 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
 def raw_noun(text: str, lexicon: Lexicon) -> str:
     """The words after a verbal count, up to the next mark or figure: 3次常委会专题议政 → 常委会专题议政."""
     return _clean(re.split(r"和|与|及|\{\{|[0-9０-９]", text)[0], lexicon)
+
+
+def _without_figures(text: str, lexicon: Lexicon) -> str:
+    """Other figures are no part of a label: 1,300余家实体店 leaves 实体店, not 余家实体店."""
+    return lexicon.chinese_figure.sub("", lexicon.figure.sub("", text))
 
 
 def _whole_quotes(text: str) -> str:

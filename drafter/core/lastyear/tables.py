@@ -11,6 +11,8 @@ from drafter.core.yearroll import YearRoller
 
 YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
 UNIT_HEADERS = ("单位", "计量单位")
+LABEL_HEADER = re.compile(r"指标|项目|名称|内容|事项|类别")
+NUMBER_CELL = re.compile(r"^[0-9０-９.．,，%％]*$")
 BRACKETED_UNIT = re.compile(r"[（(]([^（）()]{1,4})[）)]\s*$")
 
 
@@ -20,10 +22,11 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     unit_column = next((index for index, cell in enumerate(header) if cell.strip() in UNIT_HEADERS), None)
     current = next((index for index, year in years.items() if year == roller.from_year), None)
     before = next((index for index, year in years.items() if year == roller.from_year - 1), None)
+    label_column = _label_column(header, rows[1:], set(years) | {unit_column})
     table = [[_year_cell(cell, years.get(index), roller) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)
-        label = BRACKETED_UNIT.sub("", row[0]).strip() if row else ""
+        label = BRACKETED_UNIT.sub("", row[label_column]).strip() if label_column < len(row) else ""
         cells, this_year = [], None
         for index, cell in enumerate(row):
             # A cell prints its number alone (the unit is in the header), so the unit goes into the label.
@@ -38,6 +41,18 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
                 cells.append(roller.roll(maker.replace_figures(_escape(cell)), place))
         table.append(cells)
     return Paragraph(rows=table)
+
+
+def _label_column(header: list[str], rows: list[list[str]], taken: set) -> int:
+    """The column naming each row: 指标/项目/名称 in the header, else the first that is not numbers (序号 is)."""
+    for index, cell in enumerate(header):
+        if index not in taken and LABEL_HEADER.search(cell):
+            return index
+    for index in range(len(header)):
+        cells = [row[index] for row in rows if index < len(row)]
+        if index not in taken and cells and not all(NUMBER_CELL.match(cell.strip()) for cell in cells):
+            return index
+    return 0
 
 
 def _year_cell(cell: str, year: int | None, roller: YearRoller) -> str:
