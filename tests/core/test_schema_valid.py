@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 
-import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
 
 from corpus.files import build
