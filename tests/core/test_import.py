@@ -82,7 +82,8 @@ def test_sample_year_rolls_forward(sample):
     report = sample.report
     assert sample.from_year == 2022 and report.meta.year == 2023
     text = body_text(report)
-    assert text.splitlines()[2].startswith("2023年") and "2024年,是全面贯彻" in text
+    first = next(block for block in render(report).blocks if block.kind == "paragraph")
+    assert first.text.startswith("2023年") and "2024年,是全面贯彻" in text
     assert "开头：2022年 → 2023年" in sample.year_changes
 
 
