@@ -129,3 +129,20 @@ def test_the_personal_report_keeps_its_last_lines_with_signature_and_date(tmp_pa
     lines, count = read_lines(path.with_suffix(".pdf"))
     last = [line.text for line in lines if line.page == count and line.y_min < (297 - 35) * MM]
     assert len(last) >= 4, last  # at least two body lines, the signature and the date
+
+
+def test_a_long_title_takes_two_grid_lines_broken_between_words(tmp_path, filled_report, style):
+    """Off the grid, each 22 pt title line takes one 28.95 pt line in LibreOffice as in Word (it took two)."""
+    soffice, _ = require_tools()
+    report = copy.deepcopy(filled_report)
+    report.meta.title = "2024政协机关党组理论学习中心组年度工作报告"
+    path = tmp_path / "title.docx"
+    actions.export_project(report, style, path)
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=300)
+    lines, _ = read_lines(path.with_suffix(".pdf"))
+    first, second = lines[0], lines[1]
+    assert (first.text, second.text) == ("2024政协机关党组", "理论学习中心组年度工作报告")
+    assert second.y_min - first.y_min == pytest.approx(PITCH, abs=1)
+    centre = (LEFT + RIGHT) / 2
+    assert all(abs((line.x_min + line.x_max) / 2 - centre) < 4 for line in (first, second))
