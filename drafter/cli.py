@@ -12,14 +12,12 @@ from drafter import paths, version
 from drafter.core import actions
 from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
-from drafter.core.export import ExportError
 from drafter.core.fixes import apply_fix
-from drafter.core.fileio import FileWriteError
 from drafter.core.names import path_warning
-from drafter.core.lastyear import ImportFailed, SourceError, import_last_year, import_summary
+from drafter.core.errors import UserFacingError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
-from drafter.core.style import StyleError, load_style, parse_substitution, with_font_substitutions
+from drafter.core.style import load_style, parse_substitution, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TEMPLATE = "年度工作报告"
@@ -109,8 +107,7 @@ def run(argv: list[str]) -> int:
     except RenderError as error:  # the renderer names the place; only the command knows the file
         print(f"错误：项目文件“{args.project}”中{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (ProjectError, ExportError, FileWriteError, StyleError, actions.AssignmentError,
-            SourceError, ImportFailed, FileNotFoundError) as error:
+    except (UserFacingError, FileNotFoundError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -175,6 +172,8 @@ def cmd_import(args) -> int:
     output = _new_project_path(args.output)
     if args.year is not None and not 1900 <= args.year <= 2999:
         raise ProjectError(f"年度 {args.year} 不是四位年份")
+    from drafter.core.lastyear import import_last_year, import_summary  # only import needs the reader
+
     result = import_last_year(Path(args.source), args.year, lexicon=paths.lexicon())
     save_project(result.report, output)
     for line in import_summary(result, args.source, output):
@@ -244,7 +243,7 @@ def cmd_export(args) -> int:
     warning = path_warning(Path(args.output))
     if warning:
         print(f"警告：{warning}", file=sys.stderr)
-    for finding in export_warnings(report):
+    for finding in export_warnings(report, rendered):
         print(f"注意：{finding.where}：{finding.message}（drafter check 可列出全部问题）", file=sys.stderr)
     marked = f"，{len(rendered.missing)} 处未填写已标出" if rendered.missing else ""
     print(f"已导出“{args.output}”{marked}")

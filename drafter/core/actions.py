@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core.export import export_docx
+from drafter.core.errors import UserFacingError
 from drafter.core.model import Report
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
 from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_project, new_from_template
@@ -19,7 +19,7 @@ META_KEYS = {"title": "标题", "year": "年度", "organisation": "落款单位"
 YES, NO = ("是", "yes", "true", "1", "加盖"), ("否", "no", "false", "0", "不加盖", "")
 
 
-class AssignmentError(ValueError):
+class AssignmentError(UserFacingError, ValueError):
     """A NAME=VALUE that cannot be applied; the message names the field and the reason."""
 
 
@@ -147,6 +147,8 @@ def _plain(value):
 def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False,
                    comparison_table: bool = False) -> Rendered:
     """Render and write the .docx; refuses while fields are unfilled unless allow_missing."""
+    from drafter.core.export import export_docx  # python-docx loads only for commands that write Word files
+
     rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:
         raise MissingFieldsError(rendered.missing)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from drafter.core.compare import change
-from drafter.core.fieldtext import to_display
+from drafter.core.fieldtext import labels_by_name, to_display
 from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
@@ -54,7 +54,7 @@ def check_report(report: Report, rendered: Rendered | None = None) -> list[Findi
 def export_warnings(report: Report, rendered: Rendered | None = None) -> list[Finding]:
     """Errors an export lets through but must mention, such as a leftover ** mask. Unfilled fields are not
     among them: the export refuses those or marks them, by the user's choice."""
-    return [f for f in check_report(report, rendered) if f.severity == ERROR and f.kind != "unfilled"]
+    return _mask_findings(report)  # the only error besides unfilled fields; the other checks are not needed here
 
 
 def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:
@@ -89,13 +89,20 @@ def _texts(report: Report):
 
 def _text_findings(report: Report) -> list[Finding]:
     findings = []
+    labels = labels_by_name(report.fields)  # once: per text it made checking a long report quadratic
     for where, node_id, attribute, source in _texts(report):
         if not source:
             continue
-        text = without(to_display(source, report.fields), TEMPLATE_CODE) if "{" in source else source
+        text = without(to_display(source, report.fields, labels), TEMPLATE_CODE) if "{" in source else source
         findings += _stale_years(report.meta.year, where, node_id, source)
         findings += _punctuation(where, node_id, text)
-        for match in MASK.finditer(without(source, TEMPLATE_CODE)):
+    return _mask_findings(report) + findings
+
+
+def _mask_findings(report: Report) -> list[Finding]:
+    findings = []
+    for where, node_id, _attribute, source in _texts(report):
+        for match in MASK.finditer(without(source, TEMPLATE_CODE)) if source else ():
             findings.append(Finding("leftover_mask", ERROR, where, f"残留的遮盖符或占位符“{match.group(0)}”，请换成实际内容",
                                     node_id=node_id))
     return findings

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart
 
 from drafter import version
+from drafter.core.errors import UserFacingError
 from drafter.core import fileio
 from drafter.core.docxml import (
     NSDECL, doc_defaults_xml, fonts_xml, footnotes_xml, page_number_paragraph_xml, paragraph_style_xml,
@@ -32,7 +33,7 @@ _UNUSED_PART_TYPES = ("stylesWithEffects", "customXml", "webSettings")
 _KEPT_BUILT_IN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 
 
-class ExportError(OSError):
+class ExportError(UserFacingError, OSError):
     """An export that did not happen; the target is untouched and the message says why, in Chinese."""
 
 

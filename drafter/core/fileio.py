@@ -9,13 +9,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from drafter.core.errors import UserFacingError
+
 # Windows refuses a replace with these while Word, antivirus or OneDrive holds the file.
 _SHARING_WINERRORS = {5, 32, 33}
 _REPLACE_TRIES = 5
 _REPLACE_PAUSE = 0.2
 
 
-class FileWriteError(OSError):
+class FileWriteError(UserFacingError, OSError):
     """A write that did not happen; the message says which file and what to do, in Chinese."""
 
 

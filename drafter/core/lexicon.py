@@ -10,12 +10,14 @@ from pathlib import Path
 
 import yaml
 
+from drafter.core.errors import UserFacingError
+
 MASK = r"[*＊×XＸ]{1,6}"
 ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 
 
-class LexiconError(ValueError):
+class LexiconError(UserFacingError, ValueError):
     """The word list file is missing or malformed; the message names it."""
 
 

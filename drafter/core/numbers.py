@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -177,15 +178,32 @@ def format_date(iso: str) -> str:
 _DIGITS = "零一二三四五六七八九"
 
 
+@lru_cache(maxsize=1024)
 def chinese_count(number: int) -> str:
-    """1..99 in Chinese numerals as headings write them (十一, 二十); larger ones through cn2an."""
+    """Chinese numerals as headings and counts write them: 十一, 二十, 一百零五, 一千二百; from 10000 on through
+    cn2an (whose import alone costs a report with a hundred parts 0.4 s)."""
     if 0 < number < 100:
         tens, ones = divmod(number, 10)
         head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
         return head + (_DIGITS[ones] if ones else "")
+    if 100 <= number < 10000:
+        return _below_ten_thousand(number)
     import cn2an
 
     return cn2an.an2cn(number)
+
+
+def _below_ten_thousand(number: int) -> str:
+    """105 → 一百零五, 110 → 一百一十, 1005 → 一千零五, 2300 → 二千三百 (one 零 for each run of zeros)."""
+    digits = [int(d) for d in f"{number:04d}"]
+    words, pending_zero = "", False
+    for digit, unit in zip(digits, ("千", "百", "十", "")):
+        if digit == 0:
+            pending_zero = bool(words)
+            continue
+        words += ("零" if pending_zero else "") + _DIGITS[digit] + unit
+        pending_zero = False
+    return words
 
 
 def heading_number(level: int, index: int) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from drafter.core.errors import UserFacingError
 from drafter.core import fileio
 
 BLOCK_STYLES = ("title", "recipient", "body", "heading1", "heading2", "heading3", "heading4",
@@ -15,7 +16,7 @@ PAGE_KEYS = ("width", "height", "margin_top", "margin_bottom", "margin_left", "m
              "header", "footer", "line_pitch")
 
 
-class StyleError(ValueError):
+class StyleError(UserFacingError, ValueError):
     """A style file that cannot be used; the message names the file and the key."""
 
 

@@ -113,3 +113,12 @@ def test_heading_numerals_read_back_as_the_same_number(number):
     from drafter.core.numbers import chinese_count
 
     assert parse_value(chinese_count(number), "integer") == number
+
+
+def test_chinese_counts_below_ten_thousand_match_cn2an():
+    """Written without cn2an (its import is slow); every number up to 9999 must read as cn2an writes it."""
+    import cn2an
+
+    from drafter.core.numbers import chinese_count
+
+    assert [chinese_count(n) for n in range(1, 10000)] == [cn2an.an2cn(n) for n in range(1, 10000)]

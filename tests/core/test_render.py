@@ -127,3 +127,20 @@ def test_a_title_break_is_a_line_break_in_word(tmp_path, style):
     export_docx(render(report), style, path)
     title = docx.Document(path).paragraphs[0]
     assert len(title._p.findall(f".//{qn('w:br')}")) == 1 and title.text == "中共示例市直属机关工作委员会\n2023年度工作报告"
+
+
+@pytest.mark.parametrize("source", ["开展学习{{ study }}次。", "{{year}}年{{ study }}", "末尾换行{{ study }}\n",
+                                    "{{ study }}{{ study }}", "{{ organisation }}：{{ previous_year }}"])
+def test_plain_references_print_as_jinja_prints_them(source):
+    """Texts holding only {{ name }} skip compiling; what they print must not change."""
+    from drafter.core.sandbox import _ENVIRONMENT, TemplateRunner
+
+    context = {"study": 12, "year": 2026, "organisation": "某局", "previous_year": 2025}
+    assert TemplateRunner().render(source, "某处", context) == _ENVIRONMENT.from_string(source).render(context)
+
+
+def test_an_unknown_plain_reference_names_the_place():
+    from drafter.core.sandbox import RenderError, TemplateRunner
+
+    with pytest.raises(RenderError, match="某处.*nobody"):
+        TemplateRunner().render("{{ nobody }}", "某处", {})

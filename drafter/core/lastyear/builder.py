@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
+from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.finder import FieldMaker
 from drafter.core.lastyear.frame import take_frame, year_from_dates
 from drafter.core.lastyear.lines import (
@@ -29,7 +30,7 @@ MASK = re.compile(r"[*＊]")
 HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
 
 
-class ImportFailed(ValueError):
+class ImportFailed(UserFacingError, ValueError):
     """A readable file that holds no report we can use; the message names the file."""
 
 

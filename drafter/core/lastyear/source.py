@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.textfile import UnknownEncoding, decode_text
 from drafter.core.lastyear.wordxml import W, BodyReader, Piece, read_notes, read_numbering, read_styles
 
@@ -19,7 +20,7 @@ MAX_RATIO = 200  # a zip member that unpacks to 200x its size is a bomb, not a r
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class SourceError(ValueError):
+class SourceError(UserFacingError, ValueError):
     """A file that cannot be imported; the message names it and says what to do, in Chinese."""
 
 

@@ -1,0 +1,5 @@
+"""The one mark every error a user may see carries: its message is Chinese, names the file and says what to do."""
+
+
+class UserFacingError(Exception):
+    """Caught at the edge (CLI, window) and shown as it is; never a traceback."""
