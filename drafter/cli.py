@@ -233,7 +233,7 @@ def cmd_export(args) -> int:
     style = with_font_substitutions(style, dict(parse_substitution(item) for item in args.font))
     try:
         rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
-                                          args.comparison_table)
+                                          args.comparison_table, cache_folder=paths.cache_dir())
     except actions.MissingFieldsError as error:
         print(f"未导出：“{args.project}”还有 {len(error.missing)} 项未填写：", file=sys.stderr)
         for item in error.missing:

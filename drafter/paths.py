@@ -42,6 +42,16 @@ def user_templates_dir() -> Path:
     return base / "drafter" / "templates"
 
 
+def cache_dir() -> Path:
+    """Where made-once files (the export's empty document per style) are kept between runs."""
+    override = os.environ.get("DRAFTER_CACHE")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "drafter" / "cache"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "drafter"
+
+
 def official_style_file() -> Path:
     return resources_dir() / "styles" / "official.yaml"
 

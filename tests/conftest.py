@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import copy
-from decimal import Decimal
+import os
+import tempfile
 
 import pytest
 
 from drafter import paths
 from drafter.core.project import TEMPLATE_FILE, load_project
 from drafter.core.style import load_style
+from filling import fill
 
 ANNUAL = "年度工作报告"
-
-
-def fill(report, year: int = 2026):
-    """Every field given a distinct plausible value, and the signature and date set."""
-    report = copy.deepcopy(report)
-    report.meta.year = year
-    report.meta.organisation = "中共示例市机关工作委员会"
-    report.meta.date = f"{year + 1}-01-08"
-    for index, field in enumerate(report.fields.values()):
-        field.value = Decimal("96.5") if field.type == "percent" else Decimal(index * 7 % 90 + 3)
-    return report
+# Exports keep their empty document in a cache folder; tests keep theirs apart from the user's.
+os.environ.setdefault("DRAFTER_CACHE", tempfile.mkdtemp(prefix="drafter-cache-"))
 
 
 @pytest.fixture(scope="session", name="fill")

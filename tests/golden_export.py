@@ -29,7 +29,7 @@ def members(docx_bytes: bytes) -> dict[str, bytes]:
 def exports() -> dict[str, bytes]:
     """name → .docx bytes, made the way the app makes them."""
     sys.path.insert(0, str(HERE.parent))  # tests/, for conftest and the import helpers
-    from conftest import fill
+    from filling import fill
     from conftest_paths import SAMPLE
     from import_helpers import import_last_year
 

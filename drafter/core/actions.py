@@ -145,12 +145,13 @@ def _plain(value):
 
 
 def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False,
-                   comparison_table: bool = False) -> Rendered:
-    """Render and write the .docx; refuses while fields are unfilled unless allow_missing."""
+                   comparison_table: bool = False, cache_folder: Path | None = None) -> Rendered:
+    """Render and write the .docx; refuses while fields are unfilled unless allow_missing. With a cache
+    folder, the style's empty document is made once and kept there."""
     from drafter.core.export import export_docx  # python-docx loads only for commands that write Word files
 
     rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:
         raise MissingFieldsError(rendered.missing)
-    export_docx(rendered, style, target, author=report.meta.organisation)
+    export_docx(rendered, style, target, author=report.meta.organisation, cache_folder=cache_folder)
     return rendered

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from drafter.core.style import Style, TextStyle
 
@@ -12,6 +11,14 @@ NSDECL = f'xmlns:w="{W_NS}"'
 _ALIGN = {"both": "both", "left": "left", "right": "right", "center": "center", "justify": "both"}
 # XML 1.0 forbids most control characters; a pasted one must not make Word refuse the file.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """&, < and > as XML entities (and any others asked for): xml.sax.saxutils' escape, which loads urllib."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
 
 
 def text_xml(text: str) -> str:

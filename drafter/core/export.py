@@ -1,43 +1,38 @@
-"""Rendered → .docx in the official style, built in memory, verified, then written atomically."""
+"""Rendered → .docx in the official style: the body, footnotes and properties put into the style's cached
+shell as zip members (no document model to build and serialise again), verified, written atomically."""
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
+import re
+import zipfile
 from pathlib import Path
 
-import docx
 from lxml import etree
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.parts.hdrftr import FooterPart
 
 from drafter import version
-from drafter.core.errors import UserFacingError
 from drafter.core import fileio
-from drafter.core.docxml import (
-    NSDECL, doc_defaults_xml, fonts_xml, footnotes_xml, page_number_paragraph_xml, paragraph_style_xml,
-    section_properties_xml, table_xml, text_xml,
-)
+from drafter.core.docxml import escape, fonts_xml, footnotes_xml, table_xml, text_xml
+from drafter.core.errors import UserFacingError
 from drafter.core.render import Block, Rendered, Run
-from drafter.core.style import BLOCK_STYLES, Style
-from drafter.core.wordmeta import app_properties_xml, font_table_xml, set_document_ids
+from drafter.core.style import Style
+from drafter.core.wordmeta import app_properties_xml, fresh_document_id
 
-_THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
-_UNUSED_PART_TYPES = ("stylesWithEffects", "customXml", "webSettings")
-# Word needs these built-in styles; the default template's other 160 (blue headings among them) go.
-_KEPT_BUILT_IN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+SHELL_VERSION = 1  # raise when shell.build_shell changes what it writes, so cached shells are made again
+_DOC_ID = re.compile(rb'(docId w14:val=")[0-9A-Fa-f]+(")')
 
 
 class ExportError(UserFacingError, OSError):
     """An export that did not happen; the target is untouched and the message says why, in Chinese."""
 
 
-def export_docx(rendered: Rendered, style: Style, target: Path, author: str = "") -> None:
+def export_docx(rendered: Rendered, style: Style, target: Path, author: str = "",
+                cache_folder: Path | None = None) -> None:
     """Write the report to target; on any failure an existing target stays byte-identical."""
     target = Path(target)
     if target.suffix.lower() != ".docx":
@@ -45,7 +40,7 @@ def export_docx(rendered: Rendered, style: Style, target: Path, author: str = ""
     lock = fileio.owner_file(target)
     if lock is not None:
         raise ExportError(f"“{target}”正在 Word 或 WPS 中打开（发现 {lock.name}），请先关闭它，或另存为其他文件名")
-    data = build_docx(rendered, style, author)
+    data = build_docx(rendered, style, author, cache_folder)
     _verify(data, rendered)
     try:
         fileio.atomic_write(target, data, keep_backup=False)
@@ -53,147 +48,123 @@ def export_docx(rendered: Rendered, style: Style, target: Path, author: str = ""
         raise ExportError(str(error)) from None
 
 
-def build_docx(rendered: Rendered, style: Style, author: str = "") -> bytes:
-    """The whole .docx as bytes: the style's shell document with this report's body put in."""
-    document = docx.Document(io.BytesIO(_shell(style)))
-    body = document.element.body
-    section = body.find(qn("w:sectPr"))
+def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder: Path | None = None) -> bytes:
+    """The whole .docx as bytes: the style's shell with this report's body, footnotes and properties."""
+    members = dict(shell_members(style, cache_folder))
     notes: list[str] = []
-    for paragraph in _body_paragraphs(rendered.blocks, style, notes):
-        section.addprevious(paragraph)
+    body = "".join(_paragraph_xml(block, style, notes) for block in rendered.blocks)
+    document = members["word/document.xml"]
+    at = document.rindex(b"<w:sectPr")  # the body's content goes before its section properties
+    members["word/document.xml"] = document[:at] + body.encode("utf-8") + document[at:]
     if notes:
-        _add_footnotes(document, notes, style)
-    _set_properties(document, rendered.title, author)
-    set_document_ids(document.settings.element)
-    _package_part(document, "extended-properties")._blob = app_properties_xml(version(), author)
+        _add_footnotes(members, notes, style)
+    members["docProps/core.xml"] = core_properties_xml(rendered.title, author)
+    members["docProps/app.xml"] = app_properties_xml(version(), author)
+    members["word/settings.xml"] = _DOC_ID.sub(rb"\g<1>" + fresh_document_id().encode() + rb"\g<2>",
+                                               members["word/settings.xml"])
+    return _zip(members)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
     stream = io.BytesIO()
-    document.save(stream)
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
     return stream.getvalue()
 
 
-_last_shell: tuple[Style, bytes] | None = None
+def _add_footnotes(members: dict[str, bytes], notes: list[str], style: Style) -> None:
+    """Last year's footnotes as Word footnotes, numbered 1, 2, … in the order they are referenced."""
+    members["word/footnotes.xml"] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                     + footnotes_xml(notes, style)).encode("utf-8")
+    relations = members["word/_rels/document.xml.rels"]
+    relation = f'<Relationship Id="rIdNotes" Type="{FOOTNOTES_RELATION}" Target="footnotes.xml"/>'.encode()
+    members["word/_rels/document.xml.rels"] = relations.replace(b"</Relationships>", relation + b"</Relationships>")
+    override = f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>'.encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
 
 
-def _shell(style: Style) -> bytes:
-    """An empty document with the style's page, styles and footers. Only the last style's is kept:
-    a style is one object for as long as its fonts stay chosen, and a new choice makes the old one garbage."""
-    global _last_shell
-    if _last_shell is None or _last_shell[0] != style:
-        _last_shell = (style, _build_shell(style))
-    return _last_shell[1]
-
-
-def _build_shell(style: Style) -> bytes:
-    document = docx.Document()
-    _drop_unused_parts(document)
-    _set_up_styles(document, style)
-    _set_up_settings(document)
-    odd_rid, even_rid = _add_footers(document, style)
-    _document_part(document, "fontTable")._blob = font_table_xml(style)
-    body = document.element.body
-    for child in list(body):
-        body.remove(child)
-    body.append(parse_xml(section_properties_xml(style, odd_rid, even_rid)))
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
-
-
-def _document_part(document, kind: str):
-    return next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/" + kind))
-
-
-def _package_part(document, kind: str):
-    return next(rel.target_part for rel in document.part.package.rels.values() if rel.reltype.endswith("/" + kind))
-
-
-def _drop_unused_parts(document) -> None:
-    """python-docx's default template carries a thumbnail of another document, sample custom XML
-    and a 430 KB stylesWithEffects part; none belongs in a report."""
-    for rels, unwanted in ((document.part.rels, _UNUSED_PART_TYPES), (document.part.package.rels, ("thumbnail",))):
-        for rid, rel in list(rels.items()):
-            if rel.reltype.rsplit("/", 1)[-1] in unwanted:
-                rels.pop(rid)
+def core_properties_xml(title: str, author: str) -> bytes:
+    """docProps/core.xml: title and author from the report, created and modified now, revision 1."""
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator>"
+            f"<cp:lastModifiedBy>{escape(author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+            "</cp:coreProperties>").encode("utf-8")
 
 
 def _verify(data: bytes, rendered: Rendered) -> None:
-    """Re-open what was built: a file Word would refuse must never replace a good one."""
+    """Read back what was built: every part well-formed XML and the body holding one paragraph per block, so a
+    file Word would refuse never replaces a good one."""
     try:
-        reopened = docx.Document(io.BytesIO(data))
-        count = len(reopened.paragraphs)
-    except Exception as error:  # any failure to re-read means the build is broken
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = {name: etree.fromstring(package.read(name)) for name in package.namelist()
+                     if name.endswith((".xml", ".rels"))}
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as error:
         raise ExportError(f"生成的文档无法重新打开，已放弃写入（{error}）") from None
+    body = parts["word/document.xml"].find(f"{{{W_NS}}}body")
+    count = 0 if body is None else len(body.findall(f"{{{W_NS}}}p"))
     expected = sum(block.kind != "table" for block in rendered.blocks)
     if count != expected:
         raise ExportError(f"生成的文档段落数（{count}）与报告（{expected}）不符，已放弃写入")
 
 
-def _set_up_styles(document, style: Style) -> None:
-    styles = document.styles.element
-    old_defaults = styles.find(qn("w:docDefaults"))
-    styles.replace(old_defaults, parse_xml(doc_defaults_xml(style)))
-    for element in styles.findall(qn("w:style")):
-        if element.get(qn("w:styleId")) not in _KEPT_BUILT_IN_STYLES:
-            styles.remove(element)
-    for fonts in styles.iter(qn("w:rFonts")):
-        for attribute in _THEME_ATTRIBUTES:
-            fonts.attrib.pop(qn(f"w:{attribute}"), None)
-    for key in BLOCK_STYLES:
-        styles.append(parse_xml(paragraph_style_xml(key, style.styles[key], style)))
+_last_shell: tuple[Style, dict[str, bytes]] | None = None
 
 
-def _set_up_settings(document) -> None:
-    settings = document.settings.element
-    language = settings.find(qn("w:themeFontLang"))
-    if language is not None:
-        language.set(qn("w:eastAsia"), "zh-CN")
-    # Odd pages carry the number on the right, even pages on the left. python-docx puts the element
-    # where the schema wants it (after defaultTabStop); Word rejects settings in the wrong order.
-    document.settings.odd_and_even_pages_header_footer = True
-    zoom = settings.find(qn("w:zoom"))
-    if zoom is not None:
-        zoom.set(qn("w:percent"), "100")
+def shell_members(style: Style, cache_folder: Path | None = None) -> dict[str, bytes]:
+    """The style's empty document as zip member name → bytes. Kept for the last style in this process
+    (a style is one object while its fonts stay chosen) and, given a cache folder, on disk between runs,
+    so a command that exports once skips loading python-docx and its template."""
+    global _last_shell
+    if _last_shell is None or _last_shell[0] != style:
+        _last_shell = (style, _unzip(_cached_shell(style, cache_folder)))
+    return _last_shell[1]
 
 
-def _add_footers(document, style: Style) -> tuple[str, str]:
-    """Two footer parts (odd and even pages); returns their relationship ids. Built from our own XML
-    rather than python-docx's default footer file, which a frozen bundle cannot reach by relative path."""
-    rids = []
-    sides = ("center", "center") if style.page_number_position == "center" else ("right", "left")
-    for index, side in enumerate(sides, 1):
-        element = parse_xml(f"<w:ftr {NSDECL}>{page_number_paragraph_xml(style, side)}</w:ftr>")
-        part = FooterPart(PackURI(f"/word/footer{index}.xml"), CT.WML_FOOTER, element, document.part.package)
-        rids.append(document.part.relate_to(part, RT.FOOTER))
-    return rids[0], rids[1]
+def _cached_shell(style: Style, cache_folder: Path | None) -> bytes:
+    if cache_folder is None:
+        from drafter.core.shell import build_shell  # python-docx loads only when a shell has to be made
+
+        return build_shell(style)
+    return _shell_from_cache(style, Path(cache_folder)) or _make_and_keep(style, Path(cache_folder))
 
 
-def _add_footnotes(document, notes: list[str], style: Style) -> None:
-    """Last year's footnotes as Word footnotes, numbered 1, 2, … in the order they are referenced."""
-    element = parse_xml(footnotes_xml(notes, style))
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, etree.tostring(element, encoding="UTF-8", xml_declaration=True, standalone=True),
-                document.part.package)
-    document.part.relate_to(part, RT.FOOTNOTES)
+def _shell_path(style: Style, cache_folder: Path) -> Path:
+    key = hashlib.sha256(repr((SHELL_VERSION, version(), style)).encode("utf-8")).hexdigest()[:24]
+    return cache_folder / f"shell-{key}.docx"
 
 
-def _set_properties(document, title: str, author: str) -> None:
-    properties = document.core_properties
-    properties.title = title
-    properties.author = author
-    properties.last_modified_by = author
-    properties.comments = ""
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    properties.created = now
-    properties.modified = now
-    properties.revision = 1
+def _shell_from_cache(style: Style, cache_folder: Path) -> bytes | None:
+    try:
+        data = _shell_path(style, cache_folder).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            damaged = package.testzip()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    return None if damaged else data
 
 
-def _body_paragraphs(blocks: list[Block], style: Style, notes: list[str]):
-    """Every block as a w:p element, parsed in one pass for speed on long reports; footnotes go to notes."""
-    pieces = [f"<w:body {NSDECL}>"]
-    for block in blocks:
-        pieces.append(_paragraph_xml(block, style, notes))
-    pieces.append("</w:body>")
-    return list(parse_xml("".join(pieces)))
+def _make_and_keep(style: Style, cache_folder: Path) -> bytes:
+    from drafter.core.shell import build_shell
+
+    data = build_shell(style)
+    try:
+        cache_folder.mkdir(parents=True, exist_ok=True)
+        fileio.atomic_write(_shell_path(style, cache_folder), data, keep_backup=False)
+    except (OSError, fileio.FileWriteError):  # a cache that cannot be written only costs time
+        pass
+    return data
+
+
+def _unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
 
 
 def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:

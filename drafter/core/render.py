@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field as dc_field
@@ -330,6 +329,8 @@ def balance_title(runs: list[Run]) -> list[Run]:
 @lru_cache(maxsize=64)
 def _word_boundaries(text: str) -> list[int]:
     """Positions between words; jieba's dictionary loads on the first title that needs it."""
+    import logging
+
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from xml.sax.saxutils import escape
 
+from drafter.core.docxml import escape
 from drafter.core.style import Style, used_fonts
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -49,15 +49,15 @@ def app_version(version: str) -> str:
     return f"{parts[0] % 100:02d}.{parts[1] % 100:02d}{parts[2] % 100:02d}"
 
 
-def set_document_ids(settings) -> None:
-    """A fresh document id for this export (Word uses it to tell copies apart) and Word 2013's own mode."""
-    fresh = f"{secrets.randbelow(0x7FFFFFFE) + 1:08X}"  # a positive 32-bit number, as Word writes it
-    for element in settings.iter():
-        if element.tag.endswith("}docId"):
-            for key in list(element.attrib):
-                if key.endswith("}val"):
-                    element.set(key, fresh)
-        elif element.tag == f"{{{W_NS}}}compatSetting" and element.get(f"{{{W_NS}}}name") == "compatibilityMode":
+def fresh_document_id() -> str:
+    """A document id for one export (Word uses it to tell copies apart): a positive 32-bit hex number."""
+    return f"{secrets.randbelow(0x7FFFFFFE) + 1:08X}"
+
+
+def set_compatibility_mode(settings) -> None:
+    """Word 2013's own mode, so Word 2013 and later do not open the report in 兼容模式."""
+    for element in settings.iter(f"{{{W_NS}}}compatSetting"):
+        if element.get(f"{{{W_NS}}}name") == "compatibilityMode":
             element.set(f"{{{W_NS}}}val", COMPATIBILITY_MODE)
 
 

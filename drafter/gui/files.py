@@ -15,11 +15,10 @@ from drafter import paths
 from drafter.core import actions
 from drafter.core.checks import export_warnings
 from drafter.core.document import ConflictError, DraftDocument, write_recovery
-from drafter.core.export import ExportError
+from drafter.core.errors import UserFacingError
 from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.names import path_warning, safe_file_name
-from drafter.core.lastyear import ImportFailed, SourceError, import_last_year, import_summary
 from drafter.core.render import RenderError, render
 
 MAX_RECENT = 8
@@ -161,13 +160,17 @@ class FileActions:
         if not path:
             return False
         try:
+            from drafter.core.lastyear import import_last_year  # the reader loads when it is first used
+
             result = import_last_year(Path(path), lexicon=paths.lexicon())
-        except (SourceError, ImportFailed) as error:
+        except UserFacingError as error:  # the file cannot be read, or holds no report
             self.show_error(self.tr("无法导入"), str(error))
             return False
         self.replace_document(DraftDocument(result.report))
         self.undo_stack.resetClean()  # the imported project exists only in the window until saved
         self.update_title()
+        from drafter.core.lastyear import import_summary
+
         self.show_import_summary(import_summary(result, Path(path).name, self.tr("新项目（尚未保存）")))
         return True
 
@@ -217,8 +220,9 @@ class FileActions:
             if not path:
                 return False
             try:
-                actions.export_project(self.report, self.style, Path(path), allow_missing)
-            except (ExportError, FileWriteError, OSError) as error:
+                actions.export_project(self.report, self.style, Path(path), allow_missing,
+                                       cache_folder=paths.cache_dir())
+            except (UserFacingError, OSError) as error:  # ExportError, FileWriteError among them
                 self.show_error(self.tr("导出失败"), self.tr("%1\n请换一个文件名再试。").replace("%1", str(error)))
                 default = Path(path)
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
@@ -99,9 +99,17 @@ class StatisticsForm(QWidget):
     value_entered = Signal(object, object)
     rename_requested = Signal(object)
 
+    ROWS_AT_ONCE = 120  # rows built before the window shows; the rest follow in steps between events
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: dict[str, FieldRow] = {}
+        self._rows: dict[str, FieldRow] = {}
+        self._pending: list[tuple[QFormLayout, Field]] = []
+        self._fields: dict[str, Field] = {}
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._build_some)
         self.meta = MetaForm()
         self.counter = QLabel()
         self.scroll = QScrollArea()
@@ -116,7 +124,7 @@ class StatisticsForm(QWidget):
                 part_titles: dict[str, str] | None = None) -> None:
         """New rows for a new set of fields, grouped by the part they appear in (shown by its heading)."""
         part_titles = part_titles or {}
-        self.rows = {}
+        self._rows, self._pending, self._fields = {}, [], fields
         content = QWidget()
         outer = QVBoxLayout(content)
         groups: dict[str, QFormLayout] = {}
@@ -126,21 +134,37 @@ class StatisticsForm(QWidget):
                 box = QGroupBox(part_titles.get(name, name))
                 groups[name] = QFormLayout(box)
                 outer.addWidget(box)
-            row = FieldRow(self, field)
-            self.rows[field.name] = row
-            groups[name].addRow(FieldLabel(self, field), row.widget())
+            self._pending.append((groups[name], field))
         outer.addStretch(1)
+        self._build_some()  # a long report's 1800 rows would keep the window from showing for seconds
         self.scroll.setWidget(content)
         self.refresh()
 
+    @property
+    def rows(self) -> dict[str, FieldRow]:
+        """Every field's row (building any still waiting, so callers always see them all)."""
+        while self._pending:
+            self._build_some()
+        return self._rows
+
+    def _build_some(self) -> None:
+        batch, self._pending = self._pending[: self.ROWS_AT_ONCE], self._pending[self.ROWS_AT_ONCE:]
+        for layout, field in batch:
+            row = FieldRow(self, field)
+            self._rows[field.name] = row
+            layout.addRow(FieldLabel(self, field), row.widget())
+            row.show_state(self.tr)
+        if self._pending:
+            self._more.start()
+
     def refresh(self) -> None:
         """Show current values (after undo, say) without touching a box the user is typing a bad entry in."""
-        for row in self.rows.values():
+        for row in self._rows.values():  # rows still to be built show the current values when they are
             if not row.error.text() and row.input.text() != editable_text(row.field) and not row.input.hasFocus():
                 row.input.setText(editable_text(row.field))
             row.show_state(self.tr)
-        filled = sum(1 for row in self.rows.values() if row.field.filled)
-        self.counter.setText(self.tr("已填 %1 / %2 项").replace("%1", str(filled)).replace("%2", str(len(self.rows))))
+        filled = sum(1 for field in self._fields.values() if field.filled)
+        self.counter.setText(self.tr("已填 %1 / %2 项").replace("%1", str(filled)).replace("%2", str(len(self._fields))))
 
     def entered(self, row: FieldRow, text: str) -> None:
         field = row.field

@@ -31,6 +31,7 @@ from drafter.gui.outline_model import OutlineModel
 from drafter.gui.preview import Preview
 
 PREVIEW_DELAY_MS = 300
+CHECKS_DELAY_MS = 700  # after the preview: checking a long report takes longer than redrawing what changed
 AUTOSAVE_DELAY_MS = 3000
 # Continuous typing keeps pushing the autosave back; after this long it is no longer pushed.
 AUTOSAVE_MAX_WAIT_S = 10
@@ -44,6 +45,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.template_folders = template_folders
         self.undo_stack = QUndoStack(self)
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
+        self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.refresh_checks)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
         self.last_rendered = None
         self.autosave_pending_since = None
@@ -263,9 +265,9 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
             self.preview.show_error(str(error))
             return
         self.preview.show_rendered(self.last_rendered, self.style)
-        self.refresh_checks()
+        self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)
-        self.chars_label.setText(self.tr("字数 %1").replace("%1", str(sum(1 for c in text if not c.isspace()))))
+        self.chars_label.setText(self.tr("字数 %1").replace("%1", str(len("".join(text.split())))))
         filled = sum(1 for field in self.report.fields.values() if field.filled)
         self.filled_label.setText(self.tr("已填 %1/%2").replace("%1", str(filled))
                                   .replace("%2", str(len(self.report.fields))))
@@ -305,7 +307,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
 
     def refresh_checks(self) -> None:
         try:
-            self.checks.show_findings(check_report(self.report) + self.font_findings())
+            self.checks.show_findings(check_report(self.report, self.last_rendered) + self.font_findings())
         except RenderError as error:
             self.checks.summary.setText(str(error))
         self.chart.show_fields(self.report.fields)

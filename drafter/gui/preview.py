@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from drafter.core.render import Block, Rendered, Run
@@ -26,11 +27,16 @@ CHARS_PER_LINE = 28  # the official grid: the preview scales its fonts so a line
 def preview_html(rendered: Rendered, style: Style, scale: float = 1.0, px_per_point: float = 96 / 72) -> str:
     """One <p> per block, so the n-th text block of the document is the n-th Rendered block.
     Qt's rich text takes indents and margins in px only, hence px_per_point."""
-    paragraphs = [_block_html(block, style, scale, px_per_point) for block in rendered.blocks]
-    return "<html><body style='background:white;'>" + "".join(paragraphs) + "</body></html>"
+    return page_html([_block_html(block, style, scale, px_per_point) for block in rendered.blocks])
 
 
-def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -> str:
+def page_html(paragraphs: list[tuple[str, str]]) -> str:
+    return ("<html><body style='background:white;'>"
+            + "".join(f"<p style=\"{css}\">{content}</p>" for css, content in paragraphs) + "</body></html>")
+
+
+def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -> tuple[str, str]:
+    """(the paragraph's CSS, its inner HTML)."""
     text_style = style.for_block(block.kind, block.level)
     family = _FALLBACKS.get(text_style.font, f"'{text_style.font}', serif")
     size = text_style.size * scale
@@ -54,7 +60,7 @@ def _block_html(block: Block, style: Style, scale: float, px_per_point: float) -
     content += "".join(_run_html(run, bold=False) for run in block.runs)
     if block.rows:  # a table stays one <p> (one block, one paragraph): a row a line, cells apart
         content = "<br>".join("　｜　".join(escape(cell) for cell in row) for row in block.rows)
-    return f"<p style=\"{';'.join(css)}\">{content or '&nbsp;'}</p>"
+    return ";".join(css), content or "&nbsp;"
 
 
 def _run_html(run: Run, bold: bool) -> str:
@@ -77,16 +83,40 @@ class Preview(QTextBrowser):
         super().__init__(parent)
         self.sources: list[str] = []
         self.shown: tuple[Rendered, Style] | None = None
+        self.paragraphs: list[tuple[str, str]] = []  # what the document shows now, block by block
         self.scale = 1.0
         self.setOpenLinks(False)
 
     def show_rendered(self, rendered: Rendered, style: Style) -> None:
+        """Show a new rendering; when only some paragraphs' words changed (typing), only those are replaced,
+        so a pause in typing in a 250-page report does not lay out all 250 pages again."""
         bar = self.verticalScrollBar().value()
         self.shown = (rendered, style)
         self.sources = [block.source for block in rendered.blocks]
         self.scale = self.fitting_scale(style)
-        self.setHtml(preview_html(rendered, style, self.scale, max(self.logicalDpiX(), 1) / 72))
+        px = max(self.logicalDpiX(), 1) / 72
+        paragraphs = [_block_html(block, style, self.scale, px) for block in rendered.blocks]
+        if not self._replace_changed(paragraphs):
+            self.setHtml(page_html(paragraphs))
+        self.paragraphs = paragraphs
         self.verticalScrollBar().setValue(bar)
+
+    def _replace_changed(self, paragraphs: list[tuple[str, str]]) -> bool:
+        """Replace the inner text of paragraphs whose content alone changed; False when the layout did."""
+        old = self.paragraphs
+        if len(old) != len(paragraphs) or self.document().blockCount() != len(old) or any(
+                a[0] != b[0] for a, b in zip(old, paragraphs)):
+            return False
+        changed = [index for index, (a, b) in enumerate(zip(old, paragraphs)) if a[1] != b[1]]
+        if len(changed) > 20:  # a change everywhere (a field used throughout): one relayout is quicker
+            return False
+        for index in changed:
+            block = self.document().findBlockByNumber(index)
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
+            css, content = paragraphs[index]
+            cursor.insertHtml(f'<span style="{css}">{content}</span>')  # the paragraph's font, on its new words
+        return True
 
     def fitting_scale(self, style: Style) -> float:
         """The font scale at which a body line of the preview holds 28 characters, as the page does."""
@@ -111,7 +141,7 @@ class Preview(QTextBrowser):
         self.ensureCursorVisible()
 
     def show_error(self, message: str) -> None:
-        self.sources = []
+        self.sources, self.paragraphs = [], []
         self.setHtml(f"<p style='color:#b91c1c'>{escape(message)}</p>")
 
     def mouseReleaseEvent(self, event):

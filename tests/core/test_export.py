@@ -278,3 +278,21 @@ def test_an_export_gets_the_mode_the_umask_gives_a_new_file(tmp_path, filled_rep
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_the_empty_document_is_made_once_and_kept_in_the_cache_folder(tmp_path, filled_report, style):
+    from drafter.core import export
+
+    export._last_shell = None  # as a new process starts
+    cache = tmp_path / "cache"
+    actions.export_project(filled_report, style, tmp_path / "1.docx", cache_folder=cache)
+    [shell] = cache.glob("shell-*.docx")
+    made = shell.stat().st_mtime_ns
+    export._last_shell = None
+    actions.export_project(filled_report, style, tmp_path / "2.docx", cache_folder=cache)
+    assert shell.stat().st_mtime_ns == made  # read, not made again
+    shell.write_bytes(b"broken")  # a damaged cache is made again, never used
+    export._last_shell = None
+    actions.export_project(filled_report, style, tmp_path / "3.docx", cache_folder=cache)
+    bodies = [package_member(tmp_path / f"{n}.docx", "word/document.xml") for n in (1, 2, 3)]
+    assert bodies[0] == bodies[1] == bodies[2] and shell.read_bytes().startswith(b"PK")

@@ -133,10 +133,11 @@ def test_a_title_break_is_a_line_break_in_word(tmp_path, style):
                                     "{{ study }}{{ study }}", "{{ organisation }}：{{ previous_year }}"])
 def test_plain_references_print_as_jinja_prints_them(source):
     """Texts holding only {{ name }} skip compiling; what they print must not change."""
-    from drafter.core.sandbox import _ENVIRONMENT, TemplateRunner
+    from drafter.core.jinjaenv import ENVIRONMENT
+    from drafter.core.sandbox import TemplateRunner
 
     context = {"study": 12, "year": 2026, "organisation": "某局", "previous_year": 2025}
-    assert TemplateRunner().render(source, "某处", context) == _ENVIRONMENT.from_string(source).render(context)
+    assert TemplateRunner().render(source, "某处", context) == ENVIRONMENT.from_string(source).render(context)
 
 
 def test_an_unknown_plain_reference_names_the_place():

@@ -285,3 +285,29 @@ def test_toolbar_undo_keeps_its_text_and_undoes(window):
     assert undo.isEnabled() and undo.text() == "撤销" and "编辑文字" in undo.toolTip()
     undo.trigger()
     assert window.report.opening[0].body != "改过。"
+
+
+def test_typing_redraws_only_the_paragraph_that_changed_and_reads_as_a_full_redraw(window, qtbot, monkeypatch):
+    from drafter.gui.preview import Preview
+
+    paragraph = window.report.parts[0].paragraphs[0]
+    window.refresh_preview()
+    document = window.preview.document()
+    before_untouched = document.findBlockByNumber(len(window.preview.paragraphs) - 3).text()
+    relaid = []
+    monkeypatch.setattr(window.preview, "setHtml", lambda html: relaid.append(html))
+    window.push_text_edit(paragraph, "body", paragraph.body + "新增的一句话。")
+    window.refresh_preview()
+    monkeypatch.undo()
+    assert relaid == []  # no whole-page layout for a typed sentence
+    fresh = Preview()
+    fresh.resize(window.preview.size())
+    fresh.show_rendered(window.last_rendered, window.style)
+    assert document.toPlainText() == fresh.document().toPlainText()
+    changed = document.findBlockByNumber(window.preview.sources.index(paragraph.id))
+    assert "新增的一句话。" in changed.text()
+    font_of = lambda block: block.begin().fragment().charFormat().font()  # noqa: E731
+    other = document.findBlockByNumber(window.preview.sources.index(window.report.parts[0].paragraphs[1].id))
+    assert font_of(changed).pointSizeF() == font_of(other).pointSizeF()
+    assert font_of(changed).family() == font_of(other).family()
+    assert document.findBlockByNumber(len(window.preview.paragraphs) - 3).text() == before_untouched

@@ -1,0 +1,96 @@
+"""What the user waits for in the window (offscreen Qt), as whole processes beside a bare PySide6 window, and
+the pause after typing in a 25- and a 250-page report.
+
+Run: python benchmarks/bench_gui.py
+Goals: window shown ≤ 2.0× a bare PySide6 window (aim 1.5×); the 250-page project open and shown ≤ 1.0 s;
+redraw after a pause in typing ≤ 50 ms at 25 pages and ≤ 150 ms at 250; peak memory with it open < 300 MB.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_process import filled_project  # noqa: E402
+
+REPEATS = 5
+BARE = """
+import time; started = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([]); window = QMainWindow(); window.resize(1200, 800); window.show(); app.processEvents()
+"""
+DRAFTER = """
+import os, sys, resource, tempfile
+os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
+from drafter.gui.app import application, make_window
+app = application(); window = make_window(sys.argv[1] if len(sys.argv) > 1 else None); window.show()
+app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+TYPING = """
+import os, sys, time, tempfile
+os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
+from drafter.gui.app import application, make_window
+from drafter.core.model import Paragraph
+app = application(); window = make_window(sys.argv[1]); window.show(); app.processEvents()
+window.form.rows  # the form's rows still building after the window showed: done before timing typing
+app.processEvents()
+paragraph = next(p for s in window.report.parts for p in s.paragraphs)
+window.select_node(paragraph)
+samples = []
+for n in range(5):
+    window.push_text_edit(paragraph, "body", paragraph.body + "字")  # a keystroke, as the editor pushes it
+    started = time.perf_counter()
+    window.preview_timer.stop(); window.refresh_preview(); app.processEvents()  # the pause after typing
+    samples.append(time.perf_counter() - started)
+print(sorted(samples)[len(samples) // 2] * 1000)
+"""
+
+
+def seconds(arguments: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, encoding="utf-8",
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), check=True)
+    return time.perf_counter() - started, done.stdout.strip()
+
+
+def project_of_pages(folder: Path, parts: int) -> Path:
+    sub = folder / str(parts)
+    sub.mkdir()
+    return filled_project(sub, parts)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        big, small = project_of_pages(folder, 200), project_of_pages(folder, 20)
+        runs = {"bare": [], "start": [], "open": []}
+        memory = []
+        for _ in range(REPEATS):  # alternating, so the machine's moods fall on every case alike
+            runs["bare"].append(seconds(["-c", BARE])[0])
+            runs["start"].append(seconds(["-c", DRAFTER])[0])
+            elapsed, peak = seconds(["-c", DRAFTER, str(big)])
+            runs["open"].append(elapsed)
+            memory.append(int(peak))
+        typing = {pages: float(seconds(["-c", TYPING, str(path)])[1]) for pages, path in ((25, small), (250, big))}
+    bare = statistics.median(runs["bare"])
+    print(f"{'case':<34}{'median':>10}{'x bare window':>15}")
+    print(f"{'裸 PySide6 窗口（进程）':<30}{bare:>9.2f}s{1:>15.2f}")
+    for case, label in (("start", "起草窗口，无项目（进程）"), ("open", "打开约250页项目到窗口（进程）")):
+        value = statistics.median(runs[case])
+        print(f"{label:<30}{value:>9.2f}s{value / bare:>15.2f}")
+    for pages, value in typing.items():
+        print(f"{f'停顿后重绘预览（{pages}页；检查随后）':<30}{value:>8.0f}ms")
+    print(f"{'打开约250页项目的内存峰值':<30}{max(memory):>8d}MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

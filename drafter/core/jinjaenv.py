@@ -1,0 +1,137 @@
+"""The sandboxed Jinja2 environment texts with template code are rendered in, with limits a shared template
+cannot pass (loaded only when a text holds more than {{ name }} references)."""
+
+from __future__ import annotations
+
+import re
+from functools import wraps
+
+from jinja2 import StrictUndefined, pass_context
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from drafter.core.compare import change
+from drafter.core.numbers import format_number
+from drafter.core.sandbox import FIELDS_KEY
+
+MAX_SEQUENCE = 100_000  # longest string or list one expression may build
+
+
+class _ReportEnvironment(SandboxedEnvironment):
+    """Jinja2's sandbox with multiplication, power and % formatting bounded."""
+
+    intercepted_binops = frozenset(["*", "**", "%"])
+
+    def call_binop(self, context, op, left, right):
+        if op == "*":
+            _check_repeat(left, right)
+            _check_repeat(right, left)
+        elif op == "**" and (not isinstance(right, (int, float)) or abs(right) > 64):
+            raise SecurityError("乘方的指数过大")
+        elif op == "%" and isinstance(left, str):
+            raise SecurityError("不支持 % 格式化")
+        return super().call_binop(context, op, left, right)
+
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        _check_string_method(__obj, args)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+_WIDTH_METHODS = {"center", "ljust", "rjust", "zfill"}
+_BIG_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?\d{6,}|%[-#0 +]*\d{6,}")
+
+
+def _check_string_method(method, args) -> None:
+    """str methods that can build a huge string from a short template: center(10**9), '{:999999999}'.format,
+    sep.join(many), replace with a longer text."""
+    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(owner, str):
+        return
+    if name in _WIDTH_METHODS and args and isinstance(args[0], int) and args[0] > MAX_SEQUENCE:
+        raise SecurityError("指定的宽度过大")
+    if name == "expandtabs" and args and isinstance(args[0], int) and args[0] > 64:
+        raise SecurityError("制表符宽度过大")
+    if name in ("format", "format_map"):
+        _check_format(owner, args)
+    if name == "join" and args:
+        _check_join(owner, args[0])
+    if name == "replace" and len(args) >= 2:
+        _check_replace(owner, args[0], args[1])
+
+
+def _check_format(template: str, args) -> None:
+    if _BIG_FORMAT_WIDTH.search(template) or any(isinstance(a, int) and a > MAX_SEQUENCE for a in args):
+        raise SecurityError("格式化宽度过大")
+
+
+def _check_join(separator: str, items) -> None:
+    if hasattr(items, "__len__") and len(separator) * max(len(items) - 1, 0) > MAX_SEQUENCE:
+        raise SecurityError("拼接生成的内容过长")
+
+
+def _check_replace(text: str, old, new) -> None:
+    if isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
+        count = len(text) + 1 if old == "" else text.count(old)
+        if count * (len(new) - len(old)) > MAX_SEQUENCE:
+            raise SecurityError("替换生成的内容过长")
+
+
+def _bounded_filter(name: str, check):
+    """Jinja's own filter, refused when its arguments would build a huge string."""
+    original = ENVIRONMENT.filters[name]
+
+    @wraps(original)  # keeps Jinja's pass_eval_context marker, so join and replace get their context
+    def bounded(*args, **kwargs):
+        check(*args, **kwargs)
+        return original(*args, **kwargs)
+
+    return bounded
+
+
+def _check_repeat(sequence, count) -> None:
+    if isinstance(sequence, (str, list, tuple)) and isinstance(count, int):
+        if len(sequence) * count > MAX_SEQUENCE:
+            raise SecurityError("重复生成的内容过长")
+
+
+ENVIRONMENT = _ReportEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+
+
+@pass_context
+def _growth_filter(context, token) -> str:
+    """{{ visits|growth }} → 增长12.5% / 减少3.1% / 与上年持平 (GB/T 15835 digits)."""
+    field = _field_of(context, token, "growth")
+    result = change(field)
+    return result.phrase if result else f"【待填：{field.label}的同比变化】"
+
+
+@pass_context
+def _previous_filter(context, token) -> str:
+    """{{ visits|previous }} → last year's value as printed: 12次."""
+    field = _field_of(context, token, "previous")
+    if field.previous is None:
+        return f"【待填：{field.label}的去年数值】"
+    return format_number(field.previous, field.type, field.unit, field.qualifier, field.notation)
+
+
+def _field_of(context, token, filter_name: str):
+    fields = context.get(FIELDS_KEY, {})
+    name = getattr(token, "name", None)
+    if name not in fields:
+        raise SecurityError(f"过滤器 {filter_name} 只能用于统计数据字段")
+    return fields[name]
+
+
+ENVIRONMENT.filters["growth"] = _growth_filter
+ENVIRONMENT.filters["center"] = _bounded_filter(
+    "center", lambda value, width=80: _check_string_method(str(value).center, (width,)))
+ENVIRONMENT.filters["indent"] = _bounded_filter(
+    "indent", lambda s, width=4, *a, **k: _check_repeat(" ", width * (str(s).count("\n") + 1)
+                                                       if isinstance(width, int) else 0))
+ENVIRONMENT.filters["format"] = _bounded_filter("format", lambda value, *args, **kw: _check_format(str(value), args))
+ENVIRONMENT.filters["join"] = _bounded_filter(
+    "join", lambda eval_ctx, value, d="", attribute=None: _check_join(str(d), list(value) if not hasattr(value, "__len__")
+                                                                         else value))
+ENVIRONMENT.filters["replace"] = _bounded_filter(
+    "replace", lambda eval_ctx, s, old, new, count=None: _check_replace(str(s), old, new))
+ENVIRONMENT.filters["previous"] = _previous_filter
