@@ -115,14 +115,20 @@ def test_undo_and_redo_across_text_outline_and_fields(window):
 
 def test_add_and_remove_paragraph_with_undo(window):
     part = window.report.parts[3]
-    select(window, part.paragraphs[-1])
+    original = list(part.paragraphs)
+    last = original[-1]
+    select(window, last)
     window.add_paragraph()
-    assert len(part.paragraphs) == 4
-    window.remove_selected()
-    assert len(part.paragraphs) == 3
-    window.undo_stack.undo()
-    window.undo_stack.undo()
-    assert len(part.paragraphs) == 3
+    added = next(p for p in part.paragraphs if p not in original)
+    assert part.paragraphs == original + [added]
+    window.remove_selected()  # the new, selected paragraph
+    assert part.paragraphs == original
+    window.undo_stack.undo()  # the removal: the new paragraph is back, after the last one
+    assert part.paragraphs == original + [added]
+    window.undo_stack.undo()  # the addition
+    assert part.paragraphs == original
+    window.undo_stack.redo()
+    assert part.paragraphs == original + [added]
 
 
 def test_clicking_a_preview_paragraph_selects_it_in_the_outline(window, qtbot):
@@ -174,9 +180,12 @@ def test_undo_keeps_the_cursor_near_where_it_was(window):
     cursor = body.textCursor()
     cursor.setPosition(10)
     body.setTextCursor(cursor)
+    before = paragraph.body
     type_with_input_method(body, "新增")
+    assert paragraph.body == before[:10] + "新增" + before[10:]
     window.undo_stack.undo()
-    assert window.editor.body.textCursor().position() in (10, 12)
+    assert paragraph.body == before and window.editor.body.toPlainText().startswith(before[:10])
+    assert window.editor.body.textCursor().position() in (10, 12)  # where the typing began, or just after
 
 
 def test_drag_a_paragraph_into_another_part_and_undo(window, qtmodeltester):

@@ -28,11 +28,13 @@ def test_checks_panel_lists_jumps_and_fixes_with_undo(window, qtbot):
     assert paragraph.body == "全年学习,效果明显。"
 
 
-def test_unfilled_finding_jumps_to_the_form_row(window):
+def test_unfilled_finding_jumps_to_the_form_row(window, qtbot):
     window.refresh_checks()
+    window.side_tabs.setCurrentWidget(window.checks)  # where the user is when double-clicking a finding
     finding = window.checks.list.item(0).data(Qt.UserRole)
     window.checks.jump_requested.emit(finding)
     assert window.side_tabs.currentWidget() is window.form
+    qtbot.waitUntil(lambda: window.form.rows[finding.node_id].input.hasFocus(), timeout=1000)
 
 
 def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
@@ -103,12 +105,18 @@ def test_unfilled_signature_finding_jumps_to_its_box(window):
     window.refresh_checks()
     findings = [window.checks.list.item(row).data(Qt.UserRole) for row in range(window.checks.list.count())]
     signature = next(f for f in findings if f.node_id == "organisation")
+    window.side_tabs.setCurrentWidget(window.checks)
     window.checks.jump_requested.emit(signature)
     assert window.side_tabs.currentWidget() is window.form
 
 
-def test_f7_shows_the_checks(window):
-    window.show_checks()
+def test_f7_shows_the_checks(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window.side_tabs.setCurrentWidget(window.form)
+    window.checks.list.clear()
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key_F7)
     assert window.side_tabs.currentWidget() is window.checks and window.checks.list.count() > 0
 
 
