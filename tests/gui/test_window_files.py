@@ -126,17 +126,27 @@ def test_recent_menu_lists_saved_projects(window, tmp_path, monkeypatch):
     assert [action.text() for action in window.recent_menu.actions()] == [str(Path(path).resolve())]
 
 
-def test_drafter_project_hands_the_project_to_the_window(tmp_path, monkeypatch):
+def test_drafter_project_opens_it_in_a_real_window(tmp_path, monkeypatch):
+    """`drafter 给定的.drafter`: the real start-up path, up to the event loop (which would wait for the user)."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
     from drafter.cli import run
     from drafter.gui import app
+    from drafter.gui.main_window import MainWindow
 
     path = tmp_path / "给定的.drafter"
-    opened = []
-    monkeypatch.setattr(app, "make_window", lambda project=None: opened.append(project) or type(
-        "Shown", (), {"show": lambda self: None})())
-    monkeypatch.setattr(app, "application", lambda: type("App", (), {"exec": staticmethod(lambda: 0)})())
+    assert run(["new", "--template", "个人述职报告", "--year", "2024", "-o", str(path)]) == 0
+    qt = app.application()
+    shown = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own; the test restores it
+    monkeypatch.setattr(qt, "exec", lambda: shown.extend(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()) or 0)
     assert run([str(path)]) == 0
-    assert opened == [str(path)]
+    window = next(w for w in shown if w.document.path == path)
+    assert window.report.kind == "个人述职报告"
+    window.close()
 
 
 def test_window_opened_with_a_project_shows_it(make, tmp_path, settings, monkeypatch):
