@@ -19,7 +19,7 @@ def decode_text(raw: bytes, name: str) -> str:
             return raw.decode(encoding, errors="replace")
     try:
         text = raw.decode("utf-8")
-        if _has_chinese(text) or not _gb_reading_is_chinese(raw):
+        if _reads_as_chinese(text) or not _gb_reading_is_chinese(raw):
             return text
     except UnicodeDecodeError:
         pass
@@ -46,6 +46,12 @@ def _looks_like_utf16(raw: bytes) -> bool:
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Chinese characters, or the marks Chinese text is written with (“ ” （ ） 、 。 full-width forms)."""
+    return any("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+               or "\u2010" <= c <= "\u2027" for c in text)
 
 
 def _gb_reading_is_chinese(raw: bytes) -> bool:
