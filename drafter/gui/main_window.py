@@ -236,6 +236,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
             self.undo_stack.push(commands.SetMeta(self, key, value))
 
     def fields_changed(self) -> None:
+        self.outline_model.forget_labels()
         self.refresh_preview()
         titles = {place_name((index,)): f"{self.outline.number(part)}{part.heading}"
                   for index, part in enumerate(self.report.parts, 1)}

@@ -18,6 +18,7 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, outline: Outline, parent=None):
         super().__init__(parent)
         self.outline = outline
+        self._labels: dict[str, str] | None = None  # field name → label, built on first need
 
     # Reading
 
@@ -89,8 +90,14 @@ class OutlineModel(QAbstractItemModel):
             return node.title
         if isinstance(node, Section):
             return f"{self.outline.number(node)}{node.heading}"
-        text = fieldtext.to_display(node.lead or node.body, self.outline.report.fields)
+        if self._labels is None:  # once per set of fields, not per row: a long report has 1800 of them
+            self._labels = fieldtext.labels_by_name(self.outline.report.fields)
+        text = fieldtext.to_display(node.lead or node.body, self.outline.report.fields, self._labels)
         return text[:_PREVIEW_CHARS] + ("…" if len(text) > _PREVIEW_CHARS else "") or "（空段落）"
+
+    def forget_labels(self) -> None:
+        """Fields were added, removed or renamed: rows show their new labels."""
+        self._labels = None
 
     # Changing: the undo commands call these, never the Outline directly.
 

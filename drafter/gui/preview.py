@@ -84,21 +84,34 @@ class Preview(QTextBrowser):
         self.sources: list[str] = []
         self.shown: tuple[Rendered, Style] | None = None
         self.paragraphs: list[tuple[str, str]] = []  # what the document shows now, block by block
+        self._laying_out = False
         self.scale = 1.0
         self.setOpenLinks(False)
 
     def show_rendered(self, rendered: Rendered, style: Style) -> None:
         """Show a new rendering; when only some paragraphs' words changed (typing), only those are replaced,
         so a pause in typing in a 250-page report does not lay out all 250 pages again."""
-        bar = self.verticalScrollBar().value()
         self.shown = (rendered, style)
         self.sources = [block.source for block in rendered.blocks]
-        self.scale = self.fitting_scale(style)
-        px = max(self.logicalDpiX(), 1) / 72
-        paragraphs = [_block_html(block, style, self.scale, px) for block in rendered.blocks]
-        if not self._replace_changed(paragraphs):
-            self.setHtml(page_html(paragraphs))
-        self.paragraphs = paragraphs
+        if not self.isVisible():  # laid out when shown, at its real width: a 250-page preview once, not twice
+            self.paragraphs = []
+            return
+        if self._laying_out:  # a resize our own layout caused (a scroll bar came or went): handled below
+            return
+        bar = self.verticalScrollBar().value()
+        self._laying_out = True
+        try:
+            for _ in range(2):  # the scroll bar appearing narrows the page once; then the scale holds
+                self.scale = self.fitting_scale(style)
+                px = max(self.logicalDpiX(), 1) / 72
+                paragraphs = [_block_html(block, style, self.scale, px) for block in rendered.blocks]
+                if not self._replace_changed(paragraphs):
+                    self.setHtml(page_html(paragraphs))
+                self.paragraphs = paragraphs
+                if abs(self.fitting_scale(style) - self.scale) <= 0.01:
+                    break
+        finally:
+            self._laying_out = False
         self.verticalScrollBar().setValue(bar)
 
     def _replace_changed(self, paragraphs: list[tuple[str, str]]) -> bool:
@@ -124,6 +137,11 @@ class Preview(QTextBrowser):
         usable = self.viewport().width() - 2 * self.document().documentMargin() - 4
         points = usable * 72 / max(self.logicalDpiX(), 1)
         return max(0.3, min(2.0, points / (CHARS_PER_LINE * body_points)))
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.shown is not None and not self.paragraphs:
+            self.show_rendered(*self.shown)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

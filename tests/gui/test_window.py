@@ -310,7 +310,9 @@ def test_typing_redraws_only_the_paragraph_that_changed_and_reads_as_a_full_redr
     monkeypatch.undo()
     assert relaid == []  # no whole-page layout for a typed sentence
     fresh = Preview()
+    qtbot.addWidget(fresh)
     fresh.resize(window.preview.size())
+    fresh.show()  # a preview lays its page out once it is shown, at its real width
     fresh.show_rendered(window.last_rendered, window.style)
     assert document.toPlainText() == fresh.document().toPlainText()
     changed = document.findBlockByNumber(window.preview.sources.index(paragraph.id))
