@@ -139,6 +139,8 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
     if notation in ("余万", "余亿") and field_type != "percent":  # 230余万元
         magnitude = notation[1:]
         return f"{plain_digits(Decimal(value) / _MAGNITUDES[magnitude])}{qualifier}{magnitude}{unit}"
+    if field_type == "percent" and notation == "chinese":  # 百分之十五, 百分之十二点五, 百分之百
+        return "百分之" + ("百" if Decimal(value) == 100 else _chinese_decimal(Decimal(value)))
     if field_type == "percent":
         digits = plain_digits(Decimal(value)) + "%"
     else:
@@ -150,6 +152,14 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
     if qualifier == "约":
         return f"约{digits}{unit}"
     return f"{digits}{qualifier}{unit}"
+
+
+def _chinese_decimal(number: Decimal) -> str:
+    if number == number.to_integral_value() and 0 < number < 10000:
+        return chinese_count(int(number))
+    import cn2an
+
+    return cn2an.an2cn(plain_digits(number))
 
 
 def _digits(number: Decimal, field_type: str, notation: str) -> str:

@@ -313,3 +313,83 @@ def test_a_table_with_a_serial_column_labels_rows_by_their_name():
     table = SourceParagraph("", rows=[["序号", "指标名称", "单位", "2023年", "2022年"], ["1", "保障性租赁住房", "套", "860", "700"]])
     report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph("一、主要工作"), table], None, "t").report
     assert [f.label for f in report.fields.values()] == ["保障性租赁住房（套）"]
+
+
+# -- found by a second set of office files written apart from the corpus --------------------------------
+
+def test_table_cells_in_content_controls_and_nested_tables_are_read_once(tmp_path):
+    writer = Writer(Flavour())
+    writer.add(writer.paragraph(writer.runs("2024年工作总结")))
+    writer.add(writer.paragraph(writer.runs("一、主要工作")))
+    cell = lambda text: f"<w:tc>{writer.paragraph(writer.runs(text))}</w:tc>"  # noqa: E731
+    inner = f"<w:tbl><w:tr>{cell('建档')}{cell('随访')}</w:tr><w:tr>{cell('1,860份')}{cell('2,340人次')}</w:tr></w:tbl>"
+    writer.add("<w:tbl>"
+               f"<w:tr>{cell('指标')}{cell('单位')}{cell('2024年')}{cell('2023年')}</w:tr>"
+               f"<w:tr>{cell('新建充电桩')}{cell('个')}<w:sdt><w:sdtContent>{cell('1,260')}</w:sdtContent></w:sdt>"
+               f"{cell('860')}</w:tr>"
+               f"<w:tr>{cell('健康档案')}<w:tc>{writer.paragraph(writer.runs('见下表'))}{inner}</w:tc>"
+               f"{cell('')}{cell('')}</w:tr></w:tbl>")
+    report = import_last_year(docx_from(writer, tmp_path)).report
+    values = sorted(f.previous for f in report.fields.values())
+    assert values == [1260, 1860, 2340]
+    tables = [p.rows for p in report.parts[0].paragraphs if p.rows]
+    assert len(tables) == 2 and tables[0][1][:3] == ["新建充电桩", "个", "{{ figure_01 }}"]
+
+
+def test_word_draws_circled_and_bracketed_item_numbers_that_stay_in_the_text(tmp_path):
+    writer = Writer(Flavour())
+    circled = writer.new_list([("decimalEnclosedCircle", "%1")])
+    bracketed = writer.new_list([("decimal", "%1)")])
+    writer.add(writer.paragraph(writer.runs("2024年工作总结")))
+    writer.add(writer.paragraph(writer.runs("一、主要工作")))
+    for text in ("开展短时临近预报2,860次。", "发布预警信号126次。"):
+        writer.add(writer.paragraph(writer.runs(text), numbering=(circled, 0)))
+    writer.add(writer.paragraph(writer.runs("组织应急演练15次。"), numbering=(bracketed, 0)))
+    report = import_last_year(docx_from(writer, tmp_path)).report
+    text = rendered_text(as_last_year(report, 2024))
+    assert "①开展短时临近预报2,860次。" in text and "②发布预警信号126次。" in text and "1)组织应急演练15次。" in text
+
+
+def test_parts_written_as_di_yi_bufen_put_every_typed_level_one_down():
+    report = build_project(paragraphs("2024年工作报告", "第一部分　2024年工作总结", "一、参保扩面持续推进",
+                                      "全年新增参保2,300人。", "二、经办服务提质增效", "办结业务1.2万件。",
+                                      "第二部分　存在的问题", "一是统筹不够。", "第三部分　2025年工作打算",
+                                      "一、深化改革", "推进改革。"), None, "t").report
+    assert [s.heading for s in report.parts] == ["{{ year }}年工作总结", "存在的问题", "{{ next_year }}年工作打算"]
+    assert [c.heading for c in report.parts[0].children] == ["参保扩面持续推进", "经办服务提质增效"]
+    assert [p.body for p in report.parts[1].paragraphs] == ["一是统筹不够。"]
+
+
+def test_frame_attachments_signature_and_date_in_one_paragraph_and_chinese_dates():
+    result = build_project(paragraphs("2024年工作报告", "一、主要工作", "全年走访企业20家。", "特此报告。",
+                                      "附件：1.2024年度帮扶企业名单", "2.就业情况统计表",
+                                      "示例市残疾人联合会\n二○二五年一月五日"), None, "t")
+    meta, report = result.report.meta, result.report
+    assert meta.attachments == ["2025年度帮扶企业名单", "就业情况统计表"]
+    assert (meta.organisation, meta.date) == ("示例市残疾人联合会", "2026-01-05")
+    assert [p.body for p in report.closing] == ["特此报告。"]
+
+
+def test_hidden_text_is_left_out_and_endnotes_are_kept(tmp_path):
+    writer = Writer(Flavour())
+    writer.add(writer.paragraph(writer.runs("2024年工作总结")))
+    writer.add(writer.paragraph(writer.runs("一、主要工作")))
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（起草说明：原稿为1,260起。）</w:t></w:r>'
+    writer.add(writer.paragraph(writer.runs("发放补贴3,200人次。") + hidden))
+    writer.save(tmp_path / "h.docx")
+    report = import_last_year(tmp_path / "h.docx").report
+    assert [f.previous for f in report.fields.values()] == [3200]
+    assert "起草说明" not in rendered_text(report)
+
+
+@pytest.mark.parametrize(("sentence", "unit", "printed"), [
+    ("参保率达到百分之九十五。", "%", "百分之九十五"), ("覆盖率达到百分之百。", "%", "百分之百"),
+    ("增长百分之十二点五。", "%", "百分之十二点五"), ("平均气温17.2℃。", "℃", "17.2℃"),
+    ("年降水1,386.4毫米。", "毫米", "1,386.4毫米"), ("整理168万画幅。", "画幅", "168万画幅"),
+    ("调阅3.2万卷次。", "卷次", "3.2万卷次"),
+])
+def test_chinese_percentages_and_more_units(sentence, unit, printed):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    [field] = [f for f in report.fields.values()]
+    assert ("%" if field.type == "percent" else field.unit) == unit
+    assert printed in rendered_text(as_last_year(report, 2023))

@@ -24,6 +24,8 @@ LEAD_MAX = 30
 HEADING_MAX = 40
 # What the first paragraph of a closing says: the year ahead, not the year reported.
 CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
+PART_WORD = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
+FORMULA_END = re.compile(r"^(特此报告|以上报告|专此报告)[。，,]?(请审阅|请审议)?[。]?$")
 STRICT_CLOSING_WORDS = re.compile(r"^(新的一年|在新的一年|展望)")
 PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
 MASK = re.compile(r"[*＊]")
@@ -84,12 +86,17 @@ class _Builder:
         self.result, self.roller, self.maker, self.formatted = result, roller, maker, formatted
         self.report = result.report
         self.stack: list[Section] = []
+        self.part_words = False  # the document is divided into 第一部分, 第二部分…
         self.change_spans: dict[str, tuple[int, int]] = {}  # paragraph id → its year changes in roller.changes
 
     def frame(self, frame) -> None:
         meta = self.report.meta
         if frame.title:
             meta.title = self.roller.roll(self.maker.replace_figures(escape_template_syntax(frame.title)), "标题")
+        shift = meta.year - self.result.from_year  # names print as typed: their years move as text
+        meta.attachments = [re.sub(r"(?<!\d)(\d{4})(?=\s*年)", lambda m: str(int(m.group(1)) + shift)
+                                   if int(m.group(1)) in (self.result.from_year, self.result.from_year + 1)
+                                   else m.group(1), name) for name in frame.attachments]
         for key, name in (("recipient", "主送机关"), ("organisation", "落款单位")):
             value = getattr(frame, key)
             if MASK.search(value):  # a website masked it; these print as typed, so the user types them again
@@ -106,6 +113,8 @@ class _Builder:
                 self.result.notes.append(f"成文日期“{year}年{month}月{day}日”顺延一年后无效，请重新填写")
 
     def build(self, paragraphs: list[SourceParagraph]) -> None:
+        # 第一部分 / 第二部分 above 一、: the parts are those, and every typed level goes one down.
+        self.part_words = sum(bool(PART_WORD.match(p.text)) and is_heading_like(p.text) for p in paragraphs) >= 2
         for paragraph in paragraphs:
             self._place(paragraph)
         self._take_closing()
@@ -127,11 +136,16 @@ class _Builder:
     def _level(self, source: SourceParagraph) -> tuple[int, str]:
         """The heading level the number's form says (typed, or Word's list), else the style's; 0: body text."""
         text = HALF_WIDTH_SUB.sub(r"（\1）", source.text)
+        part = PART_WORD.match(text) if self.part_words and is_heading_like(text) else None
+        if part:
+            return 1, text[part.end():].strip(" \u3000、：:")
         typed, rest = split_heading_number(text)
         if typed:
-            return (typed, rest) if typed <= 2 or _item_is_heading(source, text, rest) else (0, text)
+            if typed > 2 and not _item_is_heading(source, text, rest):
+                return 0, text
+            return min(typed + self.part_words, 4), rest
         if source.numbered and (is_heading_like(text) or "。" in text):
-            return source.numbered, text
+            return min(source.numbered + self.part_words, 4), text
         if source.outline_level and source.outline_level <= 4 and is_heading_like(text):
             return source.outline_level, text
         return 0, text
@@ -175,14 +189,17 @@ class _Builder:
         while section.children:
             section = section.children[-1]
         plan = bool(PLAN_HEADING.search(part.heading))
-        if plan and section is part:
-            return
-        for index, paragraph in enumerate(section.paragraphs[1:], 1):
-            if not paragraph.lead and not paragraph.rows and _turns_to_next_year(paragraph.body, strict=plan):
-                self.report.closing = section.paragraphs[index:]
-                del section.paragraphs[index:]
-                self._renamed_to_closing(self.report.closing)
-                return
+        paragraphs = section.paragraphs
+        start = None
+        if not (plan and section is part):
+            start = next((index for index, paragraph in enumerate(paragraphs[1:], 1) if not paragraph.lead
+                          and not paragraph.rows and _turns_to_next_year(paragraph.body, strict=plan)), None)
+        if start is None and paragraphs and FORMULA_END.match(paragraphs[-1].body):
+            start = len(paragraphs) - 1  # 特此报告。 alone closes a report
+        if start is not None:
+            self.report.closing = paragraphs[start:]
+            del paragraphs[start:]
+            self._renamed_to_closing(self.report.closing)
 
     def _renamed_to_closing(self, paragraphs: list[Paragraph]) -> None:
         """Year changes listed under the section a closing paragraph was first read into now say 结尾."""

@@ -17,6 +17,7 @@ from drafter.core.spans import TEMPLATE_CODE
 NAME = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”"
 MASKED_NAME = re.compile(r"[*＊]{1,6}")
 PLACE_WORDS = "省市县区镇乡村州盟旗"
+CHINESE_PERCENT = re.compile(r"百分之(?P<number>[零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?)")
 CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
 
 
@@ -43,6 +44,7 @@ class FieldMaker:
         span = whole[start:end]
         matches = [(m, "arabic") for m in self.lexicon.figure.finditer(span)]
         matches += [(m, "chinese") for m in self.lexicon.chinese_figure.finditer(span)]
+        matches += [(m, "chinese_percent") for m in CHINESE_PERCENT.finditer(span)]
         pieces, position = [], 0
         for match, kind in sorted(matches, key=lambda item: item[0].start()):
             if match.start() < position:
@@ -64,6 +66,10 @@ class FieldMaker:
         try:
             if kind == "arabic":
                 return figure_from_match(match, self.lexicon)
+            if kind == "chinese_percent":  # 百分之十五, 百分之十二点五: kept in words when printed
+                number = match.group("number")
+                value = Decimal(100) if number == "百" else parse_number(number)  # 百分之百
+                return Figure(value, "percent", "", "", "chinese")
             figure = chinese_figure(match)
         except (NumberError, FigureError):
             return None

@@ -14,7 +14,9 @@ ISSUER = re.compile(r"^.{2,30}文件$")  # 发文机关标志: 示例县卫生�
 DOCUMENT_NUMBER = re.compile(r"^.{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$")
 RECORD = re.compile(r"^(抄送|抄报|分送|主题词)[:：]|印发$|^.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-CHINESE_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
+ATTACHMENT_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.{0,58})$")
 DATED = re.compile(r"(?<!\d)((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
 TITLED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 TITLE_MAX = 40
@@ -29,6 +31,7 @@ class Frame:
     organisation: str = ""
     date: tuple[int, int, int] | None = None
     left_out: list[str] = field(default_factory=list)  # 红头, 文号, 版记 lines: not part of a 年度工作报告
+    attachments: list[str] = field(default_factory=list)  # 附件说明: the names listed after the body
 
 
 def take_frame(pieces: list[Piece]) -> tuple[Frame, list[Piece]]:
@@ -75,7 +78,23 @@ def _take_foot(pieces: list[Piece], frame: Frame) -> list[Piece]:
         if last is not None and last.rows is None and len(last.text) <= 30 and not last.text.endswith("。") \
                 and not split_heading_number(last.text)[0]:
             frame.organisation = pieces.pop().text
-    return pieces
+    return _take_attachments(pieces, frame)
+
+
+def _take_attachments(pieces: list[Piece], frame: Frame) -> list[Piece]:
+    """附件：1.名称 / 2.名称 (or 附件：名称) just before the signature: the report's attachment list."""
+    end = len(pieces)
+    start = end
+    while start > 0 and pieces[start - 1].rows is None and ATTACHMENT_ITEM.match(pieces[start - 1].text):
+        start -= 1
+    if start == 0 or pieces[start - 1].rows is not None:
+        return pieces
+    head = ATTACHMENTS.match(pieces[start - 1].text)
+    if not head:
+        return pieces
+    names = [head.group(1)] + [ATTACHMENT_ITEM.match(p.text).group(2) for p in pieces[start:end]]
+    frame.attachments = [re.sub(r"^\d{1,2}\s*[.．、]\s*", "", name).strip() for name in names]
+    return pieces[: start - 1]
 
 
 def _lines(piece: Piece) -> list[str]:
@@ -91,7 +110,8 @@ def _date(text: str) -> tuple[int, int, int] | None:
         from drafter.core.numbers import NumberError, parse_number
 
         try:
-            year = int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in match.group(1)))
+            year = int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace("○", "〇")))
+                               for c in match.group(1)))
             return year, int(parse_number(match.group(2))), int(parse_number(match.group(3)))
         except (ValueError, NumberError):
             return None

@@ -9,7 +9,7 @@ from functools import lru_cache
 from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
-NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
+NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
 VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
@@ -48,7 +48,13 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = tail if len(tail) >= 2 else head
     words = _shorten(words) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
-    return words if words.endswith(suffix) else words + suffix
+    return words if _already_says(words, suffix) else words + suffix
+
+
+def _already_says(words: str, suffix: str) -> bool:
+    """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
+    return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
+            or (suffix == "比例" and words.endswith(("率", "比", "比重"))))
 
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:

@@ -21,6 +21,7 @@ SENTENCE_END = "。！？!?"
 PART_START = re.compile(rf"(?<=[{SENTENCE_END}])\s*(?=[一二三四五六七八九十]{{1,3}}、)")
 SUB_START = re.compile(rf"(?<=[{SENTENCE_END}])\s*(?=[（(][一二三四五六七八九十]{{1,3}}[）)])")
 HEADING_MAX = 40
+DATE_LIKE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}日$")
 
 
 def is_heading_like(text: str) -> bool:
@@ -112,8 +113,8 @@ def mend_line_breaks(pieces: list[Piece]) -> list[Piece]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A line that carries on the previous one's sentence."""
-    if previous.endswith(tuple(SENTENCE_END + "：:”")) or split_heading_number(line)[0]:
+    """A line that carries on the previous one's sentence (a date under a signature does not)."""
+    if previous.endswith(tuple(SENTENCE_END + "：:”")) or split_heading_number(line)[0] or DATE_LIKE.match(line):
         return False
     return not (split_heading_number(previous)[0] and is_heading_like(previous))
 

@@ -78,7 +78,7 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
         parts = {member: _read_member(archive, f"word/{member}.xml", name, required=member == "document")
-                 for member in ("document", "styles", "numbering", "footnotes")}
+                 for member in ("document", "styles", "numbering", "footnotes", "endnotes")}
     except SourceError:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
@@ -87,7 +87,8 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
         raise SourceError(f"“{name}”的正文部分是空的，文件已损坏，无法读取")
     roots = {member: _parse_xml(data, name) if data else None for member, data in parts.items()}
     body = roots["document"].find(f"{W}body")
-    reader = BodyReader(read_styles(roots["styles"]), read_numbering(roots["numbering"]), read_notes(roots["footnotes"]))
+    notes = read_notes(roots["footnotes"]) | read_notes(roots["endnotes"], "endnote")  # endnotes print as footnotes
+    reader = BodyReader(read_styles(roots["styles"]), read_numbering(roots["numbering"]), notes)
     pieces = list(reader.pieces(body)) if body is not None else []
     return pieces, reader.left_out
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from drafter.core.lastyear.builder import ImportResult
 
 LEFT_OUT_NAMES = {"comments": "批注 {n} 条（未导入）", "tracked": "修订中删除或移走的文字 {n} 处（按接受修订后的文字导入）",
-                  "textboxes": "文本框 {n} 个（其中文字已按正文导入）", "images": "图片或图形 {n} 个（未导入）"}
+                  "textboxes": "文本框 {n} 个（其中文字已按正文导入）", "images": "图片或图形 {n} 个（未导入）",
+                  "hidden": "隐藏文字 {n} 处（不打印，未导入）"}
 
 
 def import_summary(result: ImportResult, source, output) -> list[str]:

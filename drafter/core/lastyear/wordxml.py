@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.core.model import NOTE_MARK
+from drafter.core.numbers import chinese_count
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -108,13 +109,34 @@ def level_of_form(number_format: str, level_text: str) -> int:
     return 0
 
 
-def read_notes(root) -> dict[str, str]:
-    """Footnote id → its text (separators left out)."""
+def drawn_number(number_format: str, level_text: str, level: int, count: int) -> str:
+    """The number Word draws for a list paragraph that is no heading: ① for decimalEnclosedCircle, 1) for
+    "%1)", a) for lowerLetter; "" for bullets and forms this reader does not draw."""
+    if number_format in DECIMAL_FORMATS:
+        shown = str(count) if number_format != "decimalFullWidth" else str(count).translate(_FULL_WIDTH)
+    elif number_format.startswith("decimalEnclosedCircle") and count <= 20:
+        shown = chr(0x2460 + count - 1)
+    elif number_format in ("lowerLetter", "upperLetter") and count <= 26:
+        shown = chr((0x60 if number_format == "lowerLetter" else 0x40) + count)
+    elif number_format in CHINESE_FORMATS:
+        shown = chinese_count(count)
+    else:
+        return ""
+    return re.sub(r"%\d", lambda match: shown if match.group() == f"%{level + 1}" else "", level_text)
+
+
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def read_notes(root, kind: str = "footnote") -> dict[str, str]:
+    """Footnote (or endnote) id → its text, separators left out; endnote ids are prefixed endnote:."""
     notes = {}
-    for note in root.iter(f"{W}footnote") if root is not None else ():
+    prefix = "" if kind == "footnote" else "endnote:"
+    for note in root.iter(f"{W}{kind}") if root is not None else ():
         if note.get(f"{W}type") in (None, "normal"):
             reader = _Text(None, {}, {}, Counter())
-            notes[note.get(f"{W}id")] = "".join(reader.paragraph_text(p) for p in note.iter(f"{W}p")).strip()
+            notes[prefix + (note.get(f"{W}id") or "")] = "".join(
+                reader.paragraph_text(p) for p in note.iter(f"{W}p")).strip()
     return notes
 
 
@@ -157,6 +179,9 @@ class _Text:
         return alternate
 
     def _run(self, run):
+        if _is_on(run.find(f"{W}rPr/{W}vanish")):  # hidden text never printed: not part of the report
+            self.left_out["hidden"] += 1
+            return
         bold = _is_on(run.find(f"{W}rPr/{W}b"))
         bold = self.bold_style if bold is None else bold
         for child in run:
@@ -179,8 +204,9 @@ class _Text:
             return "" if child.get(f"{W}type") in ("page", "column") else "\n"
         if tag == f"{W}noBreakHyphen":
             return "-"
-        if tag == f"{W}footnoteReference":
-            text = self.notes.get(child.get(f"{W}id"))
+        if tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            prefix = "" if tag == f"{W}footnoteReference" else "endnote:"
+            text = self.notes.get(prefix + (child.get(f"{W}id") or ""))
             if text:
                 self.note_texts.append(text)
                 return NOTE_MARK
@@ -214,19 +240,32 @@ def _is_on(element) -> bool | None:
     return element.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
+def _children(element, tag: str) -> list:
+    """Direct children with this tag, looking through what wraps them without changing them (content controls,
+    custom XML, accepted insertions) and never into a nested table."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
+            found += _children(child, tag)
+    return found
+
+
 class BodyReader:
     """Yields the body's paragraphs and tables as Pieces, in order."""
 
     def __init__(self, styles: Styles, numbering: dict, notes: dict[str, str]):
         self.styles, self.numbering, self.notes = styles, numbering, notes
         self.left_out: Counter = Counter()
+        self.counters: dict[tuple[str, int], int] = {}  # (numId, level) → the last number drawn
 
     def pieces(self, body, in_toc: bool = False):
         for child in body:
             if child.tag == f"{W}p":
                 yield from self._paragraph(child, in_toc)
             elif child.tag == f"{W}tbl":
-                yield self._table(child)
+                yield from self._tables(child)
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
                 gallery = child.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
@@ -251,12 +290,17 @@ class BodyReader:
         text = reader.paragraph_text(paragraph)
         stripped = text.strip()
         lead_space = len(text) - len(text.lstrip())
-        yield Piece(stripped, max(0, min(reader.bold_prefix - lead_space, len(stripped))), level if level <= 9 else 0,
-                    self._numbered(paragraph, style_numbering), toc or in_toc, notes=reader.note_texts)
+        bold_prefix = max(0, min(reader.bold_prefix - lead_space, len(stripped)))
+        numbered, shown = self._numbered(paragraph, style_numbering)
+        if shown and stripped:  # ① or 1) that Word draws: not a heading number, so it stays in the text
+            stripped, bold_prefix = shown + stripped, bold_prefix + len(shown) if bold_prefix else 0
+        yield Piece(stripped, bold_prefix, level if level <= 9 else 0, numbered, toc or in_toc, notes=reader.note_texts)
         for box in reader.boxes:  # a text box's paragraphs follow the paragraph it is anchored in
             yield from self.pieces(box, in_toc)
 
-    def _numbered(self, paragraph, style_numbering) -> int:
+    def _numbered(self, paragraph, style_numbering) -> tuple[int, str]:
+        """(the heading level Word's automatic number stands for, or 0; the number as drawn when it is no
+        heading number, such as ① or 1), counted as Word counts)."""
         num = paragraph.find(f"{W}pPr/{W}numPr/{W}numId")
         ilvl = paragraph.find(f"{W}pPr/{W}numPr/{W}ilvl")
         if num is not None:
@@ -264,21 +308,30 @@ class BodyReader:
         elif style_numbering:
             key, level = style_numbering
         else:
-            return 0
+            return 0, ""
         if key == "0":  # numId 0 switches a style's numbering off
-            return 0
+            return 0, ""
         if key not in self.numbering:  # no numbering part to say how it looks: the list level is all there is
-            return level + 1
+            return level + 1, ""
         number_format, level_text = self.numbering[key].get(level, ("", ""))
-        return level_of_form(number_format, level_text)
+        heading = level_of_form(number_format, level_text)
+        count = self.counters.get((key, level), 0) + 1
+        self.counters[(key, level)] = count
+        for deeper in [k for k in self.counters if k[0] == key and k[1] > level]:
+            del self.counters[deeper]
+        return heading, "" if heading else drawn_number(number_format, level_text, level, count)
 
-    def _table(self, table) -> Piece:
-        rows = []
-        for row in table.iter(f"{W}tr"):
+    def _tables(self, table):
+        """The table as rows of cell texts, then any table nested in a cell as a table of its own."""
+        rows, nested = [], []
+        for row in _children(table, f"{W}tr"):
             cells = []
-            for cell in row.findall(f"{W}tc"):
+            for cell in _children(row, f"{W}tc"):
                 reader = _Text(self.styles, self.numbering, self.notes, self.left_out)
-                cells.append("".join(reader.paragraph_text(p) for p in cell.iter(f"{W}p")).strip())
+                cells.append("".join(reader.paragraph_text(p) for p in _children(cell, f"{W}p")).strip())
+                nested += _children(cell, f"{W}tbl")
             if any(cells):
                 rows.append(cells)
-        return Piece("", rows=rows)
+        yield Piece("", rows=rows)
+        for inner in nested:
+            yield from self._tables(inner)
