@@ -201,7 +201,9 @@ def cmd_fields(args) -> int:
         previous = "" if row["previous"] is None else f"  去年 {row['previous']}"
         result = change(field)
         trend = f"  {result.phrase}" if result else ""
-        unit = f"{row['qualifier']}{row['unit']}"
+        about = row["qualifier"] == "约"  # 约 stands before the number (约300人), 余 and 多 after it (300余人)
+        value = f"约{value}" if about and row["value"] is not None else value
+        unit = row["unit"] if about else f"{row['qualifier']}{row['unit']}"
         print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{unit}{previous}{trend}\t{'；'.join(row['used_in'])}")
     return EXIT_OK
 

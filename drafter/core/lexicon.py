@@ -39,6 +39,7 @@ class Lexicon:
     label_function_words: tuple[str, ...] = ()
     noun_ends: tuple[str, ...] = ()
     named_as: tuple[str, ...] = ()
+    self_references: tuple[str, ...] = ()
 
     @cached_property
     def figure(self) -> re.Pattern:
@@ -88,4 +89,5 @@ def load_lexicon(path: Path) -> Lexicon:
         label_function_words=words("label_function_words"),
         noun_ends=words("noun_ends"),
         named_as=words("named_as"),
+        self_references=words("self_references"),
     )

@@ -393,3 +393,17 @@ def test_chinese_percentages_and_more_units(sentence, unit, printed):
     [field] = [f for f in report.fields.values()]
     assert ("%" if field.type == "percent" else field.unit) == unit
     assert printed in rendered_text(as_last_year(report, 2023))
+
+
+def test_a_label_leaves_out_how_the_report_names_its_own_unit(tmp_path, capsys):
+    from drafter.cli import run
+
+    source = tmp_path / "去年.txt"
+    source.write_text("2023年度工作报告\n2023年，我局服务群众约300人，走访企业20余家。\n一、主要工作\n全年学习12次。\n",
+                      encoding="utf-8")
+    assert run(["import", str(source), "-o", str(tmp_path / "今年.drafter")]) == 0
+    capsys.readouterr()
+    assert run(["fields", str(tmp_path / "今年.drafter")]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].split("\t")[1] == "服务群众人数"
+    assert "（未填）人" in listed[0] and "（未填）余家" in listed[1]  # 约 stands before a number, never before a unit

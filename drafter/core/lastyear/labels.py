@@ -74,7 +74,12 @@ def _whole_quotes(text: str) -> str:
 
 def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
-    words = [word for word, _flag in tokens(NOT_IN_LABEL.sub("", text))]
+    text = NOT_IN_LABEL.sub("", text)
+    for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
+        if text.startswith(reference):
+            text = text[len(reference):]
+            break
+    words = [word for word, _flag in tokens(text)]
     function = set(lexicon.label_function_words)
     while words and words[0] in function:
         words.pop(0)
