@@ -407,3 +407,39 @@ def test_a_label_leaves_out_how_the_report_names_its_own_unit(tmp_path, capsys):
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].split("\t")[1] == "服务群众人数"
     assert "（未填）人" in listed[0] and "（未填）余家" in listed[1]  # 约 stands before a number, never before a unit
+
+
+# -- found by a third set: text from PDFs and web pages, ranges and more figure styles --------------------
+
+def test_lines_a_pdf_wrapped_are_joined_when_blank_lines_separate_paragraphs():
+    lines = ["2024年工作总结", "", "2024年，街道各项工作稳步推进，取得了新的成效。", "", "一、民生保障",
+             "", "全年持续加大民生投入力度，向困难群众发放各", "类救助资金865.2万元，新建污水管网12",
+             ".6公里，引进招商项目9个。", "",
+             "示例街道办事处", "2024年12月30日"]
+    report = build_project(paragraphs(*lines), None, "t").report
+    assert [p.body for p in report.parts[0].paragraphs] == ["全年持续加大民生投入力度，向困难群众发放各类救助资金"
+                                                            "{{ figure_01 }}，新建污水管网{{ figure_02 }}，引进招商项目{{ figure_03 }}。"]
+    assert [f.previous for f in report.fields.values()] == [8652000, Decimal("12.6"), 9]
+    assert (report.meta.organisation, report.meta.date) == ("示例街道办事处", "2025-12-30")
+
+
+def test_a_web_page_pasted_into_word_keeps_only_the_report():
+    result = build_project(paragraphs(
+        "首页 > 政务公开 > 规划计划", "示例区民政局2024年工作总结", "【字体：大 中 小】【打印】【关闭】",
+        "示例区民政局2024年工作总结", "2024年，区民政局扎实推进各项工作。", "一、兜底保障", "发放低保金1,268万元。",
+        "示例区民政局", "2024年12月25日", "分享到：", "主办单位：示例区人民政府 备案号：示ICP备12345号"), None, "t")
+    report = result.report
+    assert report.meta.title == "示例区民政局{{ year }}年工作总结"
+    assert (report.meta.organisation, report.meta.date) == ("示例区民政局", "2025-12-25")
+    assert "字体" not in rendered_text(report) and "备案号" not in rendered_text(report)
+
+
+@pytest.mark.parametrize(("sentence", "printed", "values"), [
+    ("新建道路近200公里。", "近200公里", [200]), ("每村建设3至5座公厕。", "3至5座", [3, 5]),
+    ("营业收入增长1.5倍。", "1.5倍", [Decimal("1.5")]), ("收到来信86封，制作锦旗143面。", "86封", [86, 143]),
+    ("PM2.5平均浓度28微克/立方米。", "28微克/立方米", [28]),
+])
+def test_nearly_ranges_times_and_more_measure_words(sentence, printed, values):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert [f.previous for f in report.fields.values()] == values
+    assert printed in rendered_text(as_last_year(report, 2023))

@@ -18,6 +18,9 @@ NAME = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”"
 MASKED_NAME = re.compile(r"[*＊]{1,6}")
 PLACE_WORDS = "省市县区镇乡村州盟旗"
 CHINESE_PERCENT = re.compile(r"百分之(?P<number>[零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?)")
+RANGE_JOIN = re.compile(r"\s*(?:至|～|~|—|－|-|到)\s*")
+# The lower end of a range whose upper end carries the unit: 3至5座, 3～5个 (15%～30% has a unit on both).
+RANGE_START = re.compile(r"(?<![0-9０-９.．])(?P<number>[0-9]+(?:\.[0-9]+)?)(?=\s*(?:至|～|~|—|－|-|到)\s*[0-9])")
 CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
 
 
@@ -45,6 +48,8 @@ class FieldMaker:
         matches = [(m, "arabic") for m in self.lexicon.figure.finditer(span)]
         matches += [(m, "chinese") for m in self.lexicon.chinese_figure.finditer(span)]
         matches += [(m, "chinese_percent") for m in CHINESE_PERCENT.finditer(span)]
+        matches += [(m, "range_start") for m in RANGE_START.finditer(span)
+                    if self.lexicon.figure.match(span, m.end() + len(RANGE_JOIN.match(span, m.end()).group()))]
         pieces, position = [], 0
         for match, kind in sorted(matches, key=lambda item: item[0].start()):
             if match.start() < position:
@@ -53,7 +58,11 @@ class FieldMaker:
             if figure is None:
                 continue
             before, after = whole[: start + match.start()], whole[start + match.end():]
-            label = make_label(before, after, "%" if figure.type == "percent" else figure.unit, self.lexicon)
+            unit = "%" if figure.type == "percent" else figure.unit
+            if kind == "range_start":  # 3至5座: the lower bound prints bare; its label names the upper's unit
+                upper = self.lexicon.figure.search(span, match.end())
+                unit, after = upper.group("unit") or "%", span[upper.end():] + whole[start + end:]
+            label = make_label(before, after, unit, self.lexicon) + ("（下限）" if kind == "range_start" else "")
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
         pieces.append(span[position:])
@@ -66,6 +75,10 @@ class FieldMaker:
         try:
             if kind == "arabic":
                 return figure_from_match(match, self.lexicon)
+            if kind == "range_start":
+                value = parse_number(match.group("number"))
+                whole_number = value == value.to_integral_value()
+                return Figure(value, "integer" if whole_number else "decimal", "", "", "plain")
             if kind == "chinese_percent":  # 百分之十五, 百分之十二点五: kept in words when printed
                 number = match.group("number")
                 value = Decimal(100) if number == "百" else parse_number(number)  # 百分之百

@@ -9,7 +9,7 @@ from functools import lru_cache
 from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
-NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
+NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
 VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
@@ -35,6 +35,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
+    head = re.sub(r"^(较上年|比上年|较去年|同比)", "", head)
     if head in BARE_CHANGE and len(clauses) > 1:  # 收入6.42亿元，同比增长7.5% → 收入同比增长
         head = _clean(clauses[-2], lexicon) + head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]

@@ -11,7 +11,9 @@ from drafter.core.numbers import split_heading_number
 
 CLUTTER = re.compile(
     r"(当前位置|下面是小编|小编为大家|供大家参考|猜你喜欢|相关推荐|热门推荐|热门文章|延伸阅读|版权所有|本文由|"
-    r"来源[:：].*(网|站)|时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}|范文大全|文秘网|点击下载|全文阅读|免费下载|上一篇|下一篇)"
+    r"来源[:：].*(网|站)|时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}|范文大全|文秘网|点击下载|全文阅读|免费下载|上一篇|下一篇|"
+    r"首页\s*[>＞»]|【字体|【打印|【关闭|分享到|扫一扫|打印本页|关闭窗口|主办单位[:：]|承办单位[:：]|备案号|"
+    r"ICP备|网站标识码|浏览次数|访问量[:：]|字号[:：]\s*大)"
 )
 TOC_TITLE = re.compile(r"^目\s*录$")
 TOC_ENTRY = re.compile(r"^.{2,60}?(\t|…{2,}|\.{4,}|·{4,})\s*\d{1,3}$")
@@ -21,6 +23,7 @@ SENTENCE_END = "。！？!?"
 PART_START = re.compile(rf"(?<=[{SENTENCE_END}])\s*(?=[一二三四五六七八九十]{{1,3}}、)")
 SUB_START = re.compile(rf"(?<=[{SENTENCE_END}])\s*(?=[（(][一二三四五六七八九十]{{1,3}}[）)])")
 HEADING_MAX = 40
+WRAPPED_LINE_MIN = 18  # a line a PDF wrapped is most of a line; a title, 主送 or unit name is shorter
 DATE_LIKE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,8}日$")
 
 
@@ -37,9 +40,13 @@ def drop_clutter(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
         else:
             kept.append(piece)
     # A page copied from a website repeats the title above the text; keep one.
-    filled = [index for index, piece in enumerate(kept) if piece.text][:2]
-    if len(filled) == 2 and kept[filled[0]].text == kept[filled[1]].text:
-        dropped.append(kept.pop(filled[0]).text)
+    # A page copied from a website repeats the title above the text; keep one.
+    filled = [index for index, piece in enumerate(kept) if piece.text][:6]
+    if filled:
+        first = kept[filled[0]].text
+        for index in reversed(filled[1:]):
+            if kept[index].text == first and is_heading_like(first):
+                dropped.append(kept.pop(index).text)
     return kept, dropped
 
 
@@ -86,7 +93,8 @@ def mend_line_breaks(pieces: list[Piece]) -> list[Piece]:
     """Breaks inside a paragraph: split after a heading or a sentence's end, joined where they cut a sentence.
     Paragraphs cut mid-sentence are joined when nothing (no blank line) stands between them and the cut is
     plain: after a comma-like mark, or anywhere in a file that separates its paragraphs by blank lines."""
-    blank_separated = sum(not p.text and p.rows is None for p in pieces) * 3 >= sum(bool(p.text) for p in pieces)
+    # Blank lines between paragraphs (text pasted from a PDF or a web page): lines between them are one paragraph.
+    blank_separated = sum(not p.text and p.rows is None for p in pieces) * 12 >= sum(bool(p.text) for p in pieces) > 0
     result: list[Piece] = []
     after_blank = True
     for piece in pieces:
@@ -104,7 +112,8 @@ def mend_line_breaks(pieces: list[Piece]) -> list[Piece]:
                            notes=piece.notes if number == len(lines) - 1 else [])
             if number and _continues(lines[number - 1], line):
                 result[-1] = _joined(result[-1], item)
-            elif number == 0 and result and not after_blank and _cut_paragraph(result[-1], piece, blank_separated):
+            elif (number == 0 and len(result) > 1  # the first line is the title: nothing carries it on
+                  and not after_blank and _cut_paragraph(result[-1], piece, blank_separated)):
                 result[-1] = _joined(result[-1], item)
             else:
                 result.append(item)
@@ -124,8 +133,14 @@ def _cut_paragraph(previous: Piece, piece: Piece, blank_separated: bool) -> bool
     if previous.rows is not None or previous.numbered or piece.numbered or previous.outline_level or piece.outline_level:
         return False
     first_line = piece.text.split("\n")[0].strip()
-    plain_cut = previous.text.endswith(("，", "、", "；", ",", ";")) or blank_separated
-    return (plain_cut and len(previous.text) >= HEADING_MAX and previous.text[-1:] not in SENTENCE_END + "：:”"
+    if DATE_LIKE.match(first_line) or previous.text[-1:] in SENTENCE_END + "：:”":
+        return False
+    if blank_separated:  # a hard-wrapped line: long (a title or a unit's name is short), never a heading
+        return (len(previous.text) >= WRAPPED_LINE_MIN and not first_line.endswith(("：", ":"))
+                and not split_heading_number(first_line)[0]
+                and not (split_heading_number(previous.text)[0] and is_heading_like(previous.text)))
+    plain_cut = previous.text.endswith(("，", "、", "；", ",", ";"))
+    return (plain_cut and len(previous.text) >= HEADING_MAX
             and not split_heading_number(first_line)[0] and not split_heading_number(previous.text)[0])
 
 
