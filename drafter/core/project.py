@@ -15,7 +15,7 @@ from drafter.core.model import Report
 
 PROJECT_SUFFIX = ".drafter"
 TEMPLATE_FILE = "project" + PROJECT_SUFFIX
-FORMAT = 1
+FORMAT = 2  # 2: fields may keep a notation, paragraphs notes or table rows, sections run in, meta sealed/attachments
 # A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
 MAX_NODES = 200_000
 
@@ -209,9 +209,23 @@ _Dumper.add_representer(_FlowDict, lambda dumper, data: dumper.represent_mapping
 
 def dump_project(report: Report) -> str:
     """The project file's text: readable YAML, Chinese kept as Chinese."""
-    data = {"format": FORMAT, **report_to_data(report)}
+    # A report using nothing of format 2 is written as format 1, which every earlier version still opens; one
+    # that does is refused by those versions in their own words rather than losing footnotes or tables on save.
+    body = report_to_data(report)
+    data = {"format": FORMAT if _uses_format_2(body) else 1, **body}
     data["fields"] = [_FlowDict(item) for item in data["fields"]]
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments"}
+
+
+def _uses_format_2(data) -> bool:
+    if isinstance(data, dict):
+        return bool(FORMAT_2_KEYS & set(data)) or any(_uses_format_2(value) for value in data.values())
+    if isinstance(data, list):
+        return any(_uses_format_2(item) for item in data)
+    return False
 
 
 def save_project(report: Report, path: Path) -> bytes:

@@ -116,3 +116,22 @@ def test_values_typed_by_hand_are_parsed_like_the_form(tmp_path):
     assert report.fields["a"].value == Decimal(12)
     assert report.fields["b"].value == Decimal("35.6")
 
+
+
+def test_only_reports_using_format_2_are_written_as_format_2(tmp_path, filled_report):
+    """An earlier version opens format 1 and refuses format 2 in its own words, instead of dropping on save
+    the footnotes, tables and notations it does not know."""
+    from drafter.core.model import Paragraph
+    from drafter.core.project import load_project, save_project
+
+    plain = tmp_path / "plain.drafter"
+    save_project(filled_report, plain)
+    assert plain.read_text(encoding="utf-8").startswith("format: 1\n")
+    filled_report.parts[0].paragraphs.append(Paragraph(rows=[["项目", "2026年"], ["培训", "12"]]))
+    filled_report.fields["seminars"].notation = "grouped"
+    richer = tmp_path / "richer.drafter"
+    save_project(filled_report, richer)
+    assert richer.read_text(encoding="utf-8").startswith("format: 2\n")
+    again = load_project(richer)
+    assert again.parts[0].paragraphs[-1].rows == [["项目", "2026年"], ["培训", "12"]]
+    assert again.fields["seminars"].notation == "grouped"
