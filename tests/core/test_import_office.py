@@ -443,3 +443,12 @@ def test_nearly_ranges_times_and_more_measure_words(sentence, printed, values):
     report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
     assert [f.previous for f in report.fields.values()] == values
     assert printed in rendered_text(as_last_year(report, 2023))
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("预约诊疗率提高到72.4%。", "预约诊疗率"), ("胸痛中心平均救治时间缩短至68分钟。", "胸痛中心平均救治时间"),
+    ("城镇登记失业率控制在2.8%以内。", "城镇登记失业率"),
+])
+def test_a_figure_that_is_the_rate_or_time_itself_is_labelled_by_it(sentence, label):
+    [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
+    assert field.label == label

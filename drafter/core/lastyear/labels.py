@@ -55,7 +55,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
 def _already_says(words: str, suffix: str) -> bool:
     """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
     return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
-            or (suffix == "比例" and words.endswith(("率", "比", "比重"))))
+            or (suffix == "比例" and words.endswith(("率", "比", "比重")))
+            or (suffix == "时长" and words.endswith(("时间", "用时", "时长"))))
 
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:
@@ -76,6 +77,8 @@ def _whole_quotes(text: str) -> str:
 def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = NOT_IN_LABEL.sub("", text)
+    # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|增加|减少|增长)(到|至)|控制在|保持在|稳定在)$", "", text)
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]
