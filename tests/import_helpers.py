@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from drafter import paths
 from drafter.core import lastyear
 
@@ -14,3 +17,12 @@ def import_last_year(path, year=None):
 
 def build_project(paragraphs, year, name, formatted=False):
     return lastyear.build_project(paragraphs, year, name, LEXICON, formatted=formatted)
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip package holding these members, as a .docx is one."""
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return stream.getvalue()

@@ -14,13 +14,12 @@ from lxml import etree
 
 from drafter import version
 from drafter.core import fileio
-from drafter.core.docxml import escape, fonts_xml, footnotes_xml, table_xml, text_xml
+from drafter.core.docxml import W_NS, escape, fonts_xml, footnotes_xml, table_xml, text_xml
 from drafter.core.errors import UserFacingError
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import Style
 from drafter.core.wordmeta import app_properties_xml, fresh_document_id
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 SHELL_VERSION = 1  # raise when shell.build_shell changes what it writes, so cached shells are made again

@@ -63,10 +63,6 @@ class Lexicon:
     def fixed(self) -> re.Pattern | None:
         return re.compile(_alternatives(self.fixed_phrases)) if self.fixed_phrases else None
 
-    @cached_property
-    def function_word(self) -> re.Pattern:
-        return re.compile(rf"^(?:{_alternatives(self.label_function_words)})+") if self.label_function_words else re.compile("^$")
-
 
 def load_lexicon(path: Path) -> Lexicon:
     try:

@@ -146,12 +146,17 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
     else:
         digits = _digits(Decimal(value), field_type, notation)
     if notation == "fullwidth":
-        digits = digits.translate(_TO_FULL_WIDTH)
+        digits = to_full_width(digits)
     elif notation == "％":
         digits = digits.replace("%", "％")
     if qualifier == "约":
         return f"约{digits}{unit}"
     return f"{digits}{qualifier}{unit}"
+
+
+def to_full_width(text: str) -> str:
+    """Digits and % as full-width characters: 126 → １２６."""
+    return text.translate(_TO_FULL_WIDTH)
 
 
 def _chinese_decimal(number: Decimal) -> str:

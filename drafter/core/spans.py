@@ -32,6 +32,11 @@ def map_outside(text: str, change: Callable[[str], str], protected: re.Pattern =
     return "".join(pieces)
 
 
+def escape_template_syntax(text: str) -> str:
+    """Braces in last year's text are text, never template code: {{ becomes {{ '{' }}{{ '{' }}."""
+    return re.sub(r"[{}]", lambda match: "{{ '" + match.group() + "' }}", text)
+
+
 def without(text: str, protected: re.Pattern = NAMES_AND_CODE) -> str:
     """Only the free stretches, for checks that must not look inside names or template code."""
     return protected.sub("", text)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 import secrets
 
-from drafter.core.docxml import escape
+from drafter.core.docxml import W_NS, escape
 from drafter.core.style import Style, used_fonts
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 APPLICATION = "公文报告起草助手（drafter）"
 COMPATIBILITY_MODE = "15"  # Word 2013 and later: no 兼容模式 in the title bar
 

@@ -34,6 +34,12 @@ class YearRoller:
         pattern = YEAR_ANYWHERE if place == "标题" else YEAR_IN_TEXT
         return map_outside(text, lambda free: self._roll_free(free, place, pattern))
 
+    def roll_as_text(self, text: str) -> str:
+        """The same years moved on as plain text, for what prints as typed (attachment names)."""
+        shift = self.to_year - self.from_year
+        return YEAR_IN_TEXT.sub(lambda match: str(int(match.group(1)) + shift)
+                                if int(match.group(1)) in (self.from_year, self.from_year + 1) else match.group(1), text)
+
     def _roll_free(self, text: str, place: str, pattern: re.Pattern) -> str:
         def replace(match: re.Match) -> str:
             year = int(match.group(1))

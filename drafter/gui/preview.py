@@ -24,12 +24,6 @@ _ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left
 CHARS_PER_LINE = 28  # the official grid: the preview scales its fonts so a line breaks where the page will
 
 
-def preview_html(rendered: Rendered, style: Style, scale: float = 1.0, px_per_point: float = 96 / 72) -> str:
-    """One <p> per block, so the n-th text block of the document is the n-th Rendered block.
-    Qt's rich text takes indents and margins in px only, hence px_per_point."""
-    return page_html([_block_html(block, style, scale, px_per_point) for block in rendered.blocks])
-
-
 def page_html(paragraphs: list[tuple[str, str]]) -> str:
     return ("<html><body style='background:white;'>"
             + "".join(f"<p style=\"{css}\">{content}</p>" for css, content in paragraphs) + "</body></html>")

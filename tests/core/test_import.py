@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from decimal import Decimal
 
 import docx
@@ -13,7 +12,7 @@ import pytest
 from drafter.cli import run
 from drafter.core import actions
 from drafter.core.lastyear import ImportFailed
-from import_helpers import build_project, import_last_year
+from import_helpers import build_project, import_last_year, zip_bytes
 from drafter.core.render import render
 from drafter.core.lastyear import SourceParagraph, read_docx_bytes
 
@@ -167,14 +166,6 @@ def test_runs_split_anywhere_are_joined_and_bold_start_is_the_lead():
             '<w:r><w:t>全年1</w:t></w:r><w:r><w:t>2次。</w:t></w:r>')
     [paragraph] = [p for p in read_docx_bytes(make_docx(runs), "x.docx") if p.text]
     assert paragraph.text == "加强学习。全年12次。" and paragraph.bold_prefix == 5
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return stream.getvalue()
 
 
 DOCUMENT_WITH_DTD = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x "boom">]>'

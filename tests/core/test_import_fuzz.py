@@ -15,7 +15,7 @@ from corpus.wordml import Flavour, Writer
 from drafter.core.lastyear import ImportFailed, SourceError, SourceParagraph, read_docx_bytes
 from drafter.core.lastyear.textfile import decode_text
 from drafter.core.render import render
-from import_helpers import build_project
+from import_helpers import build_project, zip_bytes
 
 NAME = "去年.docx"
 
@@ -38,14 +38,6 @@ def valid_package() -> bytes:
 
 BASE = valid_package()
 MEMBERS = zipfile.ZipFile(io.BytesIO(BASE)).namelist()
-
-
-def repack(members: dict[str, bytes]) -> bytes:
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return stream.getvalue()
 
 
 def base_members() -> dict[str, bytes]:
@@ -75,7 +67,7 @@ def damaged(draw) -> bytes:
     else:  # attributes Word would never write: numbers that are not numbers, ids that point nowhere
         members[member] = re.sub(rb'w:(val|id|ilvl|numId)="[^"]*"', draw(st.sampled_from(
             [b'w:val="x"', b'w:id="-9"', b'w:val=""', b'w:val="99999999999999999999"'])), members[member], count=3)
-    return repack(members)
+    return zip_bytes(members)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,17 +11,17 @@ from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.finder import FieldMaker
 from drafter.core.lastyear.frame import take_frame, year_from_dates
 from drafter.core.lastyear.lines import (
-    drop_clutter, drop_contents, is_heading_like, mend_line_breaks, split_run_together,
+    HEADING_MAX, drop_clutter, drop_contents, is_heading_like, mend_line_breaks, split_run_together,
 )
 from drafter.core.lastyear.source import SourceParagraph, read_source
 from drafter.core.lastyear.tables import table_paragraph
 from drafter.core.lexicon import Lexicon
 from drafter.core.model import Meta, Paragraph, Report, Section, place_name
 from drafter.core.numbers import parse_value, split_heading_number
+from drafter.core.spans import escape_template_syntax
 from drafter.core.yearroll import YearRoller, detect_report_year
 
 LEAD_MAX = 30
-HEADING_MAX = 40
 # What the first paragraph of a closing says: the year ahead, not the year reported.
 CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
 PART_WORD = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
@@ -93,10 +93,7 @@ class _Builder:
         meta = self.report.meta
         if frame.title:
             meta.title = self.roller.roll(self.maker.replace_figures(escape_template_syntax(frame.title)), "标题")
-        shift = meta.year - self.result.from_year  # names print as typed: their years move as text
-        meta.attachments = [re.sub(r"(?<!\d)(\d{4})(?=\s*年)", lambda m: str(int(m.group(1)) + shift)
-                                   if int(m.group(1)) in (self.result.from_year, self.result.from_year + 1)
-                                   else m.group(1), name) for name in frame.attachments]
+        meta.attachments = [self.roller.roll_as_text(name) for name in frame.attachments]  # they print as typed
         for key, name in (("recipient", "主送机关"), ("organisation", "落款单位")):
             value = getattr(frame, key)
             if MASK.search(value):  # a website masked it; these print as typed, so the user types them again
@@ -253,8 +250,3 @@ def split_lead(source: SourceParagraph, text: str, in_part: bool, formatted: boo
     if bold_lead or plain_lead:
         return text[:end], text[end:]
     return "", text
-
-
-def escape_template_syntax(text: str) -> str:
-    """Braces in a Word file are text, never template code: {{ becomes {{ '{' }}{{ '{' }}."""
-    return re.sub(r"[{}]", lambda match: "{{ '" + match.group() + "' }}", text)

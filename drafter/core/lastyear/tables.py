@@ -7,6 +7,7 @@ import re
 
 from drafter.core.lastyear.finder import FieldMaker
 from drafter.core.model import Paragraph
+from drafter.core.spans import escape_template_syntax
 from drafter.core.yearroll import YearRoller
 
 YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
@@ -38,7 +39,7 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
             elif index == before and this_year and unit:
                 cells.append(this_year.replace(" }}", "|previous }}"))
             else:
-                cells.append(roller.roll(maker.replace_figures(_escape(cell)), place))
+                cells.append(roller.roll(maker.replace_figures(escape_template_syntax(cell)), place))
         table.append(cells)
     return Paragraph(rows=table)
 
@@ -60,7 +61,7 @@ def _year_cell(cell: str, year: int | None, roller: YearRoller) -> str:
         shift = roller.to_year - roller.from_year
         roller.changes.append(f"表格表头：{year}年 → {year + shift}年")
         return cell.replace(str(year), "{{ year }}" if year == roller.from_year else "{{ previous_year }}")
-    return _escape(cell)
+    return escape_template_syntax(cell)
 
 
 def _unit(row: list[str], header: list[str], unit_column: int | None, current: int | None) -> str:
@@ -72,6 +73,3 @@ def _unit(row: list[str], header: list[str], unit_column: int | None, current: i
             return match.group(1)
     return ""
 
-
-def _escape(text: str) -> str:
-    return re.sub(r"[{}]", lambda match: "{{ '" + match.group() + "' }}", text)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.core.model import NOTE_MARK
-from drafter.core.numbers import chinese_count
+from drafter.core.numbers import chinese_count, to_full_width
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -113,7 +113,7 @@ def drawn_number(number_format: str, level_text: str, level: int, count: int) ->
     """The number Word draws for a list paragraph that is no heading: ① for decimalEnclosedCircle, 1) for
     "%1)", a) for lowerLetter; "" for bullets and forms this reader does not draw."""
     if number_format in DECIMAL_FORMATS:
-        shown = str(count) if number_format != "decimalFullWidth" else str(count).translate(_FULL_WIDTH)
+        shown = str(count) if number_format != "decimalFullWidth" else to_full_width(str(count))
     elif number_format.startswith("decimalEnclosedCircle") and count <= 20:
         shown = chr(0x2460 + count - 1)
     elif number_format in ("lowerLetter", "upperLetter") and count <= 26:
@@ -124,8 +124,6 @@ def drawn_number(number_format: str, level_text: str, level: int, count: int) ->
         return ""
     return re.sub(r"%\d", lambda match: shown if match.group() == f"%{level + 1}" else "", level_text)
 
-
-_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def read_notes(root, kind: str = "footnote") -> dict[str, str]:
