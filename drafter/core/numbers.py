@@ -76,6 +76,8 @@ def _reject_lookalikes(text: str) -> None:
 def _from_chinese(plain: str, original: str) -> Decimal:
     import cn2an  # loading it costs 70 ms; only Chinese-numeral input needs it
 
+    if plain[:1] in "百千万亿":  # 百, 千余: a bare magnitude is one of it (一百), as 十 is ten
+        plain = "一" + plain
     try:
         result = cn2an.cn2an(plain, "smart")
     except (ValueError, KeyError, IndexError):
@@ -139,8 +141,8 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
     if notation in ("余万", "余亿") and field_type != "percent":  # 230余万元
         magnitude = notation[1:]
         return f"{plain_digits(Decimal(value) / _MAGNITUDES[magnitude])}{qualifier}{magnitude}{unit}"
-    if field_type == "percent" and notation == "chinese":  # 百分之十五, 百分之十二点五, 百分之百
-        return "百分之" + ("百" if Decimal(value) == 100 else _chinese_decimal(Decimal(value)))
+    if field_type == "percent" and notation.startswith("chinese"):  # 百分之十五, 百分之十二点五, 百分之百
+        return "百分之" + _chinese_decimal(Decimal(value), bare=notation == "chinese_bare")
     if field_type == "percent":
         digits = plain_digits(Decimal(value)) + "%"
     else:
@@ -159,7 +161,10 @@ def to_full_width(text: str) -> str:
     return text.translate(_TO_FULL_WIDTH)
 
 
-def _chinese_decimal(number: Decimal) -> str:
+def _chinese_decimal(number: Decimal, bare: bool = False) -> str:
+    """In Chinese numerals; bare, a round 百/千/万 is written without its 一 (百分之百, 万余人)."""
+    if bare and number in (100, 1000, 10000):
+        return {100: "百", 1000: "千", 10000: "万"}[int(number)]
     if number == number.to_integral_value() and 0 < number < 10000:
         return chinese_count(int(number))
     import cn2an
@@ -177,8 +182,8 @@ def _digits(number: Decimal, field_type: str, notation: str) -> str:
         return digits + (magnitude if magnitude in _MAGNITUDES else "")
     if magnitude in _MAGNITUDES:
         return plain_digits(number) + magnitude
-    if notation == "chinese" and number == number.to_integral_value():
-        return chinese_count(int(number))
+    if notation.startswith("chinese") and number == number.to_integral_value():
+        return _chinese_decimal(number, bare=notation == "chinese_bare")
     if notation in ("plain", "fullwidth") or field_type != "integer":
         return plain_digits(number)
     return scaled(number)

@@ -452,3 +452,10 @@ def test_nearly_ranges_times_and_more_measure_words(sentence, printed, values):
 def test_a_figure_that_is_the_rate_or_time_itself_is_labelled_by_it(sentence, label):
     [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
     assert field.label == label
+
+
+def test_a_bare_magnitude_counts_only_with_a_qualifier():
+    report = build_project(paragraphs("2023年工作总结", "走进千家万户，服务万余人，满意度达到百分之百。"), None, "t").report
+    assert [(f.previous, f.unit, f.qualifier) for f in report.fields.values()] == [
+        (Decimal(10000), "人", "余"), (Decimal(100), "", "")]
+    assert "服务万余人，满意度达到百分之百。" in rendered_text(as_last_year(report, 2023))

@@ -122,3 +122,10 @@ def test_chinese_counts_below_ten_thousand_match_cn2an():
     from drafter.core.numbers import chinese_count
 
     assert [chinese_count(n) for n in range(1, 10000)] == [cn2an.an2cn(n) for n in range(1, 10000)]
+
+
+def test_a_bare_magnitude_is_one_of_it():
+    """百 as in 百分之百, 万 as in 万余人: one hundred, ten thousand, as 十 is ten."""
+    from drafter.core.numbers import parse_number
+
+    assert [parse_number(text) for text in ("十", "百", "千", "万")] == [10, 100, 1000, 10000]

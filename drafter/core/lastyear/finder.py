@@ -24,6 +24,11 @@ RANGE_START = re.compile(r"(?<![0-9０-９.．])(?P<number>[0-9]+(?:\.[0-9]+)?)(
 CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
 
 
+def _chinese_notation(number: str) -> str:
+    """How Chinese numerals print again: 万余人 stays 万, not 一万."""
+    return "chinese_bare" if number in ("百", "千", "万") else "chinese"
+
+
 class FieldMaker:
     """Collects the fields made while converting one document, naming them figure_01, figure_02, …"""
 
@@ -81,14 +86,16 @@ class FieldMaker:
                 return Figure(value, "integer" if whole_number else "decimal", "", "", "plain")
             if kind == "chinese_percent":  # 百分之十五, 百分之十二点五: kept in words when printed
                 number = match.group("number")
-                value = Decimal(100) if number == "百" else parse_number(number)  # 百分之百
-                return Figure(value, "percent", "", "", "chinese")
+                return Figure(parse_number(number), "percent", "", "", _chinese_notation(number))
             figure = chinese_figure(match)
         except (NumberError, FigureError):
             return None
         number = match.group("number")
         if number == "一" or (len(number) == 1 and match.group("unit") in self.lexicon.chinese_slogan_units):
             return None  # 一批, “四个意识”, 八项规定: an article or a name, not a count
+        if number in ("百", "千", "万") and not match.group("qualifier"):
+            return None  # 千家万户 is a phrase; 万余人 and 千余名 are counts
+        figure.notation = _chinese_notation(number)
         return figure
 
     def add(self, label: str, figure: Figure) -> str:
