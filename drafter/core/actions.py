@@ -102,6 +102,11 @@ def apply_label(report: Report, assignment: str) -> str:
     return f"{name}：{old} → {label}"
 
 
+def split_attachment_names(text: str) -> list[str]:
+    """附件 names as typed on one line, in the form or on the command line: separated by ；, ; or |."""
+    return [name.strip() for name in re.split(r"[；;|]", text) if name.strip()]
+
+
 def _apply_meta(report: Report, key: str, raw: str) -> str:
     meta = report.meta
     try:
@@ -117,7 +122,7 @@ def _apply_meta(report: Report, key: str, raw: str) -> str:
                 raise NumberError(f"“{raw}”应为 是 或 否")
             meta.sealed = raw.strip().lower() in YES
         elif key == "attachments":  # several names separated by ；or |
-            meta.attachments = [name.strip() for name in re.split(r"[；;|]", raw) if name.strip()]
+            meta.attachments = split_attachment_names(raw)
         else:
             setattr(meta, key, raw)
     except NumberError as error:

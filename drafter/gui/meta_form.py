@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
 from drafter.core import fieldtext
+from drafter.core.actions import split_attachment_names
 from drafter.core.numbers import NumberError, format_date, parse_value
 
 _EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
@@ -34,7 +33,7 @@ class MetaForm(QGroupBox):
         self.recipient.setPlaceholderText(self.tr("可不填，如：市委"))
         self.sealed = QCheckBox(self.tr("加盖印章（成文日期右空四字，落款以日期居中）"))
         self.attachments = QLineEdit()
-        self.attachments.setPlaceholderText(self.tr("可不填；多个附件用“；”分开"))
+        self.attachments.setPlaceholderText(self.tr("可不填，多个用；分开"))
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #dc2626;")
         self.date_error.hide()
@@ -50,7 +49,7 @@ class MetaForm(QGroupBox):
         self.recipient.textEdited.connect(lambda text: self.meta_entered.emit("recipient", text.strip()))
         self.date.textEdited.connect(self._date_edited)
         self.sealed.toggled.connect(lambda on: self._loading or self.meta_entered.emit("sealed", on))
-        self.attachments.textEdited.connect(lambda text: self.meta_entered.emit("attachments", split_names(text)))
+        self.attachments.textEdited.connect(lambda text: self.meta_entered.emit("attachments", split_attachment_names(text)))
         self._loading = False
 
     def show_meta(self, meta, fields) -> None:
@@ -62,7 +61,7 @@ class MetaForm(QGroupBox):
                 if box.text() != text and not box.hasFocus():
                     box.setText(text)
             shown = "；".join(meta.attachments)
-            if split_names(self.attachments.text()) != meta.attachments and not self.attachments.hasFocus():
+            if split_attachment_names(self.attachments.text()) != meta.attachments and not self.attachments.hasFocus():
                 self.attachments.setText(shown)
             self.sealed.setChecked(meta.sealed)
             if self.year.value() != meta.year:
@@ -96,8 +95,3 @@ class MetaForm(QGroupBox):
         self.date_error.setText(message)
         self.date_error.setVisible(bool(message))
         self.date.setStyleSheet(_BAD_STYLE if message else "")
-
-
-def split_names(text: str) -> list[str]:
-    """附件 names as typed: separated by ；, ; or |."""
-    return [name.strip() for name in re.split(r"[；;|]", text) if name.strip()]

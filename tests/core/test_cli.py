@@ -196,3 +196,14 @@ def test_export_mentions_leftover_masks_as_the_window_does(project, tmp_path, ca
     save_project(report, project)
     assert run(["export", str(project), "-o", str(tmp_path / "m.docx")]) == 0
     assert "残留的遮盖符" in capsys.readouterr().err
+
+
+def test_set_takes_the_sealed_layout_and_the_attachments(tmp_path, capsys):
+    from drafter.core.project import load_project
+
+    path = tmp_path / "p.drafter"
+    assert run(["new", "--year", "2026", "-o", str(path)]) == 0
+    assert run(["set", str(path), "sealed=是", "attachments=考核细则；名单|统计表"]) == 0
+    meta = load_project(path).meta
+    assert meta.sealed is True and meta.attachments == ["考核细则", "名单", "统计表"]
+    assert run(["set", str(path), "sealed=也许"]) == 2 and "是 或 否" in capsys.readouterr().err
