@@ -137,7 +137,9 @@ def field_rows(report: Report, rendered: Rendered) -> list[dict]:
         rows.append({
             "name": field.name, "label": field.label, "type": field.type, "unit": field.unit,
             "qualifier": field.qualifier, "value": _plain(field.value), "previous": _plain(field.previous),
-            "used_in": rendered.used_in.get(field.name, []),
+            "used_in": rendered.used_in.get(field.name, []), "department": field.department,
+            "source": None if field.source is None else {
+                "department": field.source.department, "file": field.source.file, "taken": field.source.taken},
         })
     return rows
 

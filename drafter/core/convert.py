@@ -7,7 +7,9 @@ import keyword
 from contextlib import contextmanager
 from decimal import Decimal
 
-from drafter.core.model import FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section
+from drafter.core.model import (
+    FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section, Source,
+)
 from drafter.core.numbers import NumberError, parse_value, plain_digits
 
 # Names the renderer provides itself; a field may not hide them.
@@ -71,6 +73,7 @@ def _meta(data: dict) -> Meta:
         sealed=_flag(data.get("sealed", False), "meta.sealed"),
         attachments=[_text(name, "meta.attachments") for name in _sequence(data.get("attachments", []),
                                                                            "meta.attachments")],
+        project_id=_text(data.get("id", ""), "meta.id"),
     )
 
 
@@ -101,10 +104,19 @@ def _field(data: dict, where: str) -> Field:
         maximum=_bound(data.get("max"), where, "max"),
         required=bool(data.get("required", True)),
         notation=_notation(data.get("notation", ""), where),
+        department=_text(data.get("department", ""), f"{where}.department"),
+        source=_source(data.get("source"), where),
     )
     field.value = _value(data.get("value"), field, "value")
     field.previous = _value(data.get("previous"), field, "previous")
     return field
+
+
+def _source(raw, where: str) -> Source | None:
+    if raw is None:
+        return None
+    raw = _mapping(raw, f"{where}的 source")
+    return Source(*(_text(raw.get(key, ""), f"{where}的 source.{key}") for key in ("department", "file", "taken")))
 
 
 def _notation(raw, where: str) -> str:
@@ -227,12 +239,14 @@ def _meta_data(meta: Meta) -> dict:
         data["sealed"] = True
     if meta.attachments:
         data["attachments"] = list(meta.attachments)
+    if meta.project_id:
+        data["id"] = meta.project_id
     return data
 
 
 def _field_data(field: Field) -> dict:
     data = {"name": field.name, "label": field.label, "type": field.type}
-    for key in ("unit", "qualifier", "notation"):
+    for key in ("unit", "qualifier", "notation", "department"):
         if getattr(field, key):
             data[key] = getattr(field, key)
     data["value"] = _plain(field.value)
@@ -244,6 +258,9 @@ def _field_data(field: Field) -> dict:
         data["max"] = _plain(field.maximum)
     if not field.required:
         data["required"] = False
+    if field.source is not None:
+        data["source"] = {"department": field.source.department, "file": field.source.file,
+                          "taken": field.source.taken}
     return data
 
 

@@ -30,6 +30,15 @@ Value = Decimal | str | None
 
 
 @dataclass
+class Source:
+    """Where a field's value came from: the department that answered, its workbook and when it was taken in."""
+
+    department: str
+    file: str
+    taken: str  # local time, ISO to the second: 2024-12-18T09:30:00
+
+
+@dataclass
 class Field:
     """One statistic of the report: what it is, how it prints, this year's and last year's value."""
 
@@ -44,7 +53,8 @@ class Field:
     maximum: Decimal | None = None
     required: bool = True
     notation: str = ""  # how the number prints: "" GB/T 15835 (1.2万), plain, grouped (1,260), 万, 亿, chinese
-
+    department: str = ""  # 填报部门 asked for this figure in a data collection; empty: the drafting office
+    source: Source | None = None  # who gave the current value, when it came from a collection workbook
 
     @property
     def filled(self) -> bool:
@@ -89,6 +99,7 @@ class Meta:
     recipient: str = ""  # 主送机关, optional
     sealed: bool = False  # 加盖印章: the date 4 characters from the right, the signature centred above it
     attachments: list[str] = dc_field(default_factory=list)  # 附件名称, listed in the 附件说明 after the body
+    project_id: str = ""  # given at the first data collection, so returned workbooks can be matched to it
 
 
 @dataclass

@@ -15,7 +15,8 @@ from drafter.core.model import Report
 
 PROJECT_SUFFIX = ".drafter"
 TEMPLATE_FILE = "project" + PROJECT_SUFFIX
-FORMAT = 2  # 2: fields may keep a notation, paragraphs notes or table rows, sections run in, meta sealed/attachments
+FORMAT = 2  # 2: fields may keep a notation, a department and a source, paragraphs notes or table rows, sections
+# run in, meta sealed/attachments and the collection id
 # A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
 MAX_NODES = 200_000
 
@@ -217,7 +218,7 @@ def dump_project(report: Report) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments"}
+FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments", "department", "source", "id"}
 
 
 def _uses_format_2(data) -> bool:
