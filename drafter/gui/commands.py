@@ -220,3 +220,53 @@ class ApplyFix(QUndoCommand):
             if isinstance(obj, Paragraph):
                 self.window.outline_model.paragraph_changed(obj)
             self.window.text_changed_by_command(obj)
+
+
+class SetDepartment(QUndoCommand):
+    """Ask one department for a set of fields (one field, or all of a part's)."""
+
+    def __init__(self, window, fields: list[Field], department: str):
+        super().__init__(window.tr("指定填报部门"))
+        self.window, self.department = window, department
+        self.before = [(field, field.department) for field in fields]
+
+    def redo(self):
+        for field, _old in self.before:
+            field.department = self.department
+        self.window.field_changed(None)
+
+    def undo(self):
+        for field, old in self.before:
+            field.department = old
+        self.window.field_changed(None)
+
+
+class ApplyCollection(QUndoCommand):
+    """Take in returned collection workbooks: every value and its source in one step."""
+
+    def __init__(self, window, plan):
+        super().__init__(window.tr("导入征集表"))
+        self.window, self.plan = window, plan
+        fields = window.report.fields
+        self.before = [(fields[change.name], fields[change.name].value, fields[change.name].source)
+                       for change in plan.changes + plan.confirmed]
+        self.after = None
+
+    def redo(self):
+        if self.after is None:
+            from drafter.core.collect import apply_plan
+
+            apply_plan(self.window.report, self.plan)
+            self.after = [(field, field.value, field.source) for field, _value, _source in self.before]
+        else:  # redo puts back exactly what the first apply wrote, taken-in time included
+            self._set(self.after)
+        self.window.field_changed(None)
+
+    def undo(self):
+        self._set(self.before)
+        self.window.field_changed(None)
+
+    @staticmethod
+    def _set(states):
+        for field, value, source in states:
+            field.value, field.source = value, source

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.compare import short_change
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
@@ -40,17 +41,33 @@ def group_name(places: list[str]) -> str:
     return first.split("部分")[0] + "部分" if "部分" in first else first[:2]
 
 
-class FieldLabel(QLabel):
-    """A field's name in the form; double-click (or the context menu) to rename it."""
+def source_text(field: Field) -> str:
+    """Who is asked for the figure and who gave it, for the label's tooltip."""
+    lines = [f"填报部门：{field.department or DRAFTING_OFFICE}"]
+    if field.source is not None:
+        taken = field.source.taken.replace("T", " ")[:16]
+        lines.append(f"本年数值来自{field.source.department}（{field.source.file}），{taken} 导入")
+    return "\n".join(lines)
 
-    def __init__(self, form: StatisticsForm, field: Field):
+
+class FieldLabel(QLabel):
+    """A field's name in the form; double-click (or the context menu) to rename it or choose its department."""
+
+    def __init__(self, form: StatisticsForm, field: Field, group: list[Field]):
         super().__init__(field.label)
-        self.setToolTip(form.tr("双击修改名称"))
+        self.setWordWrap(True)
         self.setContextMenuPolicy(Qt.ActionsContextMenu)
-        rename = QAction(form.tr("修改名称…"), self)
-        rename.triggered.connect(lambda: form.rename_requested.emit(field))
-        self.addAction(rename)
+        for text, signal, argument in ((form.tr("修改名称…"), form.rename_requested, field),
+                                       (form.tr("填报部门…"), form.department_requested, [field]),
+                                       (form.tr("本组全部由…填报"), form.department_requested, group)):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, s=signal, a=argument: s.emit(a))
+            self.addAction(action)
         self._form, self._field = form, field
+        self.show_source()
+
+    def show_source(self) -> None:
+        self.setToolTip(self._form.tr("双击修改名称") + "\n" + source_text(self._field))
 
     def mouseDoubleClickEvent(self, event):
         self._form.rename_requested.emit(self._field)
@@ -61,10 +78,13 @@ class FieldRow:
 
     def __init__(self, form: StatisticsForm, field: Field):
         self.field = field
+        self.label: FieldLabel | None = None
         self.input = QLineEdit(editable_text(field))
         self.input.setObjectName(f"field:{field.name}")
         self.input.setPlaceholderText(form.tr("未填"))
         self.unit = QLabel(unit_text(field))
+        self.department = QLabel()
+        self.department.setStyleSheet("color: #6b7280;")
         self.previous = QLabel()
         self.change = QLabel()
         self.error = QLabel()
@@ -77,7 +97,8 @@ class FieldRow:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         line = QHBoxLayout()
-        for widget, stretch in ((self.input, 1), (self.unit, 0), (self.previous, 0), (self.change, 0)):
+        for widget, stretch in ((self.input, 1), (self.unit, 0), (self.previous, 0), (self.change, 0),
+                                (self.department, 0)):
             line.addWidget(widget, stretch)
         layout.addLayout(line)
         layout.addWidget(self.error)
@@ -89,6 +110,9 @@ class FieldRow:
                                                                   field.qualifier)
         self.previous.setText(tr("去年 %1").replace("%1", previous) if previous else "")
         self.change.setText(short_change(field))
+        self.department.setText(field.department)
+        if self.label is not None:
+            self.label.show_source()
         if not self.error.text():
             self.input.setStyleSheet("" if field.filled else _EMPTY_STYLE)
 
@@ -98,13 +122,14 @@ class StatisticsForm(QWidget):
 
     value_entered = Signal(object, object)
     rename_requested = Signal(object)
+    department_requested = Signal(object)  # a list of fields to ask one department for
 
     ROWS_AT_ONCE = 120  # rows built before the window shows; the rest follow in steps between events
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[str, FieldRow] = {}
-        self._pending: list[tuple[QFormLayout, Field]] = []
+        self._pending: list[tuple[QFormLayout, Field, list[Field]]] = []
         self._fields: dict[str, Field] = {}
         self._more = QTimer(self)
         self._more.setSingleShot(True)
@@ -127,14 +152,16 @@ class StatisticsForm(QWidget):
         self._rows, self._pending, self._fields = {}, [], fields
         content = QWidget()
         outer = QVBoxLayout(content)
-        groups: dict[str, QFormLayout] = {}
+        groups: dict[str, tuple[QFormLayout, list[Field]]] = {}
         for field in fields.values():
             name = group_name(used_in.get(field.name, []))
             if name not in groups:
                 box = QGroupBox(part_titles.get(name, name))
-                groups[name] = QFormLayout(box)
+                groups[name] = (QFormLayout(box), [])
                 outer.addWidget(box)
-            self._pending.append((groups[name], field))
+            layout, members = groups[name]
+            members.append(field)
+            self._pending.append((layout, field, members))
         outer.addStretch(1)
         self._build_some()  # a long report's 1800 rows would keep the window from showing for seconds
         self.scroll.setWidget(content)
@@ -149,10 +176,11 @@ class StatisticsForm(QWidget):
 
     def _build_some(self) -> None:
         batch, self._pending = self._pending[: self.ROWS_AT_ONCE], self._pending[self.ROWS_AT_ONCE:]
-        for layout, field in batch:
+        for layout, field, group in batch:
             row = FieldRow(self, field)
             self._rows[field.name] = row
-            layout.addRow(FieldLabel(self, field), row.widget())
+            row.label = FieldLabel(self, field, group)
+            layout.addRow(row.label, row.widget())
             row.show_state(self.tr)
         if self._pending:
             self._more.start()

@@ -21,6 +21,7 @@ from drafter.gui import commands
 from drafter.gui.about import show_about
 from drafter.gui.change_chart import ChangeChart
 from drafter.gui.checks_panel import ChecksPanel
+from drafter.gui.collect import CollectActions
 from drafter.gui.compare_view import CompareView
 from drafter.gui.editing import EditingActions
 from drafter.gui.editor import SectionEditor
@@ -37,7 +38,7 @@ AUTOSAVE_DELAY_MS = 3000
 AUTOSAVE_MAX_WAIT_S = 10
 
 
-class MainWindow(FileActions, EditingActions, QMainWindow):
+class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
@@ -72,6 +73,7 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         self.form.value_entered.connect(self.push_field_value)
         self.form.meta.meta_entered.connect(self.push_meta_edit)
         self.form.rename_requested.connect(self.rename_field)
+        self.form.department_requested.connect(self.assign_department)
         self.checks = ChecksPanel()
         self.checks.jump_requested.connect(self.jump_to_finding)
         self.checks.fix_requested.connect(self.fix_finding)
@@ -120,6 +122,9 @@ class MainWindow(FileActions, EditingActions, QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("导入去年文稿(&I)…"), self.import_dialog)
         self.export_action = self._action(file_menu, self.tr("导出 Word(&E)…"), self.export_dialog, QKeySequence("Ctrl+E"))
+        collect_menu = file_menu.addMenu(self.tr("数据征集(&D)"))
+        self._action(collect_menu, self.tr("导出征集表…"), self.collect_export_dialog)
+        self._action(collect_menu, self.tr("导入征集表…"), self.collect_import_dialog)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))

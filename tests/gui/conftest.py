@@ -29,7 +29,7 @@ def no_unexpected_dialogs(monkeypatch):
 
     for owner, names in ((QMessageBox, ("question", "warning", "information", "critical", "exec")),
                          (QInputDialog, ("getText", "getItem", "getInt")),
-                         (QFileDialog, ("getSaveFileName", "getOpenFileName"))):
+                         (QFileDialog, ("getSaveFileName", "getOpenFileName", "getOpenFileNames", "getExistingDirectory"))):
         for name in names:
             monkeypatch.setattr(owner, name, refuse)
 

@@ -1,0 +1,123 @@
+"""数据征集 in the window: departments chosen in the form, workbooks written, answers previewed and undone as one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from drafter.core.collect.merge import TAKE_WORKBOOK
+from drafter.core.project import load_project
+from collect_helpers import answer
+
+
+@pytest.fixture
+def saved(window, tmp_path, monkeypatch):
+    path = tmp_path / "报告.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    assert window.save()
+    return window, path
+
+
+def test_choosing_a_department_in_the_form_is_shown_and_undoable(window, monkeypatch):
+    field = window.report.fields["party_meetings"]
+    monkeypatch.setattr(window, "ask_department", lambda fields: "组织科")
+    window.form.rows["party_meetings"].label.actions()[1].trigger()  # 填报部门…
+    assert field.department == "组织科"
+    assert window.form.rows["party_meetings"].department.text() == "组织科"
+    assert "填报部门：组织科" in window.form.rows["party_meetings"].label.toolTip()
+    window.undo_stack.undo()
+    assert field.department == "" and window.form.rows["party_meetings"].department.text() == ""
+
+
+def test_a_whole_group_gets_one_department(window, monkeypatch):
+    monkeypatch.setattr(window, "ask_department", lambda fields: "纪检组")
+    window.form.rows["inspections"].label.actions()[2].trigger()  # 本组全部由…填报
+    asked = {name for name, field in window.report.fields.items() if field.department == "纪检组"}
+    assert "inspections" in asked and "responsibility_letters" in asked and "party_meetings" not in asked
+
+
+def _export(window, folder, monkeypatch):
+    folder.mkdir()
+    monkeypatch.setattr(window, "ask_collect_export", lambda: (str(folder), "2026-12-20"))
+    assert window.collect_export_dialog()
+    return {path.stem.split("-", 1)[1]: path for path in folder.glob("*.xlsx")}
+
+
+def test_export_saves_the_id_the_workbooks_carry(saved, tmp_path, monkeypatch):
+    window, path = saved
+    window.report.fields["party_meetings"].department = "组织科"
+    books = _export(window, tmp_path / "征集表", monkeypatch)
+    assert set(books) == {"组织科", "起草部门"}
+    assert load_project(path).meta.project_id == window.report.meta.project_id != ""
+    assert window.undo_stack.isClean()
+
+
+def test_import_previews_then_applies_as_one_undo_step(saved, tmp_path, monkeypatch):
+    window, _path = saved
+    window.report.fields["party_meetings"].department = "组织科"
+    books = _export(window, tmp_path / "征集表", monkeypatch)
+    answer(books["起草部门"], {"中心组集体学习次数": 12, "专题研讨次数": "十五"})
+    answer(books["组织科"], {"党建专题会议次数": 6})
+    seen = {}
+
+    def confirm(preview):
+        seen["rows"] = preview.table.rowCount()
+        seen["first"] = [preview.table.item(0, column).text() for column in range(4)]
+        seen["ok"] = preview.buttons.button(QDialogButtonBox.Ok).isEnabled()
+        return True
+
+    monkeypatch.setattr(window, "ask_collect_files", lambda: [str(books["组织科"]), str(books["起草部门"])])
+    monkeypatch.setattr(window, "confirm_collection", confirm)
+    assert window.collect_import_dialog()
+    assert seen == {"rows": 3, "ok": True, "first": ["党建专题会议次数", "（空）", "6次", f"组织科（{books['组织科'].name}）"]}
+    fields = window.report.fields
+    assert (fields["party_meetings"].value, fields["seminars"].value) == (Decimal(6), Decimal(15))
+    assert fields["party_meetings"].source.department == "组织科"
+    assert window.form.rows["seminars"].input.text() == "15"
+    window.undo_stack.undo()
+    assert all(fields[name].value is None and fields[name].source is None
+               for name in ("party_meetings", "seminars", "center_group_sessions"))
+    assert window.form.rows["seminars"].input.text() == ""
+    window.undo_stack.redo()
+    assert fields["seminars"].value == Decimal(15) and fields["seminars"].source.file == books["起草部门"].name
+
+
+def test_a_conflict_keeps_import_disabled_until_a_side_is_chosen(saved, tmp_path, monkeypatch):
+    window, _path = saved
+    books = _export(window, tmp_path / "征集表", monkeypatch)
+    window.report.fields["seminars"].value = Decimal(9)
+    answer(books["起草部门"], {"专题研讨次数": 15})
+    states = []
+
+    def confirm(preview):
+        states.append(preview.buttons.button(QDialogButtonBox.Ok).isEnabled())
+        assert not preview.choice.isHidden()  # the choice of side is offered only when there is a conflict
+        preview.choose_side(TAKE_WORKBOOK)
+        states.append(preview.buttons.button(QDialogButtonBox.Ok).isEnabled())
+        return True
+
+    monkeypatch.setattr(window, "ask_collect_files", lambda: [str(books["起草部门"])])
+    monkeypatch.setattr(window, "confirm_collection", confirm)
+    assert window.collect_import_dialog()
+    assert states == [False, True] and window.report.fields["seminars"].value == Decimal(15)
+
+
+def test_a_bad_workbook_is_listed_and_nothing_changes(saved, tmp_path, monkeypatch):
+    window, _path = saved
+    bad = tmp_path / "坏表.xlsx"
+    bad.write_bytes(b"plain text")
+    shown = {}
+
+    def confirm(preview):
+        shown["problems"] = preview.problems.text()
+        shown["ok"] = preview.buttons.button(QDialogButtonBox.Ok).isEnabled()
+        return False
+
+    monkeypatch.setattr(window, "ask_collect_files", lambda: [str(bad)])
+    monkeypatch.setattr(window, "confirm_collection", confirm)
+    index = window.undo_stack.index()
+    assert not window.collect_import_dialog()
+    assert "“坏表.xlsx”不是 Excel 工作簿" in shown["problems"] and shown["ok"] is False
+    assert window.undo_stack.index() == index
