@@ -83,10 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
     export.add_argument("--font", action="append", default=[], metavar="原字体=新字体",
                         help="替换样式中的字体，可重复，如 --font 仿宋_GB2312=仿宋（本单位没有公文字体时）")
-    export.add_argument("--comparison-table", action="store_true", help="在文末附上“主要数据对比表”（上年、本年、同比变化）")
+    export.add_argument("--comparison-table", action="store_true", help="在文末附上“主要数据对比表”（上年、本年、同比变化；"
+                        "项目有前年数值时为“近三年主要数据对比表”）")
+    roll = commands.add_parser("roll", help="新建下一年度的项目", description="从今年的项目新建下一年度的项目：今年的数值成为"
+                               "去年数值，去年的进入往年数值，今年的数值清空待填，文中年份顺延一年，名称、填报部门和正文保留。")
+    roll.add_argument("project", metavar="项目文件")
+    roll.add_argument("-o", "--output", required=True, metavar="新项目文件", help=f"下一年度的项目文件，扩展名 {PROJECT_SUFFIX}")
     importer = commands.add_parser("import", help="导入去年的文稿", description="把去年的 Word（.docx）或文本（.txt）文稿"
-                                   "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。")
-    importer.add_argument("source", metavar="去年文稿")
+                                   "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。"
+                                   "可同时给出前几年的文稿（如 2022.docx 2023.docx）：最新的一份作为正文，其余各年的数字按所在句子"
+                                   "对应到同一项统计数据，成为往年数值。")
+    importer.add_argument("sources", nargs="+", metavar="去年文稿")
     importer.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
     importer.add_argument("--year", type=int, metavar="年度", help="今年的报告年度（默认：去年文稿的年度加一）")
     check = commands.add_parser("check", help="导出前检查", description="检查未填写或与去年相同的数据、没改的年份、残留的"
@@ -173,12 +180,32 @@ def cmd_import(args) -> int:
     output = _new_project_path(args.output)
     if args.year is not None and not 1900 <= args.year <= 2999:
         raise ProjectError(f"年度 {args.year} 不是四位年份")
-    from drafter.core.lastyear import import_last_year, import_summary  # only import needs the reader
+    from drafter.core.lastyear import import_summary, import_years, years_summary  # only import needs the reader
 
-    result = import_last_year(Path(args.source), args.year, lexicon=paths.lexicon())
-    save_project(result.report, output)
-    for line in import_summary(result, args.source, output):
+    outcome = import_years([Path(source) for source in args.sources], args.year, lexicon=paths.lexicon())
+    save_project(outcome.newest.report, output)
+    for line in import_summary(outcome.newest, outcome.newest_path.name if len(args.sources) > 1 else args.sources[0],
+                               output):
         print(line)
+    if len(args.sources) > 1:
+        for line in years_summary(outcome):
+            print(line)
+    return EXIT_OK
+
+
+def cmd_roll(args) -> int:
+    output = _new_project_path(args.output)
+    report = load_project(Path(args.project))
+    from drafter.core.rollforward import roll_forward
+
+    rolled, changes = roll_forward(report)
+    render(rolled)  # a text that breaks is refused before anything is written
+    save_project(rolled, output)
+    kept = sum(1 for field in rolled.fields.values() if field.previous is not None)
+    print(f"已新建“{output}”：{rolled.meta.year}年度，{len(rolled.fields)} 项统计数据待填（{kept} 项有去年数值），"
+          f"年份顺延 {len(changes)} 处")
+    for change in changes:
+        print(f"  {change}")
     return EXIT_OK
 
 
@@ -256,4 +283,4 @@ def cmd_export(args) -> int:
 # Sub-command name → handler; anything else as the first argument is a project for the window.
 COMMANDS = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "label": cmd_label,
             "export": cmd_export, "import": cmd_import, "check": cmd_check,
-            "assign": cli_collect.cmd_assign, "collect": cli_collect.cmd_collect}
+            "assign": cli_collect.cmd_assign, "collect": cli_collect.cmd_collect, "roll": cmd_roll}

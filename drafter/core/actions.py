@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.errors import UserFacingError
+from drafter.core.history import history_of
 from drafter.core.model import Report
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
 from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_project, new_from_template
@@ -138,6 +139,7 @@ def field_rows(report: Report, rendered: Rendered) -> list[dict]:
             "name": field.name, "label": field.label, "type": field.type, "unit": field.unit,
             "qualifier": field.qualifier, "value": _plain(field.value), "previous": _plain(field.previous),
             "used_in": rendered.used_in.get(field.name, []), "department": field.department,
+            "history": {str(year): _plain(value) for year, value in history_of(field, report.meta.year).items()},
             "source": None if field.source is None else {
                 "department": field.source.department, "file": field.source.file, "taken": field.source.taken},
         })

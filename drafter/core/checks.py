@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from drafter.core.compare import change
 from drafter.core.fieldtext import labels_by_name, to_display
+from drafter.core.history import turn_description, turns
 from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
@@ -73,6 +74,9 @@ def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:
         elif result.percent is not None and abs(result.percent) > OUT_OF_LINE_PERCENT:
             findings.append(Finding("out_of_line", WARNING, where,
                                     f"“{field.label}”比去年{result.phrase}，变化较大，请核对"))
+        if field.history and turns(field, report.meta.year):
+            findings.append(Finding("trend_turns", INFO, where, f"“{field.label}”{turn_description(field, report.meta.year)}，"
+                                    "文中宜说明原因", node_id=field.name))
     return findings
 
 

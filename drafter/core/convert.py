@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from drafter.core.model import (
     FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section, Source,
+    Past,
 )
 from drafter.core.numbers import NumberError, parse_value, plain_digits
 
@@ -109,7 +110,20 @@ def _field(data: dict, where: str) -> Field:
     )
     field.value = _value(data.get("value"), field, "value")
     field.previous = _value(data.get("previous"), field, "previous")
+    field.previous_origin = _text(data.get("previous_from", ""), f"{where}.previous_from")
+    field.history = _history(data.get("history"), field)
     return field
+
+
+def _history(raw, field: Field) -> dict[int, Past]:
+    """{2022: 12} or, with where it came from, {2022: [12, 2022年度工作报告.docx]}."""
+    history = {}
+    for year, entry in _mapping(raw, f"字段“{field.name}”的 history").items():
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999:
+            raise ShapeError(f"字段“{field.name}”的 history 中“{year}”不是四位年份")
+        value, origin = (entry + [""])[:2] if isinstance(entry, list) else (entry, "")
+        history[year] = Past(_value(value, field, f"history {year}"), _text(origin, f"字段“{field.name}”的 history"))
+    return dict(sorted(history.items()))
 
 
 def _source(raw, where: str) -> Source | None:
@@ -252,6 +266,11 @@ def _field_data(field: Field) -> dict:
     data["value"] = _plain(field.value)
     if field.previous is not None:
         data["previous"] = _plain(field.previous)
+    if field.previous_origin:
+        data["previous_from"] = field.previous_origin
+    if field.history:
+        data["history"] = {year: [_plain(past.value), past.origin] if past.origin else _plain(past.value)
+                           for year, past in sorted(field.history.items())}
     if field.minimum is not None:
         data["min"] = _plain(field.minimum)
     if field.maximum is not None:

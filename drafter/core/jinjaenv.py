@@ -10,6 +10,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from drafter.core.compare import change
+from drafter.core.history import trend_phrase, value_in
 from drafter.core.numbers import format_number
 from drafter.core.sandbox import FIELDS_KEY
 
@@ -106,12 +107,25 @@ def _growth_filter(context, token) -> str:
 
 
 @pass_context
-def _previous_filter(context, token) -> str:
-    """{{ visits|previous }} → last year's value as printed: 12次."""
+def _previous_filter(context, token, years: int = 1) -> str:
+    """{{ visits|previous }} → last year's value as printed: 12次; {{ visits|previous(2) }} the year before."""
     field = _field_of(context, token, "previous")
-    if field.previous is None:
-        return f"【待填：{field.label}的去年数值】"
-    return format_number(field.previous, field.type, field.unit, field.qualifier, field.notation)
+    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 50:
+        raise SecurityError("previous 的参数应是 1 到 50 之间的年数，如 previous(2)")
+    year = context.get("year") - years
+    value = value_in(field, context.get("year"), year)
+    if value is None:
+        which = "去年" if years == 1 else "前年" if years == 2 else f"{year}年"
+        return f"【待填：{field.label}的{which}数值】"
+    return format_number(value, field.type, field.unit, field.qualifier, field.notation)
+
+
+@pass_context
+def _trend_filter(context, token) -> str:
+    """{{ visits|trend }} → 连续三年增长 / 较前两年有所回落 / 增长12.5% (only two years known)."""
+    field = _field_of(context, token, "trend")
+    phrase = trend_phrase(field, context.get("year"))
+    return phrase or f"【待填：{field.label}的变化趋势】"
 
 
 def _field_of(context, token, filter_name: str):
@@ -135,3 +149,4 @@ ENVIRONMENT.filters["join"] = _bounded_filter(
 ENVIRONMENT.filters["replace"] = _bounded_filter(
     "replace", lambda eval_ctx, s, old, new, count=None: _check_replace(str(s), old, new))
 ENVIRONMENT.filters["previous"] = _previous_filter
+ENVIRONMENT.filters["trend"] = _trend_filter

@@ -39,6 +39,14 @@ class Source:
 
 
 @dataclass
+class Past:
+    """A value of an earlier year and where it came from: an imported file, a collection workbook, or typed."""
+
+    value: Value
+    origin: str = ""
+
+
+@dataclass
 class Field:
     """One statistic of the report: what it is, how it prints, this year's and last year's value."""
 
@@ -55,6 +63,9 @@ class Field:
     notation: str = ""  # how the number prints: "" GB/T 15835 (1.2万), plain, grouped (1,260), 万, 亿, chinese
     department: str = ""  # 填报部门 asked for this figure in a data collection; empty: the drafting office
     source: Source | None = None  # who gave the current value, when it came from a collection workbook
+    # Years before last year's (last year's value is `previous`), newest knowledge of each; see core/history.py.
+    history: dict[int, Past] = dc_field(default_factory=dict)
+    previous_origin: str = ""  # where `previous` came from, once the project knows more than one file or year
 
     @property
     def filled(self) -> bool:

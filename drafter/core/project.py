@@ -16,7 +16,7 @@ from drafter.core.model import Report
 PROJECT_SUFFIX = ".drafter"
 TEMPLATE_FILE = "project" + PROJECT_SUFFIX
 FORMAT = 2  # 2: fields may keep a notation, a department and a source, paragraphs notes or table rows, sections
-# run in, meta sealed/attachments and the collection id
+# run in, meta sealed/attachments and the collection id, fields the values of earlier years (history)
 # A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
 MAX_NODES = 200_000
 
@@ -218,7 +218,8 @@ def dump_project(report: Report) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments", "department", "source", "id"}
+FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments", "department", "source", "id",
+                 "history", "previous_from"}
 
 
 def _uses_format_2(data) -> bool:

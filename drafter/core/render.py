@@ -7,6 +7,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field as dc_field
 
 from drafter.core.compare import change
+from drafter.core.history import value_in
 from drafter.core.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
 from drafter.core.numbers import display_width, format_date, format_number, heading_number
 from drafter.core.sandbox import FIELDS_KEY, RenderError, TemplateRunner
@@ -104,13 +105,10 @@ class _Usage:
             places.append(self.place)
 
 
-COMPARISON_HEADER = ["项目", "上年", "本年", "同比变化"]
-
-
 def render(report: Report, comparison_table: bool = False) -> Rendered:
     """Render every text of the report; raises RenderError naming the place on a template error.
-    With comparison_table, an appendix 主要数据对比表 follows the date."""
-    attachments = list(report.meta.attachments) + ([COMPARISON_TITLE] if comparison_table else [])
+    With comparison_table, an appendix 主要数据对比表 (近三年… when earlier years are known) follows the date."""
+    attachments = list(report.meta.attachments) + ([comparison_title(report)] if comparison_table else [])
     rendered = _Renderer(report, attachments).run()
     if comparison_table:
         number = len(attachments) if len(attachments) > 1 else None
@@ -119,20 +117,38 @@ def render(report: Report, comparison_table: bool = False) -> Rendered:
 
 
 COMPARISON_TITLE = "主要数据对比表"
+THREE_YEAR_TITLE = "近三年主要数据对比表"
+
+
+def comparison_title(report: Report) -> str:
+    return THREE_YEAR_TITLE if len(comparison_years(report)) > 2 else COMPARISON_TITLE
+
+
+def comparison_years(report: Report) -> list[int]:
+    """The years the appendix compares: last year and this, and the year before when any figure has it."""
+    year = report.meta.year
+    earlier = any(value_in(field, year, year - 2) is not None for field in _compared(report))
+    return [year - 2, year - 1, year] if earlier else [year - 1, year]
+
+
+def _compared(report: Report) -> list[Field]:
+    year = report.meta.year
+    return [field for field in report.fields.values() if field.type not in ("text", "date")
+            and any(value_in(field, year, y) is not None for y in (year - 2, year - 1, year))]
 
 
 def comparison_blocks(report: Report, number: int | None = None) -> list[Block]:
-    """附件 (附件2 when there are several) / a blank line / 主要数据对比表 on line 3 / the table."""
-    rows = [COMPARISON_HEADER]
-    for field in report.fields.values():
-        if field.type in ("text", "date") or (field.value is None and field.previous is None):
-            continue
+    """附件 (附件2 when there are several) / a blank line / the title on line 3 / the table, one column a year."""
+    years = comparison_years(report)
+    columns = ["上年", "本年"] if len(years) == 2 else [f"{year}年" for year in years]
+    rows = [["项目", *columns, "同比变化"]]
+    for field in _compared(report):
         shown = [format_number(v, field.type, field.unit, field.qualifier, field.notation) if v is not None else "—"
-                 for v in (field.previous, field.value)]
+                 for v in (value_in(field, report.meta.year, year) for year in years)]
         result = change(field)
         rows.append([field.label, *shown, result.phrase if result else "—"])
     label = f"附件{number}" if number else "附件"
-    return [Block("appendix", [Run(label)]), Block("blank"), Block("title", [Run(COMPARISON_TITLE)]), Block("blank"),
+    return [Block("appendix", [Run(label)]), Block("blank"), Block("title", [Run(comparison_title(report))]), Block("blank"),
             Block("table", rows=rows)]
 
 

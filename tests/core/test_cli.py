@@ -61,11 +61,11 @@ def test_fields_json_has_exactly_the_promised_keys(project):
     rows = json.loads(_output(["fields", str(project), "--json"]))
     assert len(rows) == 36
     assert all(set(row) == {"name", "label", "type", "unit", "qualifier", "value", "previous", "used_in",
-                                   "department", "source"}
+                                   "department", "source", "history"}
                for row in rows)
     first = rows[0]
     assert first["value"] is None and first["used_in"] == ["第一部分第1段"]
-    assert first["department"] == "" and first["source"] is None
+    assert first["department"] == "" and first["source"] is None and first["history"] == {}
 
 
 def test_set_parses_like_the_form_and_saves(project, capsys):
