@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.numbers import display_width
 from drafter.core.style import Style, TextStyle
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -133,12 +134,19 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
     )
 
 
+def _content_shares(rows: list[list[str]], columns: int) -> list[int]:
+    """Columns as wide as their longest cell wants (one character more for the cell's margins), within 5 to 13
+    characters, so a long label wraps less and 2024年 not at all."""
+    return [round(min(13, max(5, *(display_width(row[i]) + 1 for row in rows if i < len(row)))))
+            for i in range(columns)]
+
+
 def table_xml(rows: list[list[str]], style: Style) -> str:
     """A full-width table with single borders; the header row repeats on each page and is bold."""
     width = style.page["width"] - style.page["margin_left"] - style.page["margin_right"]
     columns = len(rows[0]) if rows else 1
-    shares = [34, 20, 20, 26] if columns == 4 else [100 // columns] * columns  # the change phrase needs room
-    widths = [width * share // 100 for share in shares]
+    shares = [34, 20, 20, 26] if columns == 4 else _content_shares(rows, columns)  # the change phrase needs room
+    widths = [width * share // sum(shares) for share in shares]
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)

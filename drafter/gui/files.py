@@ -90,10 +90,11 @@ class FileActions:
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
 
-    def ask_import_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入去年文稿"), str(self._default_folder()),
-                                              self.tr("去年文稿 (*.docx *.txt)"))
-        return path
+    def ask_import_paths(self) -> list[str]:
+        """Last year's file, or several years' (the newest gives the text, the others their figures)."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入去年文稿（可同时选前几年的）"),
+                                                str(self._default_folder()), self.tr("去年文稿 (*.docx *.txt)"))
+        return paths
 
     def show_import_summary(self, lines: list[str]) -> None:
         QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines[:40]))
@@ -156,22 +157,43 @@ class FileActions:
         """Last year's .docx or .txt becomes this year's (unsaved) project."""
         if not self.maybe_save():
             return False
-        path = self.ask_import_path()
-        if not path:
+        chosen = self.ask_import_paths()
+        if not chosen:
             return False
         try:
-            from drafter.core.lastyear import import_last_year  # the reader loads when it is first used
+            from drafter.core.lastyear import import_years  # the reader loads when it is first used
 
-            result = import_last_year(Path(path), lexicon=paths.lexicon())
+            outcome = import_years([Path(path) for path in chosen], lexicon=paths.lexicon())
         except UserFacingError as error:  # the file cannot be read, or holds no report
             self.show_error(self.tr("无法导入"), str(error))
             return False
-        self.replace_document(DraftDocument(result.report))
+        self.replace_document(DraftDocument(outcome.newest.report))
         self.undo_stack.resetClean()  # the imported project exists only in the window until saved
         self.update_title()
-        from drafter.core.lastyear import import_summary
+        from drafter.core.lastyear import import_summary, years_summary
 
-        self.show_import_summary(import_summary(result, Path(path).name, self.tr("新项目（尚未保存）")))
+        lines = import_summary(outcome.newest, outcome.newest_path.name, self.tr("新项目（尚未保存）"))
+        self.show_import_summary(lines + (years_summary(outcome) if len(chosen) > 1 else []))
+        return True
+
+    def new_next_year(self) -> bool:
+        """Next year's project from this one: this year's values become last year's, the years move on."""
+        if not self.maybe_save():
+            return False
+        from drafter.core.rollforward import roll_forward
+
+        rolled, changes = roll_forward(self.report)
+        self.replace_document(DraftDocument(rolled))
+        self.undo_stack.resetClean()  # like an import, the new year exists only in the window until saved
+        self.update_title()
+        kept = sum(1 for field in rolled.fields.values() if field.previous is not None)
+        lines = [self.tr("已新建%1年度的报告（尚未保存）：").replace("%1", str(rolled.meta.year)),
+                 self.tr("  %1 项统计数据待填，其中 %2 项有去年数值；往年数值、名称和填报部门都已保留")
+                 .replace("%1", str(len(rolled.fields))).replace("%2", str(kept))]
+        if changes:
+            lines.append(self.tr("  年份顺延 %1 处，请核对：").replace("%1", str(len(changes))))
+            lines += [f"    {change}" for change in changes]
+        self.show_import_summary(lines)
         return True
 
     # Save

@@ -36,6 +36,7 @@ CHECKS_DELAY_MS = 700  # after the preview: checking a long report takes longer 
 AUTOSAVE_DELAY_MS = 3000
 # Continuous typing keeps pushing the autosave back; after this long it is no longer pushed.
 AUTOSAVE_MAX_WAIT_S = 10
+MENU_ONLY = "menu-only"  # an action used once a year stays off the toolbar
 
 
 class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
@@ -121,6 +122,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self._action(file_menu, self.tr("另存为(&A)…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("导入去年文稿(&I)…"), self.import_dialog)
+        self._action(file_menu, self.tr("新建下一年度(&Y)"), self.new_next_year).setData(MENU_ONLY)
         self.export_action = self._action(file_menu, self.tr("导出 Word(&E)…"), self.export_dialog, QKeySequence("Ctrl+E"))
         collect_menu = file_menu.addMenu(self.tr("数据征集(&D)"))
         self._action(collect_menu, self.tr("导出征集表…"), self.collect_export_dialog)
@@ -154,7 +156,8 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         toolbar.setObjectName("main-toolbar")
         for menu in (file_menu, outline_menu):
             for action in menu.actions():
-                if action.text() and not action.isSeparator() and action.menu() is None and "退出" not in action.text():
+                if (action.text() and not action.isSeparator() and action.menu() is None and "退出" not in action.text()
+                        and action.data() != MENU_ONLY):
                     toolbar.addAction(action)
         before = toolbar.actions()[5] if len(toolbar.actions()) > 5 else None
         toolbar.insertActions(before, [_UndoButton(self.undo_stack, True, self.tr("撤销"), self),
@@ -231,7 +234,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
 
     def field_changed(self, field) -> None:
         self.form.refresh()
-        self.chart.show_fields(self.report.fields)
+        self.chart.show_fields(self.report.fields, self.report.meta.year)
 
     def meta_changed(self) -> None:
         self.form.meta.show_meta(self.report.meta, self.report.fields)
@@ -316,7 +319,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
             self.checks.show_findings(check_report(self.report, self.last_rendered) + self.font_findings())
         except RenderError as error:
             self.checks.summary.setText(str(error))
-        self.chart.show_fields(self.report.fields)
+        self.chart.show_fields(self.report.fields, self.report.meta.year)
 
     def show_checks(self) -> None:
         self.refresh_checks()

@@ -40,7 +40,7 @@ def test_unfilled_finding_jumps_to_the_form_row(window, qtbot):
 def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
     from conftest_paths import SAMPLE
 
-    monkeypatch.setattr(window, "ask_import_path", lambda: str(SAMPLE))
+    monkeypatch.setattr(window, "ask_import_paths", lambda: [str(SAMPLE)])
     monkeypatch.setattr(window, "show_import_summary", lambda lines: None)
     window.import_dialog()
     field = window.report.fields["figure_01"]
@@ -48,7 +48,7 @@ def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
     box = form_input(window, "figure_01")
     box.setText("12")
     box.textEdited.emit("12")
-    assert window.chart.rows == [(field.label, 20.0, "20%")]
+    assert [(row.label, row.percent, row.text) for row in window.chart.rows] == [(field.label, 20.0, "20%")]
     paragraph = window.report.parts[0].paragraphs[0]
     select(window, paragraph)
     assert "尚未改写" in window.compare.caption.text()

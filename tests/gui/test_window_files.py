@@ -166,7 +166,7 @@ def test_import_last_years_draft_from_the_menu(window, monkeypatch):
     from conftest_paths import SAMPLE
 
     shown = []
-    monkeypatch.setattr(window, "ask_import_path", lambda: str(SAMPLE))
+    monkeypatch.setattr(window, "ask_import_paths", lambda: [str(SAMPLE)])
     monkeypatch.setattr(window, "show_import_summary", lambda lines: shown.extend(lines))
     assert window.import_dialog()
     names = [f for f in window.report.fields.values() if f.type == "text"]  # what the website masked: **市, ***体系
@@ -180,7 +180,7 @@ def test_import_of_a_bad_file_explains_and_keeps_the_draft(window, tmp_path, mon
     bad = tmp_path / "旧.doc"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     errors = []
-    monkeypatch.setattr(window, "ask_import_path", lambda: str(bad))
+    monkeypatch.setattr(window, "ask_import_paths", lambda: [str(bad)])
     monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))
     before = window.report
     assert not window.import_dialog()
