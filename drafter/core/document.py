@@ -81,7 +81,9 @@ class DraftDocument:
         return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
 
     def take_lock(self) -> None:
-        if self.path is None:
+        """Mark the project as open here, unless another copy already has it open: a lock belongs to the copy
+        that made it, so closing a second window never unlocks the first one's project."""
+        if self.path is None or self.lock_holder() is not None:
             return
         info = {"pid": os.getpid(), "host": socket.gethostname(), "user": os.environ.get("USERNAME") or
                 os.environ.get("USER", ""), "time": time.strftime("%Y-%m-%d %H:%M")}

@@ -42,12 +42,20 @@ class FileActions:
         return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 
     def ask_save_path(self) -> str:
-        default = str(self._default_folder() / f"{self.report.meta.year}年度{self.report.kind or '报告'}{PROJECT_SUFFIX}")
+        default = str(self._default_folder() / (self.default_project_name() + PROJECT_SUFFIX))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), default,
                                               self.tr("报告项目 (*%1)").replace("%1", PROJECT_SUFFIX))
         if path and not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
         return path
+
+    def default_project_name(self) -> str:
+        """The report's title as a file name (2023年度工作报告), as the export names its .docx."""
+        try:
+            title = render(self.report).title
+        except RenderError:
+            title = f"{self.report.meta.year}年度{self.report.kind or '报告'}".replace("年度年度", "年度")
+        return safe_file_name(title)
 
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), str(self._default_folder()),
@@ -142,7 +150,7 @@ class FileActions:
             self.show_error(self.tr("项目已在别处打开"),
                             self.tr("“%1”正由 %2 打开。两处同时修改会互相覆盖，请注意。")
                             .replace("%1", path.name).replace("%2", holder))
-        document.take_lock()
+        document.take_lock()  # only when nobody else holds it: their lock stays theirs
         self.replace_document(document)
         self.remember_recent(path)
         return True
@@ -208,6 +216,7 @@ class FileActions:
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path | None) -> bool:
+        untitled_copy = self.recovery_path()  # named after the old path: saving under a new name must remove it too
         try:
             self.document.save(path)
         except ConflictError:
@@ -220,6 +229,7 @@ class FileActions:
         self.document.take_lock()
         self.undo_stack.setClean()
         self.remove_recovery()
+        untitled_copy.unlink(missing_ok=True)
         self.remember_recent(self.document.path)
         self.update_title()
         return True

@@ -1,0 +1,48 @@
+"""The rough edges a day at the desk found (issue: write in the page), each held by a test."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from drafter.core import document
+from drafter.gui import files
+
+
+def test_saving_an_untitled_report_removes_its_recovery_copy(window, qtbot, tmp_path, monkeypatch):
+    window.push_text_edit(window.report.opening[0], "body", "先写了一句。")
+    window.autosave()
+    untitled_copy = window.recovery_path()
+    assert untitled_copy.exists()
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(tmp_path / "报告.drafter"))
+    assert window.save()
+    assert not untitled_copy.exists() and not window.recovery_path().exists()
+    window.close()
+    assert list((tmp_path / "recovery").glob("*.drafter")) == []  # the next start has nothing to offer
+
+
+def test_closing_a_second_window_leaves_the_first_ones_lock(window, make, tmp_path, monkeypatch):
+    path = tmp_path / "shared.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.save()
+    lock = document.lock_path(path)
+    # the first copy is another process, alive
+    lock.write_text(lock.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 1'), encoding="utf-8")
+    monkeypatch.setattr(document, "_pid_alive", lambda pid: True)
+    held = lock.read_text(encoding="utf-8")
+    second = make()
+    monkeypatch.setattr(second, "show_error", lambda title, message: None)
+    second.open_path(path)
+    second.close()
+    assert lock.exists() and lock.read_text(encoding="utf-8") == held
+    third = make()
+    warnings = []
+    monkeypatch.setattr(third, "show_error", lambda title, message: warnings.append(title))
+    third.open_path(path)
+    assert warnings == ["项目已在别处打开"]
+
+
+def test_the_save_dialog_proposes_the_title_without_a_doubled_word(window):
+    assert window.default_project_name() == f"{window.report.meta.year}年度工作报告"
