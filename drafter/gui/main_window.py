@@ -77,7 +77,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.form.department_requested.connect(self.assign_department)
         self.checks = ChecksPanel()
         self.checks.jump_requested.connect(self.jump_to_finding)
-        self.checks.fix_requested.connect(self.fix_finding)
+        self.checks.fix_requested.connect(self.fix_findings)
         self.checks.refresh_button.clicked.connect(self.refresh_checks)
         self.chart = ChangeChart()
         self.compare = CompareView()
@@ -346,9 +346,16 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         if node is not None:
             self.select_node(node)
 
-    def fix_finding(self, finding) -> None:
-        self.undo_stack.push(commands.ApplyFix(self, finding, lambda: apply_fix(self.report, finding)))
+    def fix_findings(self, findings) -> None:
+        """Apply each finding's fix; several are one undo step."""
+        if len(findings) > 1:
+            self.undo_stack.beginMacro(self.tr("自动修正 %1 处").replace("%1", str(len(findings))))
+        for finding in findings:
+            self.undo_stack.push(commands.ApplyFix(self, finding, lambda f=finding: apply_fix(self.report, f)))
+        if len(findings) > 1:
+            self.undo_stack.endMacro()
         self.refresh_checks()
+
 
 class _UndoButton(QAction):
     """The toolbar's 撤销 or 重做. The menu's actions name the step (撤销“编辑文字”); on the toolbar that

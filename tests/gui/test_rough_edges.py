@@ -46,3 +46,37 @@ def test_closing_a_second_window_leaves_the_first_ones_lock(window, make, tmp_pa
 
 def test_the_save_dialog_proposes_the_title_without_a_doubled_word(window):
     assert window.default_project_name() == f"{window.report.meta.year}年度工作报告"
+
+
+def _punctuation_everywhere(window, count=25):
+    paragraphs = [p for part in window.report.parts for p in part.paragraphs][:count]
+    originals = [p.body for p in paragraphs]
+    for paragraph in paragraphs:
+        window.push_text_edit(paragraph, "body", paragraph.body + "另外,还有一句。")
+    window.refresh_checks()
+    rows = [row for row, f in enumerate(window.checks.findings()) if f.kind == "half_width_punctuation"]
+    return paragraphs, originals, rows
+
+
+def test_fix_all_of_a_kind_is_one_undo_step_and_the_list_stays_put(window):
+    paragraphs, originals, rows = _punctuation_everywhere(window)
+    assert len(rows) == len(paragraphs) > 10
+    window.checks.list.setCurrentRow(rows[5])
+    assert window.checks.fix_kind_button.text() == f"全部修正此类（{len(rows)} 处）"
+    window.checks.fix_kind_button.click()
+    assert all(p.body.endswith("另外，还有一句。") for p in paragraphs)
+    count = window.checks.list.count()
+    assert window.checks.list.currentRow() == min(rows[5], count - 1) > 0  # where it was, not back at the top
+    window.undo_stack.undo()
+    assert all(p.body.endswith("另外,还有一句。") for p in paragraphs)
+    window.undo_stack.undo()  # the typing before it is untouched by the one fix step
+    assert paragraphs[-1].body == originals[-1]
+
+
+def test_several_selected_findings_are_fixed_together(window):
+    paragraphs, _originals, rows = _punctuation_everywhere(window, count=4)
+    for row in rows[:3]:
+        window.checks.list.item(row).setSelected(True)
+    window.checks.fix_button.click()
+    fixed = [p.body.endswith("另外，还有一句。") for p in paragraphs]
+    assert fixed.count(True) == 3
