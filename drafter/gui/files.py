@@ -321,6 +321,7 @@ class FileActions:
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
         self.remove_recovery()
         self.document.release_lock()
         event.accept()

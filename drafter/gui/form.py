@@ -82,6 +82,8 @@ class FieldRow:
         self.input = QLineEdit(editable_text(field))
         self.input.setObjectName(f"field:{field.name}")
         self.input.setPlaceholderText(form.tr("未填"))
+        # 8 digits and a separator fit without scrolling; the label beside it wraps instead of the box shrinking
+        self.input.setMinimumWidth(self.input.fontMetrics().horizontalAdvance("0" * 10) + 12)
         self.unit = QLabel(unit_text(field))
         self.department = QLabel()
         self.department.setStyleSheet("color: #6b7280;")
@@ -129,6 +131,7 @@ class StatisticsForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[str, FieldRow] = {}
+        self._boxes: dict[str, QGroupBox] = {}
         self._pending: list[tuple[QFormLayout, Field, list[Field]]] = []
         self._fields: dict[str, Field] = {}
         self._more = QTimer(self)
@@ -153,11 +156,15 @@ class StatisticsForm(QWidget):
         content = QWidget()
         outer = QVBoxLayout(content)
         groups: dict[str, tuple[QFormLayout, list[Field]]] = {}
+        self._boxes = {}
         for field in fields.values():
             name = group_name(used_in.get(field.name, []))
             if name not in groups:
                 box = QGroupBox(part_titles.get(name, name))
-                groups[name] = (QFormLayout(box), [])
+                layout = QFormLayout(box)
+                layout.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow form puts long labels above their box
+                groups[name] = (layout, [])
+                self._boxes[name] = box
                 outer.addWidget(box)
             layout, members = groups[name]
             members.append(field)
@@ -166,6 +173,10 @@ class StatisticsForm(QWidget):
         self._build_some()  # a long report's 1800 rows would keep the window from showing for seconds
         self.scroll.setWidget(content)
         self.refresh()
+
+    def retitle(self, part_titles: dict[str, str]) -> None:
+        for name, box in self._boxes.items():
+            box.setTitle(part_titles.get(name, name))
 
     @property
     def rows(self) -> dict[str, FieldRow]:

@@ -58,6 +58,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.set_document(document)
         self.restoreGeometry(settings.value("window/geometry", b""))
+        self.splitter.restoreState(settings.value("window/splitter", b""))
 
     # Layout
 
@@ -88,12 +89,12 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         for widget, title in ((self.form, self.tr("统计数据")), (self.checks, self.tr("检查")),
                               (chart_scroll, self.tr("同比变化")), (self.compare, self.tr("对照去年"))):
             self.side_tabs.addTab(widget, title)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         for widget, title in ((self.tree, self.tr("提纲")), (self.editor, self.tr("编辑")),
                               (self.preview, self.tr("预览"))):
             splitter.addWidget(_titled(widget, title))
         splitter.addWidget(self.side_tabs)
-        splitter.setSizes([230, 380, 480, 330])
+        splitter.setSizes([220, 360, 460, 380])  # the form's boxes fit 8 digits beside a wrapped label
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -246,11 +247,15 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
     def fields_changed(self) -> None:
         self.outline_model.forget_labels()
         self.refresh_preview()
-        titles = {place_name((index,)): f"{self.outline.number(part)}{part.heading}"
-                  for index, part in enumerate(self.report.parts, 1)}
-        self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {}, titles)
+        self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {},
+                          self.part_titles())
         self.meta_changed()
         self.editor.show_node(self.editor.node, self.report.fields)
+
+    def part_titles(self) -> dict[str, str]:
+        """第二部分 → 二、提升服务质效: how the form names its groups."""
+        return {place_name((index,)): f"{self.outline.number(part)}{part.heading}"
+                for index, part in enumerate(self.report.parts, 1)}
 
     def push_text_edit(self, node, attribute: str, text: str) -> None:
         if getattr(node, attribute) != text:
@@ -274,6 +279,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
             self.preview.show_error(str(error))
             return
         self.preview.show_rendered(self.last_rendered, self.style)
+        self.form.retitle(self.part_titles())  # a renamed part renames its group in the form
         self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)
         self.chars_label.setText(self.tr("字数 %1").replace("%1", str(len("".join(text.split())))))

@@ -80,3 +80,31 @@ def test_several_selected_findings_are_fixed_together(window):
     window.checks.fix_button.click()
     fixed = [p.body.endswith("另外，还有一句。") for p in paragraphs]
     assert fixed.count(True) == 3
+
+
+def test_form_boxes_fit_eight_digits_at_the_default_size(window, qtbot):
+    qtbot.waitExposed(window)
+    window.side_tabs.setCurrentWidget(window.form)
+    row = window.form.rows["center_group_sessions"]
+    qtbot.waitUntil(lambda: row.input.isVisible())
+    needed = row.input.fontMetrics().horizontalAdvance("12,345,678")
+    assert row.input.width() >= needed
+    assert row.label.wordWrap()
+
+
+def test_splitter_sizes_are_remembered(window, make):
+    sizes = window.splitter.sizes()
+    wanted = [sizes[0] + 60, sizes[1] - 60, *sizes[2:]]
+    window.splitter.setSizes(wanted)
+    wanted = window.splitter.sizes()
+    window.close()
+    window.settings.remove("window/geometry")  # offscreen windows do not restore their size; keep the default one
+    assert make().splitter.sizes() == wanted
+
+
+def test_renaming_a_part_renames_its_group_in_the_form(window):
+    part = window.report.parts[1]
+    window.push_text_edit(part, "heading", "改过的第二部分标题")
+    window.refresh_preview()
+    titles = [box.title() for box in window.form._boxes.values()]
+    assert "二、改过的第二部分标题" in titles
