@@ -110,3 +110,38 @@ def test_renaming_a_part_renames_its_group_in_the_form(window):
     window.refresh_preview()
     titles = [box.title() for box in window.form._boxes.values()]
     assert "二、改过的第二部分标题" in titles
+
+
+def _type(window, name, text):
+    box = window.form.rows[name].input
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, text)
+    return box
+
+
+def test_typing_a_figure_is_one_undo_step(window):
+    field = window.report.fields["center_group_sessions"]
+    _type(window, "center_group_sessions", "3,456")
+    assert field.value == 3456 and window.form.rows["center_group_sessions"].input.text() == "3,456"
+    window.undo_stack.undo()
+    assert field.value is None and window.form.rows["center_group_sessions"].input.text() == ""
+
+
+def test_an_entry_that_cannot_be_read_is_an_undo_step_and_checks_say_what_is_wrong(window):
+    from decimal import Decimal
+
+    field = window.report.fields["center_group_sessions"]
+    window.push_field_value(field, Decimal(12))
+    window.undo_stack.setClean()
+    box = _type(window, "center_group_sessions", "abc")
+    assert field.value is None and box.text() == "abc" and not window.undo_stack.isClean()
+    window.refresh_checks()
+    messages = [f.message for f in window.checks.findings() if f.node_id == "center_group_sessions"]
+    assert len(messages) == 1 and messages[0].startswith("“中心组集体学习次数”填写有误：")
+    window.undo_stack.undo()
+    assert field.value == 12 and box.text() == "12" and window.form.rows["center_group_sessions"].error.text() == ""
+    _type(window, "center_group_sessions", "-5")
+    assert field.value is None and "负" in window.form.rows["center_group_sessions"].error.text()
+    window.undo_stack.undo()
+    assert field.value == 12 and box.text() == "12"
