@@ -9,6 +9,7 @@ from drafter.core.model import Field, Paragraph, Section
 # Typing in one place merges into one undo step, as in Word.
 TEXT_EDIT_ID = 1001
 META_EDIT_ID = 1002
+FIELD_EDIT_ID = 1003
 
 
 class EditText(QUndoCommand):
@@ -111,20 +112,37 @@ class RelocateNode(QUndoCommand):
 
 
 class SetField(QUndoCommand):
-    """Fill, change or clear one field's value."""
+    """Fill, change or clear one field's value. Typing in one box merges into one step; an entry that cannot be
+    read (abc, -5) is a step too: the field has no value while the box holds it, and undo brings the old one back."""
 
-    def __init__(self, window, field: Field, value):
+    def __init__(self, window, field: Field, value, invalid: tuple[str, str] | None = None):
         super().__init__(window.tr("填写“%1”").replace("%1", field.label))
         self.window, self.field = window, field
-        self.old_value, self.new_value = field.value, value
+        self.old = (field.value, window.form.invalid.get(field.name))
+        self.new = (value, invalid)
 
     def redo(self):
-        self.field.value = self.new_value
-        self.window.field_changed(self.field)
+        self._set(*self.new)
 
     def undo(self):
-        self.field.value = self.old_value
+        self._set(*self.old)
+
+    def _set(self, value, invalid) -> None:
+        self.field.value = value
+        if invalid is None:
+            self.window.form.invalid.pop(self.field.name, None)
+        else:
+            self.window.form.invalid[self.field.name] = invalid
         self.window.field_changed(self.field)
+
+    def id(self):
+        return FIELD_EDIT_ID
+
+    def mergeWith(self, other):
+        if other.field is not self.field:
+            return False
+        self.new = other.new
+        return True
 
 
 class SetMeta(QUndoCommand):

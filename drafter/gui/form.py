@@ -26,6 +26,16 @@ def editable_text(field: Field) -> str:
     return plain_digits(field.value)
 
 
+def _means(text: str, field: Field) -> bool:
+    """Whether the box's text is a way of writing the field's value (12, １２ and 十二 all mean 12)."""
+    if not text.strip():
+        return field.value is None
+    try:
+        return parse_value(text, field.type) == field.value
+    except NumberError:
+        return False
+
+
 def unit_text(field: Field) -> str:
     """What stands after the box: 次, 余名, % (a percent field has no unit of its own)."""
     if field.type == "percent":
@@ -120,9 +130,11 @@ class FieldRow:
 
 
 class StatisticsForm(QWidget):
-    """Emits value_entered(field, value) for every good entry; value is None when cleared."""
+    """Emits value_entered(field, value) for every good entry (value None when cleared) and
+    invalid_entered(field, text, reason) for one that cannot be read; `invalid` holds those still in their boxes."""
 
     value_entered = Signal(object, object)
+    invalid_entered = Signal(object, str, str)
     rename_requested = Signal(object)
     department_requested = Signal(object)  # a list of fields to ask one department for
 
@@ -131,6 +143,7 @@ class StatisticsForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[str, FieldRow] = {}
+        self.invalid: dict[str, tuple[str, str]] = {}  # field name → (text in the box, why it cannot be read)
         self._boxes: dict[str, QGroupBox] = {}
         self._pending: list[tuple[QFormLayout, Field, list[Field]]] = []
         self._fields: dict[str, Field] = {}
@@ -197,10 +210,16 @@ class StatisticsForm(QWidget):
             self._more.start()
 
     def refresh(self) -> None:
-        """Show current values (after undo, say) without touching a box the user is typing a bad entry in."""
+        """Show current values and entries that cannot be read (after undo, say); a box whose text already means
+        its value is left as typed (3,456 stays 3,456)."""
         for row in self._rows.values():  # rows still to be built show the current values when they are
-            if not row.error.text() and row.input.text() != editable_text(row.field) and not row.input.hasFocus():
+            text, reason = self.invalid.get(row.field.name, (None, ""))
+            if text is not None:
+                if row.input.text() != text:
+                    row.input.setText(text)
+            elif not _means(row.input.text(), row.field):
                 row.input.setText(editable_text(row.field))
+            self._show_error(row, reason)
             row.show_state(self.tr)
         filled = sum(1 for field in self._fields.values() if field.filled)
         self.counter.setText(self.tr("已填 %1 / %2 项").replace("%1", str(filled)).replace("%2", str(len(self._fields))))
@@ -217,6 +236,7 @@ class StatisticsForm(QWidget):
                 check_bounds(value, field.minimum, field.maximum)
         except NumberError as error:
             self._show_error(row, str(error))  # the text stays in the box: nothing typed is dropped
+            self.invalid_entered.emit(field, text, str(error))
             return
         self._show_error(row, "")
         self.value_entered.emit(field, value)

@@ -73,6 +73,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.preview.block_clicked.connect(self.select_node_id)
         self.form = StatisticsForm()
         self.form.value_entered.connect(self.push_field_value)
+        self.form.invalid_entered.connect(self.push_invalid_entry)
         self.form.meta.meta_entered.connect(self.push_meta_edit)
         self.form.rename_requested.connect(self.rename_field)
         self.form.department_requested.connect(self.assign_department)
@@ -190,6 +191,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.undo_stack.clear()
+        self.form.invalid.clear()
         self.fields_changed()
         self.show_node(None)
         self.update_title()
@@ -202,6 +204,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
 
     def push_field_value(self, field, value) -> None:
         self.undo_stack.push(commands.SetField(self, field, value))
+
+    def push_invalid_entry(self, field, text: str, reason: str) -> None:
+        self.undo_stack.push(commands.SetField(self, field, None, (text, reason)))
 
     def show_node(self, node) -> None:
         self.editor.show_node(node, self.report.fields)
@@ -322,10 +327,20 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
 
     def refresh_checks(self) -> None:
         try:
-            self.checks.show_findings(check_report(self.report, self.last_rendered) + self.font_findings())
+            findings = [self._entry_finding(f) for f in check_report(self.report, self.last_rendered)]
+            self.checks.show_findings(findings + self.font_findings())
         except RenderError as error:
             self.checks.summary.setText(str(error))
         self.chart.show_fields(self.report.fields, self.report.meta.year)
+
+    def _entry_finding(self, finding: Finding) -> Finding:
+        """An unfilled field whose box holds what cannot be read is not “还未填写”: say what is wrong with it."""
+        entry = self.form.invalid.get(finding.node_id) if finding.kind == "unfilled" else None
+        if entry is None:
+            return finding
+        label = self.report.fields[finding.node_id].label
+        return Finding("invalid_entry", finding.severity, finding.where,
+                       self.tr("“%1”填写有误：%2").replace("%1", label).replace("%2", entry[1]), node_id=finding.node_id)
 
     def show_checks(self) -> None:
         self.refresh_checks()
