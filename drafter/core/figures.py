@@ -85,3 +85,14 @@ def new_field_name(existing: set[str], stem: str = "figure") -> str:
 def field_from_figure(figure: Figure, name: str, label: str) -> Field:
     return Field(name=name, label=label, type=figure.type, unit=figure.unit, qualifier=figure.qualifier,
                  value=figure.value, minimum=Decimal(0), notation=figure.notation)
+
+
+def suggest_label(figure: Figure, before: str, after: str, lexicon: Lexicon, taken: set[str] = frozenset()) -> str:
+    """The name the importer would give this figure from the words around it (开展学习次数), made unique."""
+    from drafter.core.lastyear.labels import make_label  # jieba loads only when a name is asked for
+
+    label = make_label(before, after, figure.unit, lexicon)
+    unique, number = label, 2
+    while unique in taken:
+        unique, number = f"{label}（{number}）", number + 1
+    return unique

@@ -73,7 +73,9 @@ class EditingActions:
         except figures.FigureError as error:
             QMessageBox.information(self, self.tr("设为统计数据"), str(error))
             return
-        label = self.ask_field_label(selected)
+        before, after = self.editor.selection_context(attribute)
+        taken = {field.label for field in self.report.fields.values()}
+        label = self.ask_field_label(selected, figures.suggest_label(figure, before, after, paths.lexicon(), taken))
         if not label:
             return
         name = figures.new_field_name(set(self.report.fields))
@@ -96,7 +98,8 @@ class EditingActions:
         label, ok = QInputDialog.getText(self, self.tr("修改名称"), self.tr("新的名称："), text=field.label)
         return label.strip() if ok else ""
 
-    def ask_field_label(self, selected: str) -> str:
+    def ask_field_label(self, selected: str, suggestion: str = "") -> str:
         label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
-                                         self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected))
+                                         self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected),
+                                         text=suggestion)
         return label.strip() if ok else ""

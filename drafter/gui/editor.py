@@ -126,6 +126,13 @@ class SectionEditor(QWidget):
             return self.line.selectedText(), "lead"
         return self.body.textCursor().selectedText(), "body"
 
+    def selection_context(self, attribute: str) -> tuple[str, str]:
+        """The display text before and after the selection, for naming the selected figure."""
+        marker = "\ue0ff"
+        text = self.text_with_selection_replaced(attribute, marker)
+        before, _, after = text.partition(marker)
+        return before, after
+
     def text_with_selection_replaced(self, attribute: str, replacement: str) -> str:
         """The display text of an attribute with its selection replaced, without changing the widget."""
         if attribute == "lead":

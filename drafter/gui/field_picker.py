@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from drafter.core.model import Field
 
@@ -25,9 +26,20 @@ class FieldPicker(QDialog):
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _: self.accept())
         self.search.textChanged.connect(self.filter)
+        self.search.returnPressed.connect(self.accept)  # Enter takes the row moved to, not the first
+        self.search.installEventFilter(self)  # ↑ ↓ PgUp PgDn in the filter box move through the list
         layout = QVBoxLayout(self)
         for widget in (self.search, self.list, buttons):
             layout.addWidget(widget)
+
+    MOVES = (Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.KeyPress and event.key() in self.MOVES:
+            # a copy, sent to the list: it moves its current row and skips the hidden ones
+            QApplication.sendEvent(self.list, QKeyEvent(QEvent.KeyPress, event.key(), event.modifiers()))
+            return True
+        return super().eventFilter(watched, event)
 
     def filter(self, text: str) -> None:
         first = None

@@ -145,3 +145,19 @@ def test_an_entry_that_cannot_be_read_is_an_undo_step_and_checks_say_what_is_wro
     assert field.value is None and "负" in window.form.rows["center_group_sessions"].error.text()
     window.undo_stack.undo()
     assert field.value == 12 and box.text() == "12"
+
+
+def test_the_field_list_moves_with_the_arrow_keys_from_the_filter_box(window):
+    from drafter.gui.field_picker import FieldPicker
+
+    picker = FieldPicker(window, window.report.fields)
+    picker.search.setText("学习")  # as an input method commits it
+    visible = [picker.list.item(row).data(Qt.UserRole) for row in range(picker.list.count())
+               if not picker.list.item(row).isHidden()]
+    assert len(visible) >= 3
+    QTest.keyClick(picker.search, Qt.Key_Down)
+    QTest.keyClick(picker.search, Qt.Key_Down)
+    assert picker.chosen() is visible[2]
+    QTest.keyClick(picker.search, Qt.Key_Up)
+    QTest.keyClick(picker.search, Qt.Key_Return)
+    assert picker.result() == picker.DialogCode.Accepted and picker.chosen() is visible[1]

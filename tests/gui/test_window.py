@@ -48,11 +48,13 @@ def test_field_from_a_selected_figure(window, monkeypatch):
     cursor.setPosition(start)
     cursor.setPosition(start + len("300余名"), cursor.MoveMode.KeepAnchor)
     window.editor.body.setTextCursor(cursor)
-    monkeypatch.setattr(window, "ask_field_label", lambda selected: "走访群众人数")
+    asked = []
+    monkeypatch.setattr(window, "ask_field_label", lambda selected, suggestion: asked.append(suggestion) or "走访群众人数")
     window.field_from_selection()
     field = window.report.fields["figure_1"]
     assert (field.value, field.unit, field.qualifier, field.label) == (Decimal(300), "名", "余", "走访群众人数")
     assert paragraph.body == "全年开展走访{{ figure_1 }}群众。"
+    assert asked == ["群众人数"]  # suggested as the importer names it, the box no longer empty
 
 
 def test_form_accepts_full_width_and_chinese_numerals(window):
