@@ -56,6 +56,11 @@ def official_style_file() -> Path:
     return resources_dir() / "styles" / "official.yaml"
 
 
+def user_guide_file() -> Path:
+    """使用说明, shipped with the program so 帮助 works offline."""
+    return resources_dir() / "user-guide.md"
+
+
 def lexicon_file() -> Path:
     """Measure words, fixed phrases and label words the importer reads figures by."""
     return resources_dir() / "lexicon.yaml"

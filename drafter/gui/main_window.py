@@ -153,6 +153,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._action(settings_menu, self.tr("公文字体(&F)…"), self.choose_fonts)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("使用说明(&G)"), self.show_guide, QKeySequence.HelpContents)
         self._action(help_menu, self.tr("关于(&A)…"), lambda: show_about(self))
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("main-toolbar")
@@ -164,6 +165,11 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         before = toolbar.actions()[5] if len(toolbar.actions()) > 5 else None
         toolbar.insertActions(before, [_UndoButton(self.undo_stack, True, self.tr("撤销"), self),
                                        _UndoButton(self.undo_stack, False, self.tr("重做"), self)])
+
+    def show_guide(self) -> None:
+        from drafter.gui.guide import show_guide
+
+        self.guide = show_guide(self)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

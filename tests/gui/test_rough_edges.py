@@ -161,3 +161,11 @@ def test_the_field_list_moves_with_the_arrow_keys_from_the_filter_box(window):
     QTest.keyClick(picker.search, Qt.Key_Up)
     QTest.keyClick(picker.search, Qt.Key_Return)
     assert picker.result() == picker.DialogCode.Accepted and picker.chosen() is visible[1]
+
+
+def test_help_opens_the_user_guide_that_ships_with_the_program(window):
+    action = next(a for menu in window.menuBar().actions() if menu.menu() and "帮助" in menu.text()
+                  for a in menu.menu().actions() if "使用说明" in a.text())
+    action.trigger()
+    text = window.guide.browser.toPlainText()
+    assert window.guide.isVisible() and "开始写今年的报告" in text and "数据征集" in text
