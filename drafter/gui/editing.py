@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from drafter import paths
-from drafter.core import fieldtext, figures
+from drafter.core import figures
+from drafter.core.pieces import field_source
 from drafter.core.model import Paragraph, Section
 from drafter.core.outline import Group
 from drafter.gui import commands
@@ -57,33 +58,44 @@ class EditingActions:
     # Fields in the text
 
     def insert_field(self) -> None:
-        if not isinstance(self.editor.node, Paragraph):
-            self.statusBar().showMessage(self.tr("请先在提纲中选中一个段落"), 4000)
+        """Ctrl+I: a field at the page's cursor, chosen from a list."""
+        slot = self.page.current_slot()
+        if slot is None or slot.kind == "fixed":
+            self.statusBar().showMessage(self.tr("请先在页面上点到要插入的位置"), 4000)
             return
         field = pick_field(self, self.report.fields)
         if field is not None:
-            self.editor.insert_token(field.label)
+            self.page.setFocus()
+            self.page.insert_field(field.name)
 
     def field_from_selection(self) -> None:
-        if not isinstance(self.editor.node, Paragraph):
+        """Ctrl+Shift+I: the figure selected on the page becomes a field, named as the importer would name it."""
+        around = self.page.selection_source()
+        if around is None:
+            self.statusBar().showMessage(self.tr("请先在页面上选中一个数字，如“12次”"), 4000)
             return
-        selected, attribute = self.editor.selected_figure_text()
+        before, selected, after = around
+        paragraph = self.page.current_slot().node
         try:
             figure = figures.parse_figure(selected, paths.lexicon())
         except figures.FigureError as error:
             QMessageBox.information(self, self.tr("设为统计数据"), str(error))
             return
-        before, after = self.editor.selection_context(attribute)
         taken = {field.label for field in self.report.fields.values()}
         label = self.ask_field_label(selected, figures.suggest_label(figure, before, after, paths.lexicon(), taken))
         if not label:
             return
         name = figures.new_field_name(set(self.report.fields))
         field = figures.field_from_figure(figure, name, label)
-        display = self.editor.text_with_selection_replaced(attribute, fieldtext.token(label))
-        fields = dict(self.report.fields, **{name: field})
-        new_text = fieldtext.from_display(display, fields)
-        self.undo_stack.push(commands.AddField(self, field, self.editor.node, attribute, new_text))
+        whole = before + field_source(name) + after
+        if len(before) >= len(paragraph.lead):
+            attribute, text = "body", whole[len(paragraph.lead):]
+        elif len(before) + len(selected) <= len(paragraph.lead):
+            attribute, text = "lead", whole[: len(whole) - len(paragraph.body)]
+        else:
+            self.statusBar().showMessage(self.tr("选中的文字跨了段首句和正文，请只选数字"), 4000)
+            return
+        self.undo_stack.push(commands.AddField(self, field, paragraph, attribute, text))
 
     def rename_field(self, field) -> None:
         label = self.ask_new_label(field)

@@ -1,4 +1,4 @@
-"""The drafting window: outline, section editor, preview and statistics form around one undo stack."""
+"""The drafting window: outline, the page written in directly, and the statistics form around one undo stack."""
 
 from __future__ import annotations
 
@@ -24,22 +24,22 @@ from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.collect import CollectActions
 from drafter.gui.compare_view import CompareView
 from drafter.gui.editing import EditingActions
-from drafter.gui.editor import SectionEditor
 from drafter.gui.font_dialog import FontDialog, save_substitutions, saved_substitutions
 from drafter.gui.files import FileActions
 from drafter.gui.form import StatisticsForm
 from drafter.gui.outline_model import OutlineModel
-from drafter.gui.preview import Preview
+from drafter.gui.page_actions import PageActions
+from drafter.gui.page_view import PageView
 
 PREVIEW_DELAY_MS = 300
-CHECKS_DELAY_MS = 700  # after the preview: checking a long report takes longer than redrawing what changed
+CHECKS_DELAY_MS = 700  # after the counts: checking a long report takes longer
 AUTOSAVE_DELAY_MS = 3000
 # Continuous typing keeps pushing the autosave back; after this long it is no longer pushed.
 AUTOSAVE_MAX_WAIT_S = 10
 MENU_ONLY = "menu-only"  # an action used once a year stays off the toolbar
 
 
-class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
+class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
@@ -67,10 +67,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.setDefaultDropAction(Qt.MoveAction)
-        self.editor = SectionEditor()
-        self.editor.edited.connect(self.push_text_edit)
-        self.preview = Preview()
-        self.preview.block_clicked.connect(self.select_node_id)
+        self.page = PageView()
+        self._following_page = False
+        self.connect_page()
         self.form = StatisticsForm()
         self.form.value_entered.connect(self.push_field_value)
         self.form.invalid_entered.connect(self.push_invalid_entry)
@@ -91,11 +90,10 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
                               (chart_scroll, self.tr("同比变化")), (self.compare, self.tr("对照去年"))):
             self.side_tabs.addTab(widget, title)
         self.splitter = splitter = QSplitter()
-        for widget, title in ((self.tree, self.tr("提纲")), (self.editor, self.tr("编辑")),
-                              (self.preview, self.tr("预览"))):
+        for widget, title in ((self.tree, self.tr("提纲")), (self.page, self.tr("正文（直接在页面上修改）"))):
             splitter.addWidget(_titled(widget, title))
         splitter.addWidget(self.side_tabs)
-        splitter.setSizes([220, 360, 460, 380])  # the form's boxes fit 8 digits beside a wrapped label
+        splitter.setSizes([220, 700, 500])  # the page at its printed line length; the rest to the form
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,15 +213,18 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
         self.undo_stack.push(commands.SetField(self, field, None, (text, reason)))
 
     def show_node(self, node) -> None:
-        self.editor.show_node(node, self.report.fields)
+        """The outline's selection: the page's cursor goes there (unless the cursor is what moved it)."""
         self.compare.show_paragraph(node, self.report.fields)
-        if node is not None:
-            self.preview.scroll_to_source(node.id)
+        if node is not None and not self._following_page:
+            self.page.show_node(node)
 
     def select_node(self, node) -> None:
         index = self.outline_model.index_of(node)
+        already = self.tree.currentIndex() == index
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
+        if already:  # no change of selection to react to, but the page's cursor still goes there
+            self.show_node(node)
 
     def select_node_id(self, node_id: str) -> None:
         node = self.outline.find(node_id)
@@ -236,16 +237,17 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
     # Called by the undo commands after they change the Report
 
     def text_changed_by_command(self, node) -> None:
-        if self.editor.node is node:
-            self.editor.show_node(node, self.report.fields)
+        self.page.refresh_node(node)
 
     def structure_changed(self, node) -> None:
         self.tree.expandAll()
+        self.show_page()
         if node is not None:
             self.select_node(node)
 
     def field_changed(self, field) -> None:
         self.form.refresh()
+        self.page.redraw_atoms()
         self.chart.show_fields(self.report.fields, self.report.meta.year)
 
     def meta_changed(self) -> None:
@@ -257,11 +259,10 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
 
     def fields_changed(self) -> None:
         self.outline_model.forget_labels()
-        self.refresh_preview()
+        self.refresh_preview(rebuild_page=True)
         self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {},
                           self.part_titles())
         self.meta_changed()
-        self.editor.show_node(self.editor.node, self.report.fields)
 
     def part_titles(self) -> dict[str, str]:
         """第二部分 → 二、提升服务质效: how the form names its groups."""
@@ -283,13 +284,32 @@ class MainWindow(FileActions, EditingActions, CollectActions, QMainWindow):
 
     # Preview and status
 
-    def refresh_preview(self) -> None:
+    def show_page(self) -> None:
+        """Lay the page out from the report (a new project, a change of structure, fields added or renamed)."""
+        self.page.show_report(self.outline, self.report.fields, self.style, *self._fixed_lines())
+
+    def _fixed_lines(self) -> tuple[str, list[str]]:
+        """The title and the lines after the body as they print; edited in the form's 报告信息, not on the page."""
+        rendered = self.last_rendered
+        if rendered is None:
+            return "", []
+        title = " ".join(block.text for block in rendered.blocks if block.kind == "title")
+        tail = [block.text for block in rendered.blocks if block.kind in ("signature", "date", "attachment_note")]
+        return title, tail
+
+    def refresh_preview(self, rebuild_page: bool = False) -> None:
+        """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
         try:
             self.last_rendered = render(self.report)
         except RenderError as error:
-            self.preview.show_error(str(error))
+            self.statusBar().showMessage(str(error), 8000)
+            if rebuild_page:
+                self.show_page()
             return
-        self.preview.show_rendered(self.last_rendered, self.style)
+        if rebuild_page or self._fixed_lines() != self.page.fixed_lines:
+            self.show_page()
+        else:
+            self.page.redraw_atoms()
         self.form.retitle(self.part_titles())  # a renamed part renames its group in the form
         self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 
 def select(window, node):
+    """Select a node in the outline: the page's cursor goes into it."""
     window.select_node(node)
-    assert window.editor.node is node
+    assert window.page.current_slot().node is node
 
 
 def type_with_input_method(widget, text):

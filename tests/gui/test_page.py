@@ -1,0 +1,221 @@
+"""The page: the report written in directly — typing, paragraphs, headings, fields, the lead, paste, undo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from drafter.gui.page_atoms import OBJECT_CHARACTER
+from window_helpers import select, type_with_input_method
+
+
+def _at(window, node, offset: int):
+    """The page's cursor `offset` characters into a paragraph's source (fields count as their source)."""
+    select(window, node)
+    window.page.show_node(node, offset)
+    window.page.setFocus()
+
+
+def test_typing_on_the_page_edits_the_paragraph_and_keeps_its_fields(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    window.page.moveCursor(QTextCursor.EndOfBlock)
+    type_with_input_method(window.page, "全年共有新变化。")
+    assert paragraph.body.endswith("全年共有新变化。")
+    assert "{{ center_group_sessions }}" in paragraph.body
+
+
+def test_pinyin_being_composed_is_not_yet_text(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    select(window, paragraph)
+    before, depth = paragraph.body, window.undo_stack.count()
+    window.page.setFocus()
+    QApplication.sendEvent(window.page, QInputMethodEvent("xuexi", []))  # preedit only
+    assert paragraph.body == before and window.undo_stack.count() == depth
+    type_with_input_method(window.page, "学习")
+    assert window.undo_stack.count() == depth + 1
+
+
+def test_typing_merges_into_one_undo_step_and_undo_redraws_the_page(window):
+    paragraph = window.report.opening[0]
+    before = paragraph.body
+    offset = before.index("，")  # in plain text, after the {{ year }} that opens the paragraph
+    _at(window, paragraph, offset)
+    QTest.keyClicks(window.page, "abc")
+    assert paragraph.body == before[:offset] + "abc" + before[offset:]
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert paragraph.body == before
+    assert window.page.block_source(window.page.textCursor().block()) == ("", before)
+
+
+def test_enter_splits_a_paragraph_and_backspace_joins_it_back(window):
+    part = window.report.parts[0]
+    paragraph, count = part.paragraphs[0], len(part.paragraphs)
+    whole = paragraph.lead + paragraph.body
+    _at(window, paragraph, len(paragraph.lead))  # the start of the body, after the bold lead
+    QTest.keyClick(window.page, Qt.Key_Return)
+    assert len(part.paragraphs) == count + 1
+    new = part.paragraphs[1]
+    assert (paragraph.lead + paragraph.body, new.body) == (whole[:len(paragraph.lead)], whole[len(paragraph.lead):])
+    assert window.page.current_slot().node is new  # the cursor went with the text after it
+    QTest.keyClick(window.page, Qt.Key_Backspace)
+    assert len(part.paragraphs) == count and paragraph.lead + paragraph.body == whole
+    window.undo_stack.undo()
+    assert len(part.paragraphs) == count + 1
+    window.undo_stack.undo()
+    assert len(part.paragraphs) == count and paragraph.body + paragraph.lead != "" and part.paragraphs[0] is paragraph
+
+
+def test_backspace_at_the_first_paragraph_of_a_part_does_not_join_across_parts(window):
+    first = window.report.parts[1].paragraphs[0]
+    _at(window, first, 0)
+    depth = window.undo_stack.count()
+    QTest.keyClick(window.page, Qt.Key_Backspace)
+    assert window.undo_stack.count() == depth and window.report.parts[1].paragraphs[0] is first
+
+
+def test_heading_numbers_are_drawn_renumber_live_and_cannot_be_typed_over(window):
+    part = window.report.parts[2]
+    select(window, part)
+    page = window.page
+    assert page.painter_texts(page.textCursor().block())[0] == "三、"
+    assert page.textCursor().positionInBlock() == 1  # after the number
+    page.moveCursor(QTextCursor.StartOfBlock)
+    assert page.textCursor().positionInBlock() == 1
+    QTest.keyClick(page, Qt.Key_Backspace)
+    assert page.painter_texts(page.textCursor().block())[0] == "三、" and part.heading[:2] == "夯实"
+    type_with_input_method(page, "切实")
+    assert part.heading.startswith("切实")
+    window.move_selected(-1)
+    select(window, part)
+    assert page.painter_texts(page.textCursor().block())[0] == "二、"
+
+
+def test_fields_are_atoms_with_their_value_and_delete_removes_one_whole(window, qtbot):
+    paragraph = window.report.parts[0].paragraphs[0]
+    window.push_field_value(window.report.fields["center_group_sessions"], Decimal(12))
+    offset = (paragraph.lead + paragraph.body).index("{{ center_group_sessions }}")
+    _at(window, paragraph, offset)
+    page = window.page
+    block = page.textCursor().block()
+    shown = page.painter_texts(block)
+    assert shown[0] == "12次" and shown[1].startswith("【待填：")
+    start = page.textCursor().position()
+    QTest.keyClick(page, Qt.Key_Right)
+    assert page.textCursor().position() == start + 1  # stepped over the whole figure
+    QTest.keyClick(page, Qt.Key_Left)
+    QTest.keyClick(page, Qt.Key_Delete)
+    assert "{{ center_group_sessions }}" not in paragraph.body and page.painter_texts(block)[0].startswith("【待填")
+    window.undo_stack.undo()
+    assert "{{ center_group_sessions }}" in paragraph.body
+
+
+def test_double_click_on_a_field_goes_to_its_box_in_the_form(window, qtbot):
+    qtbot.waitExposed(window)
+    paragraph = window.report.parts[0].paragraphs[0]
+    offset = (paragraph.lead + paragraph.body).index("{{ seminars }}")
+    _at(window, paragraph, offset)
+    page = window.page
+    rect = page.cursorRect()
+    window.side_tabs.setCurrentWidget(window.checks)
+    qtbot.mouseDClick(page.viewport(), Qt.LeftButton, pos=QPoint(rect.right() + 6, rect.center().y()))
+    assert window.side_tabs.currentWidget() is window.form
+    qtbot.waitUntil(lambda: window.form.rows["seminars"].input.hasFocus(), timeout=1000)
+
+
+def test_ctrl_i_puts_a_field_at_the_cursor(window, monkeypatch):
+    paragraph = window.report.parts[1].paragraphs[0]
+    _at(window, paragraph, len(paragraph.lead + paragraph.body))
+    monkeypatch.setattr("drafter.gui.editing.pick_field", lambda parent, fields: fields["lectures"])
+    QTest.keyClick(window.page, Qt.Key_I, Qt.ControlModifier)
+    assert paragraph.body.endswith("{{ lectures }}")
+
+
+def test_ctrl_shift_i_makes_the_selected_figure_a_field(window, monkeypatch):
+    paragraph = window.report.opening[0]
+    window.push_text_edit(paragraph, "body", "全年开展走访300余名群众。")
+    _at(window, paragraph, len("全年开展走访"))
+    cursor = window.page.textCursor()
+    cursor.movePosition(QTextCursor.Right, QTextCursor.KeepAnchor, len("300余名"))
+    window.page.setTextCursor(cursor)
+    asked = []
+    monkeypatch.setattr(window, "ask_field_label", lambda selected, suggestion: asked.append(suggestion) or suggestion)
+    QTest.keyClick(window.page, Qt.Key_I, Qt.ControlModifier | Qt.ShiftModifier)
+    field = window.report.fields["figure_1"]
+    assert (field.value, field.unit, field.qualifier, field.label) == (Decimal(300), "名", "余", "群众人数")
+    assert paragraph.body == "全年开展走访{{ figure_1 }}群众。" and asked == ["群众人数"]
+    assert window.page.painter_texts(window.page.textCursor().block()) == ["300余名"]
+
+
+def test_ctrl_b_on_the_first_sentence_makes_it_the_lead(window):
+    paragraph = window.report.opening[0]
+    window.push_text_edit(paragraph, "body", "总体向好。全年工作有序推进。")
+    _at(window, paragraph, 0)
+    cursor = window.page.textCursor()
+    cursor.movePosition(QTextCursor.Right, QTextCursor.KeepAnchor, len("总体向好。"))
+    window.page.setTextCursor(cursor)
+    QTest.keyClick(window.page, Qt.Key_B, Qt.ControlModifier)
+    assert (paragraph.lead, paragraph.body) == ("总体向好。", "全年工作有序推进。")
+    window.undo_stack.undo()
+    assert (paragraph.lead, paragraph.body) == ("", "总体向好。全年工作有序推进。")
+
+
+def test_pasted_lines_become_paragraphs(window):
+    part = window.report.parts[3]
+    paragraph, count = part.paragraphs[0], len(part.paragraphs)
+    whole = paragraph.lead + paragraph.body
+    _at(window, paragraph, len(whole))
+    data = QMimeData()
+    data.setText("第一行补充。\r\n\r\n第二行补充。\n第三行补充。")
+    window.page.insertFromMimeData(data)
+    assert [p.lead + p.body for p in part.paragraphs[:3]] == [whole + "第一行补充。", "第二行补充。", "第三行补充。"]
+    assert len(part.paragraphs) == count + 2
+    window.undo_stack.undo()
+    assert len(part.paragraphs) == count and paragraph.lead + paragraph.body == whole
+
+
+def test_the_outline_follows_the_cursor(window):
+    page = window.page
+    paragraph = window.report.parts[1].paragraphs[1]
+    select(window, paragraph)
+    cursor = page.textCursor()
+    cursor.movePosition(QTextCursor.NextBlock)
+    page.setTextCursor(cursor)
+    following = page.current_slot().node
+    assert following is not paragraph and window.selected_node() is following
+    assert page.textCursor().position() == cursor.position()  # following the cursor did not move it back
+
+
+def test_title_and_signature_lines_are_not_typed_on(window):
+    page = window.page
+    page.moveCursor(QTextCursor.Start)
+    before = page.toPlainText()
+    type_with_input_method(page, "改")
+    QTest.keyClicks(page, "x")
+    assert page.toPlainText() == before
+
+
+def test_lines_break_where_the_page_will(window, qtbot):
+    qtbot.waitExposed(window)
+    page = window.page
+    block = page.document().findBlockByNumber(1)  # the title, then the opening paragraph
+    page.document().documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    assert layout.lineCount() > 2
+    text = block.text()
+
+    def width(line) -> float:  # Chinese characters count 1, digits and Latin letters about half; an atom as
+        # wide as what it shows ({{ year }} shows 2026)
+        piece = text[line.textStart(): line.textStart() + line.textLength()]
+        atoms_here = iter(page.painter_texts(block)[sum(1 for c in text[: line.textStart()] if c == OBJECT_CHARACTER):])
+        piece = "".join(next(atoms_here) if char == OBJECT_CHARACTER else char for char in piece)
+        return sum(0.5 if ord(char) < 0x2E80 else 1 for char in piece)
+
+    widths = [width(layout.lineAt(n)) for n in range(layout.lineCount() - 1)]
+    assert 25 <= widths[0] <= 27 and all(27 <= w <= 29 for w in widths[1:]), widths
+    assert layout.lineAt(0).x() > layout.lineAt(1).x() + 20  # the first line is indented two characters
