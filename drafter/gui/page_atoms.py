@@ -24,6 +24,7 @@ def atom_format(base: QTextCharFormat, kind: str, source: str, name: str = "") -
     """The character format of one atom, keeping the paragraph's font."""
     fmt = QTextCharFormat(base)
     fmt.setObjectType(ATOM)
+    fmt.setVerticalAlignment(QTextCharFormat.AlignBaseline)  # sits on the line's baseline like the words around it
     fmt.setProperty(KIND, kind)
     fmt.setProperty(SOURCE, source)
     fmt.setProperty(NAME, name)
