@@ -288,3 +288,21 @@ class ApplyCollection(QUndoCommand):
     def _set(states):
         for field, value, source in states:
             field.value, field.source = value, source
+
+
+class AddFields(QUndoCommand):
+    """New fields for figures in pasted text; the text that refers to them is a separate command in the same step."""
+
+    def __init__(self, window, fields: list[Field]):
+        super().__init__(window.tr("新建 %1 项统计数据").replace("%1", str(len(fields))))
+        self.window, self.fields = window, fields
+
+    def redo(self):
+        for field in self.fields:
+            self.window.report.fields[field.name] = field
+        self.window.fields_changed()
+
+    def undo(self):
+        for field in self.fields:
+            del self.window.report.fields[field.name]
+        self.window.fields_changed()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
+from drafter import paths
+from drafter.core import figures
 from drafter.core.model import Paragraph
 from drafter.gui import commands
 
@@ -63,15 +67,32 @@ class PageActions:
         self.page.show_node(fresh)
 
     def paste_paragraphs(self, paragraph: Paragraph, before: str, after: str, lines: list[str]) -> None:
-        """Pasted lines become paragraphs: the first ends this one, the last starts what followed the cursor."""
+        """Pasted lines become paragraphs: the first ends this one, the last starts what followed the cursor.
+        Figures in them are offered as new fields, made as import makes them, in the same undo step."""
+        steps = []
+        converted, fields = figures.fields_in_pasted(lines, self.report.fields, paths.lexicon())
+        if fields and self.ask_fields_from_paste(len(fields)):
+            lines = converted
+            steps.append(commands.AddFields(self, fields))
+        if len(lines) == 1:
+            steps += self._set_text(paragraph, before + lines[0] + after)
+            self._macro(self.tr("粘贴"), steps)
+            self.page.show_node(paragraph, len(before + lines[0]))
+            return
         container = self.outline.parent(paragraph)
         index = self.outline.own_index(paragraph)
         middle = [Paragraph(body=line) for line in lines[1:-1]] + [Paragraph(body=lines[-1] + after)]
-        steps = self._set_text(paragraph, before + lines[0])
+        steps += self._set_text(paragraph, before + lines[0])
         steps += [commands.InsertNode(self, container, node, index + offset, self.tr("粘贴"))
                   for offset, node in enumerate(middle, 1)]
         self._macro(self.tr("粘贴 %1 段").replace("%1", str(len(lines))), steps)
         self.page.show_node(middle[-1], len(lines[-1]))
+
+    def ask_fields_from_paste(self, count: int) -> bool:
+        answer = QMessageBox.question(self, self.tr("粘贴"), self.tr(
+            "粘贴的文字中有 %1 个数字，设为统计数据吗？（名称按上下文拟好，可在右侧修改）").replace("%1", str(count)),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
 
     def follow_page(self, node) -> None:
         """The outline follows the cursor (without moving the cursor back to the start of its paragraph)."""

@@ -499,15 +499,18 @@ class PageView(QTextEdit):
         slot = self.current_slot()
         if slot is None or slot.kind == "fixed" or not text:
             return
-        lines = [line.strip() for line in text.split("\n")]
-        if len(lines) == 1 or slot.kind == "heading":
-            self.textCursor().insertText(" ".join(line for line in lines if line))
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if slot.kind == "heading" or not lines:
+            self.textCursor().insertText(" ".join(lines))
             return
         cursor = self.textCursor()
         if cursor.hasSelection():
+            if self._spans_blocks(cursor):
+                self.message.emit("选中的文字跨了段落，请分段修改")
+                return
             cursor.removeSelectedText()
         before, after = self.split_at(cursor)
-        self.paste_requested.emit(slot.node, before, after, [line for line in lines if line])
+        self.paste_requested.emit(slot.node, before, after, lines)
 
     def canInsertFromMimeData(self, source):
         return source.hasText()

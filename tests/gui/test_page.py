@@ -165,7 +165,8 @@ def test_ctrl_b_on_the_first_sentence_makes_it_the_lead(window):
     assert (paragraph.lead, paragraph.body) == ("", "总体向好。全年工作有序推进。")
 
 
-def test_pasted_lines_become_paragraphs(window):
+def test_pasted_lines_become_paragraphs(window, monkeypatch):
+    monkeypatch.setattr(window, "ask_fields_from_paste", lambda count: False)
     part = window.report.parts[3]
     paragraph, count = part.paragraphs[0], len(part.paragraphs)
     whole = paragraph.lead + paragraph.body
@@ -219,3 +220,21 @@ def test_lines_break_where_the_page_will(window, qtbot):
     widths = [width(layout.lineAt(n)) for n in range(layout.lineCount() - 1)]
     assert 25 <= widths[0] <= 27 and all(27 <= w <= 29 for w in widths[1:]), widths
     assert layout.lineAt(0).x() > layout.lineAt(1).x() + 20  # the first line is indented two characters
+
+
+def test_figures_in_pasted_text_become_fields_in_the_same_step(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window, "ask_fields_from_paste", lambda count: asked.append(count) or True)
+    paragraph = window.report.opening[0]
+    before_fields, whole = dict(window.report.fields), paragraph.lead + paragraph.body
+    _at(window, paragraph, len(whole))
+    data = QMimeData()
+    data.setText("全年开展专题调研12次，走访企业300余家。")
+    window.page.insertFromMimeData(data)
+    new = [field for name, field in window.report.fields.items() if name not in before_fields]
+    assert asked == [2] and [(f.value, f.unit, f.qualifier) for f in new] == [(12, "次", ""), (300, "家", "余")]
+    assert new[0].label == "开展专题调研次数" and new[0].previous is None
+    assert paragraph.body.endswith("全年开展专题调研{{ %s }}，走访企业{{ %s }}。" % (new[0].name, new[1].name))
+    assert window.page.painter_texts(window.page.textCursor().block())[-2:] == ["12次", "300余家"]
+    window.undo_stack.undo()
+    assert window.report.fields.keys() == before_fields.keys() and paragraph.lead + paragraph.body == whole
