@@ -29,7 +29,7 @@ from drafter.gui.files import FileActions
 from drafter.gui.form import StatisticsForm
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
-from drafter.gui.page_view import PageView
+from drafter.gui.page_view import CODE_ATOMS, PageView
 
 PREVIEW_DELAY_MS = 300
 CHECKS_DELAY_MS = 700  # after the counts: checking a long report takes longer
@@ -247,11 +247,12 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
 
     def field_changed(self, field) -> None:
         self.form.refresh()
-        self.page.redraw_atoms()
+        self.page.redraw_atoms(field.name if field is not None else None)
         self.chart.show_fields(self.report.fields, self.report.meta.year)
 
     def meta_changed(self) -> None:
         self.form.meta.show_meta(self.report.meta, self.report.fields)
+        self.page.redraw_atoms(CODE_ATOMS)  # {{ year }} and the like show the new year or name
 
     def push_meta_edit(self, key: str, value) -> None:
         if getattr(self.report.meta, key) != value:
@@ -308,8 +309,6 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
             return
         if rebuild_page or self._fixed_lines() != self.page.fixed_lines:
             self.show_page()
-        else:
-            self.page.redraw_atoms()
         self.form.retitle(self.part_titles())  # a renamed part renames its group in the form
         self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)

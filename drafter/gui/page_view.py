@@ -19,6 +19,7 @@ from drafter.core.style import Style
 from drafter.gui.page_atoms import ATOM, KIND, LEAD, NAME, NUMBER, OBJECT_CHARACTER, SOURCE, AtomPainter, atom_format, atom_text
 
 CHARS_PER_LINE = 28
+CODE_ATOMS = "{code}"  # redraw key of the atoms showing the year, the organisation and other template code
 _FAMILIES = {
     "方正小标宋简体": ["方正小标宋简体", "SimSun", "Noto Serif CJK SC"],
     "黑体": ["黑体", "SimHei", "Noto Sans CJK SC"],
@@ -55,6 +56,8 @@ class PageView(QTextEdit):
         self.setUndoRedoEnabled(False)  # one undo stack: the window's
         self.setAcceptRichText(False)
         self.slots: list[Slot] = []
+        self.blocks: list = []  # the QTextBlock of each slot
+        self.field_slots: dict[str, set[int]] = {}  # field name → slots whose blocks show it
         self.fields: dict = {}
         self.meta = None
         self.style_: Style | None = None
@@ -84,8 +87,9 @@ class PageView(QTextEdit):
         self._building = True
         try:
             self.document().clear()
-            self.slots = []
+            self.slots, self.blocks, self.field_slots = [], [], {}
             cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()  # one layout for the whole page, not one per insertion
             self._fixed(cursor, "title", title, first=True)
             self._paragraphs(cursor, outline.opening)
             for section in outline.report.parts:
@@ -93,6 +97,7 @@ class PageView(QTextEdit):
             self._paragraphs(cursor, outline.closing)
             for line in tail:
                 self._fixed(cursor, "signature", line)
+            cursor.endEditBlock()
         finally:
             self._building = False
         cursor = self.textCursor()
@@ -120,6 +125,7 @@ class PageView(QTextEdit):
             cursor.insertBlock(block, char)
         cursor.block().setUserState(len(self.slots))
         self.slots.append(slot)
+        self.blocks.append(cursor.block())
         return char
 
     def _fixed(self, cursor, kind: str, text: str, first: bool = False) -> None:
@@ -157,6 +163,9 @@ class PageView(QTextEdit):
                 cursor.insertText(piece.text, fmt)
             else:
                 cursor.insertText(OBJECT_CHARACTER, atom_format(fmt, piece.kind, piece.text, piece.name))
+                if piece.kind in (FIELD, CODE):  # which blocks to redraw when this field (or the year…) changes
+                    key = piece.name if piece.kind == FIELD else CODE_ATOMS
+                    self.field_slots.setdefault(key, set()).add(cursor.block().userState())
 
     # Reading a block back into the report's terms
 
@@ -219,10 +228,7 @@ class PageView(QTextEdit):
         return not iterator.atEnd() and iterator.fragment().charFormat().property(KIND) == NUMBER
 
     def _block_of(self, slot_index: int):
-        block = self.document().begin()
-        while block.isValid() and block.userState() != slot_index:
-            block = block.next()
-        return block
+        return self.blocks[slot_index]
 
     def _rewrite(self, block, slot: Slot) -> None:
         self._building = True
@@ -246,9 +252,15 @@ class PageView(QTextEdit):
     def _level(self, slot: Slot) -> int:
         return self.outline.level(slot.node) if slot.kind == "heading" else 0
 
-    def redraw_atoms(self) -> None:
-        """Field values or labels changed: atoms size and draw themselves again."""
-        self.document().markContentsDirty(0, self.document().characterCount())
+    def redraw_atoms(self, name: str | None = None) -> None:
+        """A field's value changed (or, with no name, any field's): the blocks showing it lay out again."""
+        if name is None:
+            self.document().markContentsDirty(0, self.document().characterCount())
+            return
+        for index in self.field_slots.get(name, ()):
+            block = self.blocks[index]
+            if block.isValid():
+                self.document().markContentsDirty(block.position(), block.length())
 
     def show_node(self, node, source_offset: int = 0) -> None:
         """Put the cursor in this paragraph or heading (at a place in its source, default its start) and show it."""
@@ -280,6 +292,8 @@ class PageView(QTextEdit):
     # Where the cursor may go and what keys do
 
     def _cursor_moved(self) -> None:
+        if self._building:  # text going in before the cursor moves it; nobody moved it
+            return
         cursor = self.textCursor()
         slot = self.slot_at(cursor.block())
         if slot is not None and slot.kind == "heading" and cursor.positionInBlock() == 0 and not cursor.hasSelection():
