@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 def add_parsers(commands) -> None:
     assign = commands.add_parser("assign", help="指定统计数据的填报部门", description="指定由哪个部门填报，如 drafter assign "
-                                 "报告.drafter study_sessions=组织科 第三部分=办公室。部分可写作 三 或 第三部分（一）；"
+                                 "报告.drafter center_group_sessions=组织科 第三部分=办公室。部分可写作 三 或 第三部分（一）；"
                                  "部门留空表示由起草部门自己填。")
     assign.add_argument("project", metavar="项目文件")
     assign.add_argument("assignments", nargs="+", metavar="字段名或部分=部门")
@@ -75,9 +76,12 @@ def _deadline(raw: str | None) -> str:
     if not raw:
         return ""
     try:
-        return parse_value(raw, "date")
+        deadline = parse_value(raw, "date")
     except NumberError as error:
-        raise ProjectError(f"交回日期“{raw}”：{error}") from None
+        raise ProjectError(f"交回日期：{error}") from None
+    if deadline < datetime.date.today().isoformat():
+        print(f"注意：交回日期 {deadline} 已经过了，仍写在表头；如写错了，请重新导出", file=sys.stderr)
+    return deadline
 
 
 def collect_import(args) -> int:
@@ -96,14 +100,15 @@ def collect_import(args) -> int:
     for line in blocking:
         print(f"问题：{line}", file=sys.stderr)
     if blocking:
-        hint = "（可加 --keep-project 或 --take-workbook 说明以哪一方为准）" if plan.conflicts and not plan.refused and not unreadable else ""
+        hint = ("（可加 --keep-project 或 --take-workbook 说明与项目不同时以哪一方为准；加了其中之一，"
+                "不是本程序写入的行也会被跳过）") if plan.conflicts and not plan.refused and not unreadable else ""
         print(f"未导入：有 {len(blocking)} 个问题{hint}，项目未改动", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.dry_run:
         print(f"试运行：将修改 {len(plan.changes)} 项，项目未改动")
         return EXIT_OK
     if not plan.changes and not plan.confirmed:
-        print("交回的表中没有填写任何数值，项目未改动")
+        print(f"保留项目中的数值 {len(plan.kept)} 项，项目未改动" if plan.kept else "交回的表中没有填写任何数值，项目未改动")
         return EXIT_OK
     changed = apply_plan(report, plan)
     save_project(report, path)
@@ -119,7 +124,12 @@ def _print_plan(fields: dict[str, Field], plan, books: list[WorkbookAnswers]) ->
         mark = "（与项目不同）" if change.conflict else ""
         print(f"{field.label}\t{old} → {new}{mark}\t{change.department}（{change.file}）")
     for change in plan.kept:
-        print(f"{change.label}\t保留项目中的数值\t{change.department}（{change.file}）")
+        field = fields[change.name]
+        print(f"{change.label}\t保留项目中的 {format_number(change.old, field.type, field.unit, field.qualifier)}"
+              f"（表中填 {format_number(change.new, field.type, field.unit, field.qualifier)}）\t"
+              f"{change.department}（{change.file}）")
+    for line in plan.doubtful:
+        print(f"注意：{line}")
     for line in plan.ignored:
         print(f"忽略：{line}")
     blank = sum(len(book.blank) for book in books)

@@ -135,10 +135,10 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
 
 
 def _content_shares(rows: list[list[str]], columns: int) -> list[int]:
-    """Columns as wide as their longest cell wants (one character more for the cell's margins), within 5 to 13
-    characters, so a long label wraps less and 2024年 not at all."""
-    return [round(min(13, max(5, *(display_width(row[i]) + 1 for row in rows if i < len(row)))))
-            for i in range(columns)]
+    """Columns as wide as their longest cell wants (and a character and a half for the cell's margins), within 5
+    to 13 characters (the first, a label, at most 10), so figures such as 180余名 and 2024年 do not break."""
+    wants = [max(5, *(display_width(row[i]) + 1.5 for row in rows if i < len(row))) for i in range(columns)]
+    return [round(min(10 if i == 0 else 13, want)) for i, want in enumerate(wants)]  # the label column wraps first
 
 
 def table_xml(rows: list[list[str]], style: Style) -> str:

@@ -26,6 +26,7 @@ def roll_forward(report: Report) -> tuple[Report, list[str]]:
     new.meta.project_id = ""  # a collection of next year's figures is a new one
     if new.meta.date:
         new.meta.date = _next_year_date(new.meta.date)
+        roller.changes.append(f"成文日期：{report.meta.date} → {new.meta.date}（请按实际日期修改）")
     return new, roller.changes
 
 

@@ -124,7 +124,8 @@ class CollectionPreview(QDialog):
         self.plan = plan_collection(self.report, self.books, prefer)
         self._fill_table()
         blocking = self.unreadable + self.plan.blocking
-        self.problems.setText("\n".join(f"• {line}" for line in blocking + [f"忽略：{line}" for line in self.plan.ignored]))
+        notes = [f"忽略：{line}" for line in self.plan.ignored] + [f"请核对：{line}" for line in self.plan.doubtful]
+        self.problems.setText("\n".join(f"• {line}" for line in blocking + notes))
         self.choice.setVisible(any(change.conflict for change in self.plan.changes) or bool(self.plan.kept)
                                or any("不是本程序写入的行" in line for line in self.plan.conflicts + self.plan.ignored))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(not blocking and bool(self.plan.changes or self.plan.confirmed))

@@ -13,6 +13,7 @@ from drafter.cli import run
 from drafter.core.collect import layout, plan_collection, read_workbook
 from drafter.core.collect.incoming import OLE_MAGIC, WorkbookError
 from collect_helpers import answer, collection_project
+from import_helpers import zip_bytes
 
 
 @pytest.fixture
@@ -146,3 +147,35 @@ def test_cli_takes_in_nothing_when_one_workbook_is_bad(sent, tmp_path, capsys):
     assert "“坏表.xlsx”不是 Excel 工作簿" in err and "项目未改动" in err
     assert project.read_bytes() == before
     assert plan_collection(report, [read_workbook(books["宣传科"], report)]).blocking == []
+
+
+def test_cells_a_department_fills_oddly_are_read_or_named(sent):
+    report, _project, books = sent
+    answer(books["组织科"], {"党建专题会议次数": "12次", "走访企业家数": True, "联系服务群众人次": 1e20,
+                            "收集意见建议条数": 0.5}, formats={"收集意见建议条数": "0%"})
+    taken = read_workbook(books["组织科"], report)
+    assert taken.answers == {"party_meetings": 12}  # the row's own unit written after the figure
+    problems = "\n".join(taken.problems)
+    assert "填的是“是”（TRUE），这一项应是数值" in problems and "过大" in problems
+    assert "填的是百分数（50.0%），这一项应是条数" in problems
+
+
+def test_an_ods_and_an_empty_file_say_what_they_are(sent, tmp_path):
+    report, _project, _books = sent
+    ods = tmp_path / "表格.xlsx"
+    ods.write_bytes(zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}))
+    _refused(ods, report, ".ods", "另存为")
+    empty = tmp_path / "空.xlsx"
+    empty.write_bytes(b"")
+    _refused(empty, report, "空文件")
+
+
+def test_a_value_ten_times_last_years_is_applied_but_pointed_out(sent):
+    from decimal import Decimal
+
+    report, _project, books = sent
+    report.fields["enterprise_visits"].previous = Decimal(42000000)
+    answer(books["组织科"], {"走访企业家数": 4800})
+    plan = plan_collection(report, [read_workbook(books["组织科"], report)])
+    assert plan.blocking == [] and len(plan.changes) == 1
+    assert plan.doubtful == ["“走访企业家数”填 4800余家，去年是 4200万余家，相差十倍以上，请核对单位和小数点"]

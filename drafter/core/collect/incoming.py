@@ -16,6 +16,7 @@ from drafter.core.errors import UserFacingError
 from drafter.core.model import Field, Report, Value
 from drafter.core.numbers import NumberError, check_bounds, parse_value
 
+LARGEST = Decimal(10) ** 13  # no figure in a report comes near ten trillion; 1e20 is a typing slip
 MAX_FILE = 20 * 1024 * 1024  # a collection workbook is a few dozen kilobytes
 MAX_UNPACKED = 100 * 1024 * 1024  # what its parts may expand to; a zip bomb claims far more
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -47,7 +48,7 @@ def read_workbook(path: Path, report: Report) -> WorkbookAnswers:
     """A returned workbook's answers for this report; raises WorkbookError when the file is not one to read."""
     path = Path(path)
     raw = _checked_bytes(path)
-    from openpyxl import load_workbook  # only collection needs openpyxl
+    load_workbook = openpyxl_loader()
 
     try:
         formulas = load_workbook(io.BytesIO(raw), data_only=False)
@@ -64,7 +65,7 @@ def _checked_bytes(path: Path) -> bytes:
     lock = fileio.owner_file(path) or _libreoffice_lock(path)
     if lock is not None:
         raise WorkbookError(f"“{path.name}”正在被另一个程序打开（有“{lock.name}”），其中未保存的内容不会被读到；"
-                            "请先保存并关闭它再导入")
+                            f"请先保存并关闭它再导入（若它早已关闭，例如 Excel 曾意外退出，可删除“{lock.name}”）")
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
@@ -91,19 +92,40 @@ def _check_package(path: Path, raw: bytes) -> None:
         if ENCRYPTED in raw:
             raise WorkbookError(f"“{name}”设置了打开密码，无法读取；请让填报部门取消密码后重新交回")
         raise WorkbookError(f"“{name}”是旧版 Excel 97-2003 格式（.xls）；请在 Excel 或 WPS 中“另存为”.xlsx 后再导入")
+    if not raw:
+        raise WorkbookError(f"“{name}”是空文件（0 字节），可能没有保存完整；请让填报部门重新交回")
     if not raw.startswith(b"PK"):
         raise WorkbookError(f"“{name}”不是 Excel 工作簿（.xlsx）")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, ValueError):
+            small = [m for m in members if m.filename == "mimetype" and m.file_size < 200]  # never unpack a bomb
+            kind = package.read(small[0]) if small else b""
+    except (zipfile.BadZipFile, ValueError, OSError, RuntimeError):
         raise WorkbookError(f"“{name}”已损坏（压缩包不完整），无法读取；请让填报部门重新保存后交回") from None
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names:
-        kind = "Word 文件" if "word/document.xml" in names else "WPS 或其他格式的文件" if names else "空压缩包"
-        raise WorkbookError(f"“{name}”不是 Excel 工作簿，看起来是{kind}，只是扩展名改成了 .xlsx")
+        raise WorkbookError(f"“{name}”不是 Excel 工作簿（.xlsx），{_what_it_is(kind, names)}")
     if sum(member.file_size for member in members) > MAX_UNPACKED:
         raise WorkbookError(f"“{name}”解压后过大，不是正常的征集表，已拒绝读取")
+
+
+def _what_it_is(mimetype: bytes, names: set[str]) -> str:
+    if "word/document.xml" in names:
+        return "而是 Word 文件；请选择交回的 Excel 表"
+    if b"opendocument.spreadsheet" in mimetype:
+        return "而是 LibreOffice 或 WPS 的 .ods 表格；请在其中“另存为”Excel 工作簿（.xlsx）后再导入"
+    return "无法读取；请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入"
+
+
+def openpyxl_loader():
+    """openpyxl's reader, or a message saying the installation lacks it (never a traceback)."""
+    try:
+        from openpyxl import load_workbook  # only collection needs openpyxl
+    except ImportError:
+        raise WorkbookError("本程序缺少读写 Excel 的组件 openpyxl，安装不完整；请重新安装本程序"
+                            "（用 pip 安装的，运行 pip install openpyxl）") from None
+    return load_workbook
 
 
 def _id_sheet(book, path: Path, report: Report) -> dict:
@@ -204,7 +226,7 @@ def _parse_cell(raw, field: Field, number_format: str) -> Value:
     """A cell's value as the form would take it: numbers as numbers (12.5% typed in Excel is 0.125 shown as a
     percentage), dates as dates, text through the form's parser (１２, 十二, 1,200)."""
     if isinstance(raw, bool):
-        raise NumberError(f"“{raw}”不是数值")
+        raise NumberError(f"填的是“{'是' if raw else '否'}”（{'TRUE' if raw else 'FALSE'}），这一项应是数值")
     if isinstance(raw, (datetime.datetime, datetime.date)):
         if field.type != "date":
             raise NumberError(f"填的是日期（{raw:%Y-%m-%d}），这一项应是数值")
@@ -215,7 +237,20 @@ def _parse_cell(raw, field: Field, number_format: str) -> Value:
         except InvalidOperation:
             raise NumberError(f"“{raw}”不是数值") from None
         if "%" in number_format:
+            if field.type != "percent":
+                raise NumberError(f"填的是百分数（{number * 100:f}%），这一项应是{field.unit or '数值'}数")
             number = (number * 100).normalize()
+        if abs(number) >= LARGEST:
+            raise NumberError(f"“{raw}”过大，请核对是否多填了位数")
         text = format(number, "f")
         return parse_value(f"{text}%" if field.type == "percent" and "%" in number_format else text, field.type)
-    return parse_value(str(raw), field.type)
+    return parse_value(_without_unit(str(raw), field), field.type)
+
+
+def _without_unit(text: str, field: Field) -> str:
+    """12次 in a row whose unit is 次 is 12: the department wrote the unit the sheet already shows."""
+    text = text.strip()
+    for ending in (f"{field.qualifier}{field.unit}", field.unit):
+        if ending and field.type not in ("text", "date", "percent") and text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)]
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field as dc_field
+from decimal import Decimal
 
 from drafter.core.collect.incoming import WorkbookAnswers
 from drafter.core.model import Report, Source, Value
@@ -35,6 +36,7 @@ class CollectionPlan:
     conflicts: list[str] = dc_field(default_factory=list)  # unsettled: a flag or a choice decides
     refused: list[str] = dc_field(default_factory=list)  # workbooks or answers that no choice makes usable
     ignored: list[str] = dc_field(default_factory=list)  # foreign rows passed over once a side is chosen
+    doubtful: list[str] = dc_field(default_factory=list)  # values far from last year's: applied, but worth a look
 
     @property
     def blocking(self) -> list[str]:
@@ -54,7 +56,22 @@ def plan_collection(report: Report, workbooks: list[WorkbookAnswers], prefer: st
             answers.setdefault(name, []).append((book, value))
     for name, given in answers.items():
         _plan_field(report, plan, name, given, prefer)
+    plan.doubtful = [line for change in plan.changes if (line := _doubt(report.fields[change.name], change.new))]
     return plan
+
+
+FAR = 10  # an answer ten times last year's, or a tenth of it, is more often a wrong unit than a real change
+
+
+def _doubt(field, value: Value) -> str:
+    """Why a value looks like a slip (万元 typed as 元, 96.5% typed as 0.965), or empty."""
+    if not isinstance(value, Decimal) or not isinstance(field.previous, Decimal) or not value or not field.previous:
+        return ""
+    ratio = value / field.previous
+    if FAR > ratio > 1 / Decimal(FAR):
+        return ""
+    return (f"“{field.label}”填 {_shown(field, value)}，去年是 {_shown(field, field.previous)}，相差十倍以上，"
+            "请核对单位和小数点")
 
 
 def _plan_field(report: Report, plan: CollectionPlan, name: str, given, prefer: str | None) -> None:
