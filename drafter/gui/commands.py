@@ -42,8 +42,32 @@ class EditText(QUndoCommand):
     def mergeWith(self, other):
         if other.node is not self.node or other.attribute != self.attribute:
             return False
+        if not word_sized(self.old_text, self.new_text, other.new_text):
+            return False
         self.new_text = other.new_text
         return True
+
+
+def _insertion(old: str, new: str) -> tuple[int, str] | None:
+    """(where, what) when new is old with one stretch inserted."""
+    if len(new) <= len(old):
+        return None
+    start = 0
+    while start < len(old) and old[start] == new[start]:
+        start += 1
+    inserted = new[start: start + len(new) - len(old)]
+    return (start, inserted) if new[:start] + inserted + old[start:] == new else None
+
+
+def word_sized(start: str, typed: str, following: str) -> bool:
+    """Typing merges into steps of about a word: letters and digits typed one after another (with the space or
+    mark that ends them), or one run of deletions. An input method's committed phrase is a step of its own."""
+    first, then = _insertion(start, typed), _insertion(typed, following)
+    if first and then:
+        return (then[0] == first[0] + len(first[1]) and len(then[1]) == 1
+                and all(c.isascii() and c.isalnum() for c in first[1]))
+    first, then = _insertion(typed, start), _insertion(following, typed)  # deletions are insertions backwards
+    return bool(first and then) and len(then[1]) == 1 and then[0] in (first[0], first[0] - 1)
 
 
 class InsertNode(QUndoCommand):

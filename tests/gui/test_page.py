@@ -238,3 +238,19 @@ def test_figures_in_pasted_text_become_fields_in_the_same_step(window, monkeypat
     assert window.page.painter_texts(window.page.textCursor().block())[-2:] == ["12次", "300余家"]
     window.undo_stack.undo()
     assert window.report.fields.keys() == before_fields.keys() and paragraph.lead + paragraph.body == whole
+
+
+def test_typing_undoes_a_word_at_a_time(window):
+    paragraph = window.report.opening[0]
+    before = paragraph.body
+    offset = before.index("，")
+    _at(window, paragraph, offset)
+    QTest.keyClicks(window.page, "abc def")
+    type_with_input_method(window.page, "全年")
+    assert paragraph.body == before[:offset] + "abc def全年" + before[offset:]
+    window.undo_stack.undo()
+    assert paragraph.body == before[:offset] + "abc def" + before[offset:]
+    window.undo_stack.undo()
+    assert paragraph.body == before[:offset] + "abc " + before[offset:]
+    window.undo_stack.undo()
+    assert paragraph.body == before
