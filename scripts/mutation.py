@@ -1,0 +1,70 @@
+"""Mutation testing of drafter/core with mutmut, in a scratch copy of the working tree; prints the score per module.
+
+Run: python scripts/mutation.py [MODULE ...]      (default: the modules listed in MODULES; needs `pip install mutmut`)
+It is too slow for every CI run (minutes per module on two cores); run it after changing a module and its tests.
+Score = killed / (killed + survived); mutants no test reaches are counted apart ("no tests").
+"""
+
+from __future__ import annotations
+
+import collections
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = ["numbers", "figures", "yearroll", "history", "render", "checks", "fixes", "fileio", "convert", "project"]
+# The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
+TESTS = ["tests/core"]
+COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
+
+
+def scratch_copy(folder: Path, modules: list[str]) -> None:
+    for name in COPY:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
+    paths = ", ".join(f'"drafter/core/{module}.py"' for module in modules)
+    tests = ", ".join(f'"{test}"' for test in TESTS)
+    with (folder / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write(f'\n[tool.mutmut]\nsource_paths = [{paths}]\npytest_add_cli_args_test_selection = [{tests}]\n'
+                     'also_copy = ["drafter", "resources", "templates", "tests", "benchmarks"]\n')
+
+
+def scores(folder: Path) -> dict[str, collections.Counter]:
+    listing = subprocess.run(["mutmut", "results", "--all", "true"], cwd=folder, capture_output=True, text=True,
+                             encoding="utf-8").stdout
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for line in listing.splitlines():
+        if ":" in line:
+            name, status = line.strip().rsplit(":", 1)
+            counts[name.split(".")[2]][status.strip()] += 1
+    return counts
+
+
+def main(modules: list[str]) -> int:
+    with tempfile.TemporaryDirectory(prefix="drafter-mutation-") as name:
+        folder = Path(name)
+        scratch_copy(folder, modules)
+        subprocess.run(["mutmut", "run", "--max-children", "2"], cwd=folder, check=True,
+                       stdout=subprocess.DEVNULL)
+        counts = scores(folder)
+    print(f"{'module':<12}{'killed':>8}{'survived':>10}{'no tests':>10}{'score':>8}")
+    total = collections.Counter()
+    for module in modules:
+        count = counts.get(module, collections.Counter())
+        total.update(count)
+        print(_row(module, count))
+    print(_row("all", total))
+    return 0
+
+
+def _row(name: str, count: collections.Counter) -> str:
+    killed, survived = count["killed"], count["survived"]
+    score = f"{killed / (killed + survived):.0%}" if killed + survived else "—"
+    return f"{name:<12}{killed:>8}{survived:>10}{count['no tests']:>10}{score:>8}"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or MODULES))
