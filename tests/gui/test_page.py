@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
@@ -254,3 +255,45 @@ def test_typing_undoes_a_word_at_a_time(window):
     assert paragraph.body == before[:offset] + "abc " + before[offset:]
     window.undo_stack.undo()
     assert paragraph.body == before
+
+
+def _page_matches_report(window):
+    """Every paragraph and heading block of the page reads back as the report holds it."""
+    page = window.page
+    for index, slot in enumerate(page.slots):
+        if slot.kind == "paragraph":
+            assert page.block_source(page.blocks[index]) == (slot.node.lead, slot.node.body)
+        elif slot.kind == "heading":
+            assert page.block_source(page.blocks[index]) == ("", slot.node.heading)
+
+
+@pytest.mark.parametrize("seed", [20261127, 7, 99])
+def test_random_keys_keep_page_and_report_in_step(window, seed):
+    import random
+
+    from drafter.core.convert import report_to_data
+
+    original = report_to_data(window.report)
+    keys = [Qt.Key_A, Qt.Key_1, Qt.Key_Space, Qt.Key_Return, Qt.Key_Backspace, Qt.Key_Delete, Qt.Key_Left,
+            Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End]
+    chooser = random.Random(seed)
+    page = window.page
+    _at(window, window.report.parts[0].paragraphs[0], 5)
+    for step in range(300):
+        roll = chooser.random()
+        if roll < 0.05:
+            window.undo_stack.undo()
+        elif roll < 0.08:
+            window.undo_stack.redo()
+        elif roll < 0.10:
+            QTest.keyClick(page, Qt.Key_Right, Qt.ShiftModifier)
+            QTest.keyClick(page, Qt.Key_B, Qt.ControlModifier)
+        else:
+            QTest.keyClick(page, chooser.choice(keys))
+        if step % 10 == 0:
+            _page_matches_report(window)
+    _page_matches_report(window)
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    _page_matches_report(window)
+    assert report_to_data(window.report) == original  # every step undone: the report as it was
