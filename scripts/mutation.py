@@ -25,6 +25,8 @@ def scratch_copy(folder: Path, modules: list[str]) -> None:
     for name in COPY:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
+    # mutmut runs the tests in folder/mutants: the shared sample they read sits two levels above a test file
+    (folder / "shared").symlink_to(ROOT.parent / "shared", target_is_directory=True)
     paths = ", ".join(f'"drafter/core/{module}.py"' for module in modules)
     tests = ", ".join(f'"{test}"' for test in TESTS)
     with (folder / "pyproject.toml").open("a", encoding="utf-8") as config:
@@ -47,8 +49,11 @@ def main(modules: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="drafter-mutation-") as name:
         folder = Path(name)
         scratch_copy(folder, modules)
-        subprocess.run(["mutmut", "run", "--max-children", "2"], cwd=folder, check=True,
-                       stdout=subprocess.DEVNULL)
+        run = subprocess.run(["mutmut", "run", "--max-children", "2"], cwd=folder, capture_output=True, text=True,
+                             encoding="utf-8")
+        if run.returncode:
+            print(run.stdout[-3000:], run.stderr[-3000:], sep="\n")
+            return 1
         counts = scores(folder)
     print(f"{'module':<12}{'killed':>8}{'survived':>10}{'no tests':>10}{'score':>8}")
     total = collections.Counter()

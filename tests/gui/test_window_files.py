@@ -269,3 +269,23 @@ def test_about_box_says_version_licence_and_where_things_live(window, monkeypatc
     about.show_about(window)
     assert version() in shown[0] and "MIT" in shown[0]
     assert "recovery" in shown[0] and "drafter.log" in shown[0] and "templates" in shown[0]
+
+
+def test_starting_with_a_project_that_cannot_be_opened_gives_a_new_report(settings, tmp_path, monkeypatch, qtbot):
+    from drafter.gui import app
+
+    monkeypatch.setattr(app, "recovery_dir", lambda: tmp_path / "recovery")
+    shown = []
+    monkeypatch.setattr(files.FileActions, "show_error", lambda self, title, message: shown.append(title))
+    bad = tmp_path / "坏.drafter"
+    bad.write_text("format: 99\n", encoding="utf-8")
+    window = app.make_window(str(bad), settings=settings)
+    qtbot.addWidget(window)
+    assert shown == ["无法打开"] and window.report.kind == "年度工作报告" and len(window.report.parts) == 4
+    good = tmp_path / "好.drafter"
+    window.report.meta.organisation = "示例单位"
+    window.document.save(good)
+    window.undo_stack.setClean()
+    other = app.make_window(str(good), settings=settings)
+    qtbot.addWidget(other)
+    assert other.document.path == good and other.report.meta.organisation == "示例单位"
