@@ -66,6 +66,7 @@ TRENDS = [
     ([14, 10, 12], "较上年有所回升"),
     ([10, 12, 12], "与上年持平"),
     ([10, None, 12, 14], "增长16.7%"),  # a year not reported breaks the run
+    ([10, 12, 12, 14], "高于前两年"),  # a flat year ends a run of rises
 ]
 
 
@@ -115,6 +116,8 @@ YEARS = [
     (["总结", "正文", "正文", "正文", "回顾2021年和2021年的工作与2020年"], 2021),
     (["总结", "没有年份"], None),
     (["1985年的往事"], None),  # out of the range a report can be about
+    (["1990年度总结"], 1990),
+    (["总结", "一", "二", "三", "2019年的事", "2018年", "2018年"], 2018),  # only the first four lines lead
 ]
 
 
