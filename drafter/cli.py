@@ -204,8 +204,8 @@ def cmd_roll(args) -> int:
     kept = sum(1 for field in rolled.fields.values() if field.previous is not None)
     print(f"已新建“{output}”：{rolled.meta.year}年度，{len(rolled.fields)} 项统计数据待填（{kept} 项有去年数值），"
           f"年份顺延 {len(changes)} 处")
-    for change in changes:
-        print(f"  {change}")
+    for line in changes:
+        print(f"  {line}")
     return EXIT_OK
 
 

@@ -3,42 +3,19 @@ window as an edit of one paragraph or heading (or a split, join or paste), and t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (
-    QFont, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat,
-)
+from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from drafter.core.model import Paragraph, Section
 from drafter.core.numbers import format_number
-from drafter.core.outline import Group, Outline
-from drafter.core.pieces import CODE, FIELD, NOTE, TEXT, field_source, split_pieces
-from drafter.core.style import Style
-from drafter.gui.page_atoms import ATOM, KIND, LEAD, NAME, NUMBER, OBJECT_CHARACTER, SOURCE, AtomPainter, atom_format, atom_text
+from drafter.core.pieces import FIELD, field_source
+from drafter.gui.page_atoms import ATOM, KIND, NAME, OBJECT_CHARACTER, AtomPainter, atom_format
+from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, PageLayout, Slot
 
-CHARS_PER_LINE = 28
-CODE_ATOMS = "{code}"  # redraw key of the atoms showing the year, the organisation and other template code
-_FAMILIES = {
-    "方正小标宋简体": ["方正小标宋简体", "SimSun", "Noto Serif CJK SC"],
-    "黑体": ["黑体", "SimHei", "Noto Sans CJK SC"],
-    "楷体_GB2312": ["楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC"],
-    "仿宋_GB2312": ["仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC"],
-}
-_ALIGN = {"both": Qt.AlignJustify, "center": Qt.AlignHCenter, "right": Qt.AlignRight, "left": Qt.AlignLeft}
+__all__ = ["CHARS_PER_LINE", "CODE_ATOMS", "PageView", "Slot"]
 
 
-@dataclass
-class Slot:
-    """What one block of the page is: a paragraph or heading to edit, or a line shown as it prints."""
-
-    kind: str  # paragraph, heading or fixed
-    node: object = None
-    container: object = None  # a paragraph's section or group
-
-
-class PageView(QTextEdit):
+class PageView(PageLayout, QTextEdit):
     """Emits edited(node, attribute, text) for typing, and structure requests the window turns into commands."""
 
     edited = Signal(object, str, str)
@@ -60,8 +37,8 @@ class PageView(QTextEdit):
         self.field_slots: dict[str, set[int]] = {}  # field name → slots whose blocks show it
         self.fields: dict = {}
         self.meta = None
-        self.style_: Style | None = None
-        self.outline: Outline | None = None
+        self.style_ = None  # the Style the page is laid out in
+        self.outline = None  # the report's Outline
         self.scale = 0.9
         self.fixed_lines: tuple[str, list[str]] = ("", [])
         self._focused = None
@@ -71,125 +48,6 @@ class PageView(QTextEdit):
         self.document().contentsChange.connect(self._contents_changed)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.setLineWrapMode(QTextEdit.FixedPixelWidth)
-
-    # Building the page from the report
-
-    def show_report(self, outline: Outline, fields: dict, style: Style, title: str = "", tail: list[str] = ()) -> None:
-        """Lay the whole report out again (a new project, or a change of structure); keeps the cursor's place."""
-        self.outline, self.fields, self.style_ = outline, fields, style
-        self._focused = None
-        self.meta = outline.report.meta
-        self.fixed_lines = (title, list(tail))
-        keep = self.textCursor().position()
-        body = style.styles["body"]
-        px = max(self.logicalDpiX(), 1) / 72
-        self.setLineWrapColumnOrWidth(round(CHARS_PER_LINE * body.size * self.scale * px) + 4)
-        self._building = True
-        try:
-            self.document().clear()
-            self.slots, self.blocks, self.field_slots = [], [], {}
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()  # one layout for the whole page, not one per insertion
-            self._fixed(cursor, "title", title, first=True)
-            self._paragraphs(cursor, outline.opening)
-            for section in outline.report.parts:
-                self._section(cursor, section, 1)
-            self._paragraphs(cursor, outline.closing)
-            for line in tail:
-                self._fixed(cursor, "signature", line)
-            cursor.endEditBlock()
-        finally:
-            self._building = False
-        cursor = self.textCursor()
-        cursor.setPosition(min(keep, self.document().characterCount() - 1))
-        self.setTextCursor(cursor)
-
-    def _new_block(self, cursor: QTextCursor, kind: str, level: int, slot: Slot, first: bool = False):
-        text_style = self.style_.for_block(kind, level)
-        block = QTextBlockFormat()
-        block.setAlignment(_ALIGN.get(text_style.align, Qt.AlignJustify))
-        block.setLineHeight(150, QTextBlockFormat.ProportionalHeight.value)
-        size = text_style.size * self.scale
-        if text_style.first_line_chars:
-            block.setTextIndent(text_style.first_line_chars * size * max(self.logicalDpiX(), 1) / 72)
-        char = QTextCharFormat()
-        font = QFont()
-        font.setFamilies(_FAMILIES.get(text_style.font, [text_style.font]))
-        font.setPointSizeF(size)
-        font.setBold(text_style.bold)
-        char.setFont(font)
-        if first:
-            cursor.setBlockFormat(block)
-            cursor.setBlockCharFormat(char)
-        else:
-            cursor.insertBlock(block, char)
-        cursor.block().setUserState(len(self.slots))
-        self.slots.append(slot)
-        self.blocks.append(cursor.block())
-        return char
-
-    def _fixed(self, cursor, kind: str, text: str, first: bool = False) -> None:
-        char = self._new_block(cursor, kind, 0, Slot("fixed"), first)
-        grey = QTextCharFormat(char)
-        grey.setForeground(Qt.darkGray)
-        cursor.insertText(text, grey)
-
-    def _paragraphs(self, cursor, container) -> None:
-        for paragraph in container.paragraphs:
-            char = self._new_block(cursor, "paragraph", 0, Slot("paragraph", paragraph, container))
-            if paragraph.rows:
-                self.slots[-1].kind = "fixed"
-                cursor.insertText(f"（表格，{len(paragraph.rows)} 行）", char)
-                continue
-            self._pieces(cursor, paragraph.lead, char, lead=True)
-            self._pieces(cursor, paragraph.body, char, lead=False)
-
-    def _section(self, cursor, section: Section, level: int) -> None:
-        char = self._new_block(cursor, "heading", level, Slot("heading", section))
-        number = self.outline.number(section)
-        cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, number))
-        self._pieces(cursor, section.heading, char, lead=False)
-        self._paragraphs(cursor, section)
-        for child in section.children:
-            self._section(cursor, child, level + 1)
-
-    def _pieces(self, cursor, source: str, char: QTextCharFormat, lead: bool) -> None:
-        fmt = QTextCharFormat(char)
-        if lead:
-            fmt.setFontWeight(QFont.Bold)
-            fmt.setProperty(LEAD, 1)  # an int: a Python bool in a QVariant trips a PySide refcount bug
-        for piece in split_pieces(source, self.fields):
-            if piece.kind == TEXT:
-                cursor.insertText(piece.text, fmt)
-            else:
-                cursor.insertText(OBJECT_CHARACTER, atom_format(fmt, piece.kind, piece.text, piece.name))
-                if piece.kind in (FIELD, CODE):  # which blocks to redraw when this field (or the year…) changes
-                    key = piece.name if piece.kind == FIELD else CODE_ATOMS
-                    self.field_slots.setdefault(key, set()).add(cursor.block().userState())
-
-    # Reading a block back into the report's terms
-
-    def slot_at(self, block) -> Slot | None:
-        index = block.userState()
-        return self.slots[index] if 0 <= index < len(self.slots) else None
-
-    def block_source(self, block) -> tuple[str, str]:
-        """(lead, body) of a paragraph block, or ("", heading) of a heading block, as the model keeps them."""
-        lead, body, in_lead = [], [], True
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            if fmt.objectType() == ATOM:
-                text = "" if fmt.property(KIND) == NUMBER else fmt.property(SOURCE) * len(fragment.text())
-            else:
-                text = fragment.text()
-            is_lead = fmt.property(LEAD) == 1 and in_lead
-            if text:
-                (lead if is_lead else body).append(text)
-                in_lead = is_lead
-            iterator += 1
-        return "".join(lead), "".join(body)
 
     def _contents_changed(self, position: int, removed: int, added: int) -> None:
         if self._building:
@@ -206,88 +64,6 @@ class PageView(QTextEdit):
             self.edited.emit(slot.node, "lead", lead)
         if body != slot.node.body:
             self.edited.emit(slot.node, "body", body)
-
-    # Keeping the page in step with the report
-
-    def refresh_node(self, node) -> None:
-        """Redraw one paragraph or heading after an undo or a fix changed it from outside."""
-        for number, slot in enumerate(self.slots):
-            if slot.node is node and slot.kind != "fixed":
-                block = self._block_of(number)
-                wanted = ("", node.heading) if slot.kind == "heading" else (node.lead, node.body)
-                if block.isValid() and (self.block_source(block) != wanted or not self._numbered(block, slot)):
-                    self._rewrite(block, slot)
-                return
-
-    @staticmethod
-    def _numbered(block, slot: Slot) -> bool:
-        """A heading block still starts with its drawn number (a selection from the line's start can delete it)."""
-        if slot.kind != "heading":
-            return True
-        iterator = block.begin()
-        return not iterator.atEnd() and iterator.fragment().charFormat().property(KIND) == NUMBER
-
-    def _block_of(self, slot_index: int):
-        return self.blocks[slot_index]
-
-    def _rewrite(self, block, slot: Slot) -> None:
-        self._building = True
-        try:
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
-            cursor.removeSelectedText()
-            char = block.charFormat()
-            char.clearProperty(LEAD)
-            char.setFontWeight(QFont.Bold if self.style_.for_block(
-                "heading" if slot.kind == "heading" else "paragraph", self._level(slot)).bold else QFont.Normal)
-            if slot.kind == "heading":
-                cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, self.outline.number(slot.node)))
-                self._pieces(cursor, slot.node.heading, char, lead=False)
-            else:
-                self._pieces(cursor, slot.node.lead, char, lead=True)
-                self._pieces(cursor, slot.node.body, char, lead=False)
-        finally:
-            self._building = False
-
-    def _level(self, slot: Slot) -> int:
-        return self.outline.level(slot.node) if slot.kind == "heading" else 0
-
-    def redraw_atoms(self, name: str | None = None) -> None:
-        """A field's value changed (or, with no name, any field's): the blocks showing it lay out again."""
-        if name is None:
-            self.document().markContentsDirty(0, self.document().characterCount())
-            return
-        for index in self.field_slots.get(name, ()):
-            block = self.blocks[index]
-            if block.isValid():
-                self.document().markContentsDirty(block.position(), block.length())
-
-    def show_node(self, node, source_offset: int = 0) -> None:
-        """Put the cursor in this paragraph or heading (at a place in its source, default its start) and show it."""
-        for number, slot in enumerate(self.slots):
-            if slot.node is node:
-                block = self._block_of(number)
-                offsets = self._source_offsets(block)
-                column = next((i for i, at in enumerate(offsets) if at >= source_offset and
-                               (slot.kind != "heading" or i > 0)), len(offsets))
-                cursor = self.textCursor()
-                cursor.setPosition(block.position() + column)
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
-                return
-
-    def painter_texts(self, block) -> list[str]:
-        """What the atoms of a block show, in order (the heading number, field values, 【待填：…】, 注)."""
-        shown, iterator = [], block.begin()
-        while not iterator.atEnd():
-            fmt = iterator.fragment().charFormat()
-            if fmt.objectType() == ATOM:
-                shown += [atom_text(self, fmt)[0]] * len(iterator.fragment().text())
-            iterator += 1
-        return shown
-
-    def current_slot(self) -> Slot | None:
-        return self.slot_at(self.textCursor().block())
 
     # Where the cursor may go and what keys do
 
@@ -384,22 +160,6 @@ class PageView(QTextEdit):
         whole = lead + body
         return whole[:cut], whole[cut:]
 
-    def _source_offsets(self, block) -> list[int]:
-        """For each position in the block, where it falls in lead + body."""
-        offsets, position = [], 0
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            for _ in fragment.text():
-                offsets.append(position)
-                if fmt.objectType() == ATOM:
-                    position += 0 if fmt.property(KIND) == NUMBER else len(fmt.property(SOURCE))
-                else:
-                    position += 1
-            iterator += 1
-        return offsets
-
     def _neighbour(self, block, step: int):
         other = block.previous() if step < 0 else block.next()
         return other, self.slot_at(other) if other.isValid() else None
@@ -495,16 +255,6 @@ class PageView(QTextEdit):
         end = shown[cursor.selectionEnd() - block.position()]
         whole = lead + body
         return whole[:start], whole[start:end], whole[end:]
-
-    def code_text(self, source: str) -> str:
-        """Template code as a reader understands it: {{ year }} shows the year."""
-        inner = source.strip("{}% ").strip()
-        if self.meta is not None:
-            values = {"year": self.meta.year, "next_year": self.meta.year + 1, "previous_year": self.meta.year - 1,
-                      "organisation": self.meta.organisation or "【单位名称】"}
-            if inner in values:
-                return str(values[inner])
-        return source
 
     # Paste: plain text; several lines become several paragraphs
 

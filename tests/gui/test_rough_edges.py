@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from drafter.core import document
-from drafter.gui import files
 
 
 def test_saving_an_untitled_report_removes_its_recovery_copy(window, qtbot, tmp_path, monkeypatch):

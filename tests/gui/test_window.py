@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from window_helpers import form_input, select, type_with_input_method
+from window_helpers import form_input, select
 
 
 def test_first_start_opens_a_new_annual_report(window):

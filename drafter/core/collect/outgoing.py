@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -52,7 +53,11 @@ def write_workbooks(report: Report, rendered: Rendered, folder: Path, deadline: 
         _fill_data_sheet(book.active, report, rendered.title, department, fields, sentences, deadline)
         _fill_id_sheet(book.create_sheet(layout.ID_SHEET), report, department, fields)
         buffer = io.BytesIO()
-        book.save(buffer)
+        with warnings.catch_warnings():
+            # openpyxl makes an empty text-mode temporary file without an encoding, then writes it in binary
+            # (UTF-8 XML) by name: the locale's encoding is never used, so its EncodingWarning is noise here.
+            warnings.simplefilter("ignore", EncodingWarning)
+            book.save(buffer)
         fileio.atomic_write(targets[department], buffer.getvalue(), keep_backup=False)
     return list(targets.values())
 

@@ -125,7 +125,7 @@ def _unmatched(field: Field, year: int, path: Path, key, newest: dict, older_cou
 
 
 def years_summary(outcome: YearsResult) -> list[str]:
-    lines = [f"  往年数值：" + "，".join(f"“{name}”对应上 {count} 项" for name, count in outcome.matched.items())]
+    lines = ["  往年数值：" + "，".join(f"“{name}”对应上 {count} 项" for name, count in outcome.matched.items())]
     if outcome.unmatched:
         lines.append(f"  未能对应 {len(outcome.unmatched)} 项（这些年份留空）：")
         lines += [f"    {line}" for line in outcome.unmatched]
