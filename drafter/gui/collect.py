@@ -6,12 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from drafter.core.collect import DRAFTING_OFFICE, departments, fields_by_department, read_workbook, write_workbooks
-from drafter.core.collect.incoming import WorkbookError
+from drafter.core.collect.departments import DRAFTING_OFFICE, departments, fields_by_department
 from drafter.core.errors import UserFacingError
 from drafter.core.render import RenderError, render
 from drafter.gui import commands
-from drafter.gui.collect_dialogs import CollectExportDialog, CollectionPreview
 
 
 class CollectActions:
@@ -34,6 +32,8 @@ class CollectActions:
             self.undo_stack.push(commands.SetDepartment(self, fields, name))
 
     def ask_collect_export(self) -> tuple[str, str] | None:
+        from drafter.gui.collect_dialogs import CollectExportDialog  # the workbook code loads when first used
+
         counts = {name: len(fields) for name, fields in fields_by_department(self.report).items()}
         dialog = CollectExportDialog(str(self.document.path.parent), counts, self)
         if dialog.exec() != QDialog.Accepted:
@@ -52,6 +52,8 @@ class CollectActions:
         if chosen is None:
             return False
         folder, deadline = chosen
+        from drafter.core.collect.outgoing import write_workbooks
+
         try:
             written = write_workbooks(self.report, render(self.report), Path(folder), deadline)
         except (UserFacingError, RenderError, OSError) as error:
@@ -73,7 +75,7 @@ class CollectActions:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入交回的征集表"), folder, self.tr("Excel 工作簿 (*.xlsx)"))
         return paths
 
-    def confirm_collection(self, preview: CollectionPreview) -> bool:
+    def confirm_collection(self, preview) -> bool:
         return preview.exec() == QDialog.Accepted
 
     def collect_import_dialog(self) -> bool:
@@ -81,6 +83,9 @@ class CollectActions:
         names = self.ask_collect_files()
         if not names:
             return False
+        from drafter.core.collect.incoming import WorkbookError, read_workbook
+        from drafter.gui.collect_dialogs import CollectionPreview
+
         books, unreadable = [], []
         for name in names:
             try:

@@ -1,9 +1,15 @@
 """数据征集: each department gets a workbook of the figures it answers for, and its answers come back safely."""
 
-from drafter.core.collect.departments import DRAFTING_OFFICE, apply_department, departments, fields_by_department
-from drafter.core.collect.incoming import WorkbookAnswers, read_workbook
-from drafter.core.collect.merge import CollectionPlan, apply_plan, plan_collection
-from drafter.core.collect.outgoing import write_workbooks
+from importlib import import_module
 
-__all__ = ["DRAFTING_OFFICE", "CollectionPlan", "WorkbookAnswers", "apply_department", "apply_plan", "departments",
-           "fields_by_department", "plan_collection", "read_workbook", "write_workbooks"]
+# Loaded on first use (PEP 562): the window imports this package at start, and most sessions never collect.
+_HOMES = {"DRAFTING_OFFICE": "departments", "apply_department": "departments", "departments": "departments",
+          "fields_by_department": "departments", "WorkbookAnswers": "incoming", "read_workbook": "incoming",
+          "CollectionPlan": "merge", "apply_plan": "merge", "plan_collection": "merge", "write_workbooks": "outgoing"}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
