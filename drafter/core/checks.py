@@ -19,7 +19,7 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
 LONG_SENTENCE = 150
 MASK = re.compile(r"[*＊]+|×{2,}|(?<![A-Za-z])X{2,}(?![A-Za-z])|某某|【待填[^】]*】")
-HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”）])([,;:?!])|([()])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([()])")
+HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”），；：、])([,;:?!])|([()])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([()])")
 DOUBLED = re.compile(r"([，。；：、！？])\1|[，、；：][。！？]|。[，、；]")
 ASCII_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\"|\"(?=[\u4e00-\u9fff])")
 END_PUNCTUATION = "。，；：、！？,.;:"

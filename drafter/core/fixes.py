@@ -15,7 +15,8 @@ _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 def full_width_punctuation(text: str) -> str:
     """Half-width , ; : ? ! ( ) next to Chinese become full width; doubled marks become one."""
     def convert(piece: str) -> str:
-        piece = HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group(0)], piece)
+        while (converted := HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group(0)], piece)) != piece:
+            piece = converted  # again: a mark after one just made full-width (学习,, → 学习，，) is next
         piece = _DOUBLE_KEEP_FIRST.sub(r"\1", piece)
         return DOUBLED.sub(lambda m: m.group(0)[-1] if m.group(0)[-1] in "。！？" else m.group(0)[0], piece)
 
