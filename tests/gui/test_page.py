@@ -297,3 +297,16 @@ def test_random_keys_keep_page_and_report_in_step(window, seed):
         window.undo_stack.undo()
     _page_matches_report(window)
     assert report_to_data(window.report) == original  # every step undone: the report as it was
+
+
+def test_ctrl_z_on_the_page_undoes_through_the_window(window, qtbot):
+    qtbot.waitExposed(window)
+    paragraph = window.report.opening[0]
+    before = paragraph.body
+    _at(window, paragraph, before.index("，"))
+    QTest.keyClicks(window.page, "abc")
+    assert paragraph.body != before
+    QTest.keyClick(window.page, Qt.Key_Z, Qt.ControlModifier)
+    assert paragraph.body == before
+    QTest.keyClick(window.page, Qt.Key_Y, Qt.ControlModifier)
+    assert "abc" in paragraph.body
