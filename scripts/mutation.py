@@ -1,6 +1,7 @@
 """Mutation testing of drafter/core with mutmut, in a scratch copy of the working tree; prints the score per module.
 
-Run: python scripts/mutation.py [MODULE ...]      (default: the modules listed in MODULES; needs `pip install mutmut`)
+Run: python scripts/mutation.py [--keep] [MODULE ...]   (default: MODULES; needs `pip install mutmut`)
+With --keep the scratch copy stays (its path is printed): `mutmut show NAME` there shows a survivor.
 It is too slow for every CI run (minutes per module on two cores); run it after changing a module and its tests.
 Score = killed / (killed + survived); mutants no test reaches are counted apart ("no tests").
 """
@@ -45,9 +46,11 @@ def scores(folder: Path) -> dict[str, collections.Counter]:
     return counts
 
 
-def main(modules: list[str]) -> int:
+def main(modules: list[str], keep: bool = False) -> int:
     with tempfile.TemporaryDirectory(prefix="drafter-mutation-") as name:
-        folder = Path(name)
+        folder = Path(tempfile.mkdtemp(prefix="drafter-mutation-kept-")) if keep else Path(name)
+        if keep:
+            print(f"scratch copy: {folder}", flush=True)
         scratch_copy(folder, modules)
         run = subprocess.run(["mutmut", "run", "--max-children", "2"], cwd=folder, capture_output=True, text=True,
                              encoding="utf-8")
@@ -72,4 +75,5 @@ def _row(name: str, count: collections.Counter) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or MODULES))
+    arguments = [argument for argument in sys.argv[1:] if argument != "--keep"]
+    sys.exit(main(arguments or MODULES, keep="--keep" in sys.argv[1:]))
