@@ -81,20 +81,20 @@ def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:
 
 
 def _texts(report: Report):
-    """(where, node id, attribute, source text) for every text a user wrote."""
-    yield "标题", "", "title", report.meta.title
+    """(where, node id, source text) for every text a user wrote."""
+    yield "标题", "", report.meta.title
     for place, paragraph in report.paragraphs_with_place():
-        yield place, paragraph.id, "lead", paragraph.lead
-        yield place, paragraph.id, "body", paragraph.body
+        yield place, paragraph.id, paragraph.lead
+        yield place, paragraph.id, paragraph.body
     for path, section in report.walk_sections():
-        yield f"{place_name(path)}标题", section.id, "heading", section.heading
-    yield "落款", "", "organisation", report.meta.organisation
+        yield f"{place_name(path)}标题", section.id, section.heading
+    yield "落款", "", report.meta.organisation
 
 
 def _text_findings(report: Report) -> list[Finding]:
     findings = []
     labels = labels_by_name(report.fields)  # once: per text it made checking a long report quadratic
-    for where, node_id, attribute, source in _texts(report):
+    for where, node_id, source in _texts(report):
         if not source:
             continue
         text = without(to_display(source, report.fields, labels), TEMPLATE_CODE) if "{" in source else source
@@ -105,7 +105,7 @@ def _text_findings(report: Report) -> list[Finding]:
 
 def _mask_findings(report: Report) -> list[Finding]:
     findings = []
-    for where, node_id, _attribute, source in _texts(report):
+    for where, node_id, source in _texts(report):
         for match in MASK.finditer(without(source, TEMPLATE_CODE)) if source else ():
             findings.append(Finding("leftover_mask", ERROR, where, f"残留的遮盖符或占位符“{match.group(0)}”，请换成实际内容",
                                     node_id=node_id))

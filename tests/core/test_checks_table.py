@@ -59,3 +59,27 @@ def test_what_is_not_a_finding():
     report.fields = {"b": Field("b", "走访家数", unit="家", value=D(15), previous=D(10))}  # +50%: not out of line
     kinds = [f.kind for f in check_report(report)]
     assert kinds == ["unchanged_paragraph"]
+
+
+def test_each_finding_points_at_its_place():
+    report = _report()
+    findings = check_report(report)
+    opening, numbered = report.opening[0].id, report.parts[0].paragraphs[0].id
+    masked, part = report.parts[1].paragraphs[0].id, report.parts[0].id
+    assert [f.node_id for f in findings] == ["c", masked, masked, "", "", opening, opening, opening, masked, part, part,
+                                              numbered, "", part, masked, numbered]
+
+
+def test_the_edges_of_punctuation_sentences_headings_and_unfilled_places():
+    report = Report(meta=Meta(year=2024, organisation="某局", date="2025-01-08"))
+    report.fields["c"] = Field("c", "培训人数", unit="人")
+    report.fields["d"] = Field("d", "备用数字", unit="个")  # used nowhere
+    report.opening = [Paragraph(body="学习,好;再学习。" + "很" * 150 + "。{{ c }}"),
+                      Paragraph(body="另有{{ c }}。")]
+    report.parts = [Section("加强学习。 ", [Paragraph(body="正文。")])]  # a mark before trailing spaces still counts
+    found = {(f.kind, f.where): f.message for f in check_report(report)}
+    assert found[("half_width_punctuation", "开头第1段")] == "中文之间用了半角标点 , ;，应为全角"
+    assert ("long_sentence", "开头第1段") not in found  # 150 characters is not yet too long
+    assert found[("heading_punctuation", "第一部分标题")] == "一级标题末尾不加标点"
+    assert found[("unfilled", "开头第1段；开头第2段")] == "“培训人数”还未填写"
+    assert found[("unfilled", "统计数据")] == "“备用数字”还未填写"
