@@ -11,9 +11,9 @@ from drafter.core.collect import (
     write_workbooks,
 )
 from drafter.core.collect.incoming import WorkbookError
-from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK
+from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK, shown
 from drafter.core.model import Field
-from drafter.core.numbers import NumberError, format_number, parse_value
+from drafter.core.numbers import NumberError, parse_value
 from drafter.core.project import ProjectError, load_project, save_project
 from drafter.core.render import render
 
@@ -119,14 +119,12 @@ def collect_import(args) -> int:
 def _print_plan(fields: dict[str, Field], plan, books: list[WorkbookAnswers]) -> None:
     for change in plan.changes:
         field = fields[change.name]
-        old = "（空）" if change.old is None else format_number(change.old, field.type, field.unit, field.qualifier)
-        new = format_number(change.new, field.type, field.unit, field.qualifier)
+        old, new = shown(field, change.old), shown(field, change.new)
         mark = "（与项目不同）" if change.conflict else ""
         print(f"{field.label}\t{old} → {new}{mark}\t{change.department}（{change.file}）")
     for change in plan.kept:
         field = fields[change.name]
-        print(f"{change.label}\t保留项目中的 {format_number(change.old, field.type, field.unit, field.qualifier)}"
-              f"（表中填 {format_number(change.new, field.type, field.unit, field.qualifier)}）\t"
+        print(f"{change.label}\t保留项目中的 {shown(field, change.old)}（表中填 {shown(field, change.new)}）\t"
               f"{change.department}（{change.file}）")
     for line in plan.doubtful:
         print(f"注意：{line}")

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.collect import plan_collection
-from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK, CollectionPlan
-from drafter.core.numbers import format_number
+from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK, CollectionPlan, shown
 
 _CONFLICT = QColor("#fef3c7")
 
@@ -138,15 +137,12 @@ class CollectionPreview(QDialog):
         self.table.setRowCount(len(rows))
         for index, (change, kept) in enumerate(rows):
             field = fields[change.name]
-            shown = [change.label, _shown(field, change.old), self.tr("保留原值") if kept else _shown(field, change.new),
+            cells = [change.label, shown(field, change.old), self.tr("保留原值") if kept else shown(field, change.new),
                      f"{change.department}（{change.file}）"]
-            for column, text in enumerate(shown):
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if change.conflict or kept:
                     item.setBackground(_CONFLICT)
                     item.setToolTip(self.tr("项目中已有不同的数值"))
                 self.table.setItem(index, column, item)
 
-
-def _shown(field, value) -> str:
-    return "（空）" if value is None else format_number(value, field.type, field.unit, field.qualifier)

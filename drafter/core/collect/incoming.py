@@ -48,7 +48,7 @@ def read_workbook(path: Path, report: Report) -> WorkbookAnswers:
     """A returned workbook's answers for this report; raises WorkbookError when the file is not one to read."""
     path = Path(path)
     raw = _checked_bytes(path)
-    load_workbook = openpyxl_loader()
+    load_workbook = layout.openpyxl().load_workbook
 
     try:
         formulas = load_workbook(io.BytesIO(raw), data_only=False)
@@ -116,16 +116,6 @@ def _what_it_is(mimetype: bytes, names: set[str]) -> str:
     if b"opendocument.spreadsheet" in mimetype:
         return "而是 LibreOffice 或 WPS 的 .ods 表格；请在其中“另存为”Excel 工作簿（.xlsx）后再导入"
     return "无法读取；请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入"
-
-
-def openpyxl_loader():
-    """openpyxl's reader, or a message saying the installation lacks it (never a traceback)."""
-    try:
-        from openpyxl import load_workbook  # only collection needs openpyxl
-    except ImportError:
-        raise WorkbookError("本程序缺少读写 Excel 的组件 openpyxl，安装不完整；请重新安装本程序"
-                            "（用 pip 安装的，运行 pip install openpyxl）") from None
-    return load_workbook
 
 
 def _id_sheet(book, path: Path, report: Report) -> dict:

@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+from drafter.core.errors import UserFacingError
+
+
+class MissingOpenpyxl(UserFacingError, ImportError):
+    """The installation lacks openpyxl; said in Chinese, never as a traceback."""
+
+
+def openpyxl():
+    """The openpyxl package, loaded when a collection first needs it."""
+    try:
+        import openpyxl as package
+    except ImportError:
+        raise MissingOpenpyxl("本程序缺少读写 Excel 的组件 openpyxl，安装不完整；请重新安装本程序"
+                              "（用 pip 安装的，运行 pip install openpyxl）") from None
+    return package
+
 DATA_SHEET = "征集表"
 # The id sheet is "very hidden": Excel and WPS offer no way to show or rename it, so it comes back as written.
 ID_SHEET = "drafter"

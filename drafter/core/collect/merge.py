@@ -70,7 +70,7 @@ def _doubt(field, value: Value) -> str:
     ratio = value / field.previous
     if FAR > ratio > 1 / Decimal(FAR):
         return ""
-    return (f"“{field.label}”填 {_shown(field, value)}，去年是 {_shown(field, field.previous)}，相差十倍以上，"
+    return (f"“{field.label}”填 {shown(field, value)}，去年是 {shown(field, field.previous)}，相差十倍以上，"
             "请核对单位和小数点")
 
 
@@ -81,7 +81,7 @@ def _plan_field(report: Report, plan: CollectionPlan, name: str, given, prefer: 
         if prefer == KEEP_PROJECT and field.filled:
             plan.kept.append(_change(field, field.value, given[0][0]))
             return
-        said = "，".join(f"“{book.path.name}”填 {_shown(field, value)}" for book, value in given)
+        said = "，".join(f"“{book.path.name}”填 {shown(field, value)}" for book, value in given)
         plan.refused.append(f"“{field.label}”两份表填得不一样：{said}；请核实后改正其中一份")
         return
     book, value = given[0]
@@ -95,8 +95,8 @@ def _plan_field(report: Report, plan: CollectionPlan, name: str, given, prefer: 
         plan.kept.append(change)
     else:
         change.conflict = True
-        plan.conflicts.append(f"“{field.label}”项目中已是 {_shown(field, field.value)}，“{book.path.name}”填 "
-                              f"{_shown(field, value)}")
+        plan.conflicts.append(f"“{field.label}”项目中已是 {shown(field, field.value)}，“{book.path.name}”填 "
+                              f"{shown(field, value)}")
         plan.changes.append(change)  # shown in the preview; applied only once a side is chosen
 
 
@@ -104,7 +104,8 @@ def _change(field, value: Value, book: WorkbookAnswers) -> Change:
     return Change(field.name, field.label, field.value, value, book.path.name, book.who)
 
 
-def _shown(field, value: Value) -> str:
+def shown(field, value: Value) -> str:
+    """A value as the report prints it, or （空）: the one wording the CLI, the preview and the messages share."""
     return "（空）" if value is None else format_number(value, field.type, field.unit, field.qualifier)
 
 

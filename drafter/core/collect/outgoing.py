@@ -35,10 +35,7 @@ def write_workbooks(report: Report, rendered: Rendered, folder: Path, deadline: 
         raise CollectionError(f"“{folder}”是文件，不是文件夹；请给出存放征集表的文件夹")
     if not folder.is_dir():
         raise CollectionError(f"文件夹“{folder}”不存在")
-    try:
-        from openpyxl import Workbook  # only collection needs openpyxl
-    except ImportError:
-        raise CollectionError("本程序缺少读写 Excel 的组件 openpyxl，安装不完整；请重新安装本程序") from None
+    Workbook = layout.openpyxl().Workbook
     if not report.fields:
         raise CollectionError("项目中没有统计数据，无需征集")
     report.meta.project_id = report.meta.project_id or uuid.uuid4().hex
