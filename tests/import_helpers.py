@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from drafter import paths
 from drafter.core import lastyear
+from drafter.core.export import zip_members
 
 LEXICON = paths.lexicon()
 
@@ -20,9 +18,5 @@ def build_project(paragraphs, year, name, formatted=False):
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
-    """A zip package holding these members, as a .docx is one."""
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return stream.getvalue()
+    """A zip package holding these members, as a .docx is one (the exporter's own packer)."""
+    return zip_members(members)

@@ -61,10 +61,11 @@ def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder:
     members["docProps/app.xml"] = app_properties_xml(version(), author)
     members["word/settings.xml"] = _DOC_ID.sub(rb"\g<1>" + fresh_document_id().encode() + rb"\g<2>",
                                                members["word/settings.xml"])
-    return _zip(members)
+    return zip_members(members)
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """A zip package (a .docx is one) holding these members, deflated, in this order."""
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in members.items():
