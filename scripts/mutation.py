@@ -1,7 +1,8 @@
 """Mutation testing of drafter/core with mutmut, in a scratch copy of the working tree; prints the score per module.
 
-Run: python scripts/mutation.py [--keep] [MODULE ...]   (default: MODULES; needs `pip install mutmut`)
-With --keep the scratch copy stays (its path is printed): `mutmut show NAME` there shows a survivor.
+Run: python scripts/mutation.py [--keep] [--tests FILE,FILE] [MODULE ...]   (default: MODULES; needs mutmut)
+--tests narrows the tests mutmut may run (default: all of tests/core; the fast files for a module make it
+minutes instead of hours). With --keep the scratch copy stays (its path is printed): `mutmut show NAME` there shows a survivor.
 It is too slow for every CI run (minutes per module on two cores); run it after changing a module and its tests.
 Score = killed / (killed + survived); mutants no test reaches are counted apart ("no tests").
 """
@@ -16,20 +17,21 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["numbers", "figures", "yearroll", "history", "render", "checks", "fixes", "fileio", "convert", "project"]
+MODULES = ["numbers", "figures", "lastyear.labels", "yearroll", "history", "render", "checks", "fixes", "fileio",
+           "convert", "project"]
 # The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
 TESTS = ["tests/core"]
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
 
-def scratch_copy(folder: Path, modules: list[str]) -> None:
+def scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
     for name in COPY:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / name)
     # mutmut runs the tests in folder/mutants: the shared sample they read sits two levels above a test file
     (folder / "shared").symlink_to(ROOT.parent / "shared", target_is_directory=True)
-    paths = ", ".join(f'"drafter/core/{module}.py"' for module in modules)
-    tests = ", ".join(f'"{test}"' for test in TESTS)
+    paths = ", ".join(f'"drafter/core/{module.replace(".", "/")}.py"' for module in modules)
+    tests = ", ".join(f'"{test}"' for test in tests)
     with (folder / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write(f'\n[tool.mutmut]\nsource_paths = [{paths}]\npytest_add_cli_args_test_selection = [{tests}]\n'
                      'also_copy = ["drafter", "resources", "templates", "tests", "benchmarks"]\n')
@@ -42,16 +44,23 @@ def scores(folder: Path) -> dict[str, collections.Counter]:
     for line in listing.splitlines():
         if ":" in line:
             name, status = line.strip().rsplit(":", 1)
-            counts[name.split(".")[2]][status.strip()] += 1
+            counts[_module_of(name)][status.strip()] += 1
     return counts
 
 
-def main(modules: list[str], keep: bool = False) -> int:
+def _module_of(mutant: str) -> str:
+    """drafter.core.lastyear.labels.x_label__mutmut_3 → lastyear.labels (the parts before the function's name)."""
+    parts = mutant.split(".")[2:]
+    function = next(index for index, part in enumerate(parts) if part.startswith(("x_", "xǁ")))
+    return ".".join(parts[:function])
+
+
+def main(modules: list[str], keep: bool = False, tests: list[str] = TESTS) -> int:
     with tempfile.TemporaryDirectory(prefix="drafter-mutation-") as name:
         folder = Path(tempfile.mkdtemp(prefix="drafter-mutation-kept-")) if keep else Path(name)
         if keep:
             print(f"scratch copy: {folder}", flush=True)
-        scratch_copy(folder, modules)
+        scratch_copy(folder, modules, tests)
         run = subprocess.run(["mutmut", "run", "--max-children", "2"], cwd=folder, capture_output=True, text=True,
                              encoding="utf-8")
         if run.returncode:
@@ -74,6 +83,19 @@ def _row(name: str, count: collections.Counter) -> str:
     return f"{name:<12}{killed:>8}{survived:>10}{count['no tests']:>10}{score:>8}"
 
 
+def _arguments(argv: list[str]) -> tuple[list[str], bool, list[str]]:
+    modules, keep, tests = [], False, TESTS
+    words = iter(argv)
+    for word in words:
+        if word == "--keep":
+            keep = True
+        elif word == "--tests":
+            tests = next(words).split(",")
+        else:
+            modules.append(word)
+    return modules or MODULES, keep, tests
+
+
 if __name__ == "__main__":
-    arguments = [argument for argument in sys.argv[1:] if argument != "--keep"]
-    sys.exit(main(arguments or MODULES, keep="--keep" in sys.argv[1:]))
+    chosen, kept, selected = _arguments(sys.argv[1:])
+    sys.exit(main(chosen, keep=kept, tests=selected))

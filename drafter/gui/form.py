@@ -138,7 +138,8 @@ class StatisticsForm(QWidget):
     rename_requested = Signal(object)
     department_requested = Signal(object)  # a list of fields to ask one department for
 
-    ROWS_AT_ONCE = 120  # rows built before the window shows; the rest follow in steps between events
+    ROWS_FIRST = 40  # rows built before the window shows (a screen holds about twenty)
+    ROWS_PER_STEP = 40  # then this many at a time between events (a keystroke waits for one step at most)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -183,7 +184,7 @@ class StatisticsForm(QWidget):
             members.append(field)
             self._pending.append((layout, field, members))
         outer.addStretch(1)
-        self._build_some()  # a long report's 1800 rows would keep the window from showing for seconds
+        self._build_some(self.ROWS_FIRST)  # a long report's 1800 rows would keep the window from showing for seconds
         self.scroll.setWidget(content)
         self.refresh()
 
@@ -198,8 +199,8 @@ class StatisticsForm(QWidget):
             self._build_some()
         return self._rows
 
-    def _build_some(self) -> None:
-        batch, self._pending = self._pending[: self.ROWS_AT_ONCE], self._pending[self.ROWS_AT_ONCE:]
+    def _build_some(self, count: int = ROWS_PER_STEP) -> None:
+        batch, self._pending = self._pending[:count], self._pending[count:]
         for layout, field, group in batch:
             row = FieldRow(self, field)
             self._rows[field.name] = row

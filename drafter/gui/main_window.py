@@ -196,7 +196,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.undo_stack.clear()
         self.form.invalid.clear()
-        self.fields_changed()
+        self.fields_changed(gradual=True)  # a long report shows its first pages at once, the rest follows
         self.show_node(None)
         self.update_title()
 
@@ -258,9 +258,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
         if getattr(self.report.meta, key) != value:
             self.undo_stack.push(commands.SetMeta(self, key, value))
 
-    def fields_changed(self) -> None:
+    def fields_changed(self, gradual: bool = False) -> None:
         self.outline_model.forget_labels()
-        self.refresh_preview(rebuild_page=True)
+        self.refresh_preview(rebuild_page=True, gradual=gradual)
         self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {},
                           self.part_titles())
         self.meta_changed()
@@ -285,9 +285,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
 
     # Preview and status
 
-    def show_page(self) -> None:
+    def show_page(self, gradual: bool = False) -> None:
         """Lay the page out from the report (a new project, a change of structure, fields added or renamed)."""
-        self.page.show_report(self.outline, self.report.fields, self.style, *self._fixed_lines())
+        self.page.show_report(self.outline, self.report.fields, self.style, *self._fixed_lines(), gradual=gradual)
 
     def _fixed_lines(self) -> tuple[str, list[str]]:
         """The title and the lines after the body as they print; edited in the form's 报告信息, not on the page."""
@@ -298,17 +298,17 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
         tail = [block.text for block in rendered.blocks if block.kind in ("signature", "date", "attachment_note")]
         return title, tail
 
-    def refresh_preview(self, rebuild_page: bool = False) -> None:
+    def refresh_preview(self, rebuild_page: bool = False, gradual: bool = False) -> None:
         """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
         try:
             self.last_rendered = render(self.report)
         except RenderError as error:
             self.statusBar().showMessage(str(error), 8000)
             if rebuild_page:
-                self.show_page()
+                self.show_page(gradual)
             return
         if rebuild_page or self._fixed_lines() != self.page.fixed_lines:
-            self.show_page()
+            self.show_page(gradual and rebuild_page)
         self.form.retitle(self.part_titles())  # a renamed part renames its group in the form
         self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)

@@ -15,6 +15,10 @@ from drafter.core.style import Style
 from drafter.gui.page_atoms import ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text
 
 CHARS_PER_LINE = 28
+# A newly opened report lays out this many blocks before the window shows (a screen holds about fifteen) and the
+# rest in steps of as many between events: a 250-page report would keep the window from showing for half a second.
+FIRST_BLOCKS = 60
+BLOCKS_PER_STEP = 60
 CODE_ATOMS = "{code}"  # redraw key of the atoms showing the year, the organisation and other template code
 _FAMILIES = {
     "方正小标宋简体": ["方正小标宋简体", "SimSun", "Noto Serif CJK SC"],
@@ -37,8 +41,10 @@ class Slot:
 class PageLayout:
     """Mixed into PageView (a QTextEdit): everything about what the blocks hold, nothing about keys."""
 
-    def show_report(self, outline: Outline, fields: dict, style: Style, title: str = "", tail: list[str] = ()) -> None:
-        """Lay the whole report out again (a new project, or a change of structure); keeps the cursor's place."""
+    def show_report(self, outline: Outline, fields: dict, style: Style, title: str = "", tail: list[str] = (),
+                    gradual: bool = False) -> None:
+        """Lay the whole report out again (a new project, or a change of structure); keeps the cursor's place.
+        gradual: only the first pages now, the rest in steps between events (a newly opened long report)."""
         self.outline, self.fields, self.style_ = outline, fields, style
         self._focused = None
         self.meta = outline.report.meta
@@ -50,22 +56,61 @@ class PageLayout:
         self._building = True
         try:
             self.document().clear()
-            self.slots, self.blocks, self.field_slots = [], [], {}
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()  # one layout for the whole page, not one per insertion
-            self._fixed(cursor, "title", title, first=True)
-            self._paragraphs(cursor, outline.opening)
-            for section in outline.report.parts:
-                self._section(cursor, section, 1)
-            self._paragraphs(cursor, outline.closing)
-            for line in tail:
-                self._fixed(cursor, "signature", line)
-            cursor.endEditBlock()
         finally:
             self._building = False
+        self.slots, self.blocks, self.field_slots = [], [], {}
+        self._end = QTextCursor(self.document())
+        self._steps = self._blocks_of(outline, title, tail)
+        self._lay_out(FIRST_BLOCKS if gradual else None)
         cursor = self.textCursor()
         cursor.setPosition(min(keep, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
+
+    def finish_layout(self) -> None:
+        """Lay out what a gradual show_report left for later (before anything needs every block)."""
+        if self._steps is not None:
+            self._more.stop()
+            self._lay_out(None)
+
+    def _lay_out(self, limit: int | None) -> None:
+        """The next blocks (all with no limit) in one edit block, after those already there; the reader's cursor
+        stays where it was even at the very end, where text going in would carry it along."""
+        user = self.textCursor()
+        anchor, position = user.anchor(), user.position()
+        self._building = True
+        try:
+            self._end.beginEditBlock()  # one layout for the whole step, not one per insertion
+            done = 0
+            for _ in self._steps:
+                done += 1
+                if limit is not None and done >= limit:
+                    break
+            else:
+                self._steps = None
+            self._end.endEditBlock()
+            if (user.anchor(), user.position()) != (anchor, position):
+                user.setPosition(anchor)
+                user.setPosition(position, QTextCursor.KeepAnchor)
+                self.setTextCursor(user)
+        finally:
+            self._building = False
+        if self._steps is not None:
+            self._more.start()
+
+    def _more_blocks(self) -> None:
+        if self._steps is not None:
+            self._lay_out(BLOCKS_PER_STEP)
+
+    def _blocks_of(self, outline: Outline, title: str, tail: list[str]):
+        """Each block of the page in reading order, put in as the generator goes (one yield per block)."""
+        cursor = self._end
+        yield self._fixed(cursor, "title", title, first=True)
+        yield from self._paragraphs(cursor, outline.opening)
+        for section in outline.report.parts:
+            yield from self._section(cursor, section, 1)
+        yield from self._paragraphs(cursor, outline.closing)
+        for line in tail:
+            yield self._fixed(cursor, "signature", line)
 
     def _new_block(self, cursor: QTextCursor, kind: str, level: int, slot: Slot, first: bool = False):
         text_style = self.style_.for_block(kind, level)
@@ -97,24 +142,26 @@ class PageLayout:
         grey.setForeground(Qt.darkGray)
         cursor.insertText(text, grey)
 
-    def _paragraphs(self, cursor, container) -> None:
+    def _paragraphs(self, cursor, container):
         for paragraph in container.paragraphs:
             char = self._new_block(cursor, "paragraph", 0, Slot("paragraph", paragraph, container))
             if paragraph.rows:
                 self.slots[-1].kind = "fixed"
                 cursor.insertText(f"（表格，{len(paragraph.rows)} 行）", char)
-                continue
-            self._pieces(cursor, paragraph.lead, char, lead=True)
-            self._pieces(cursor, paragraph.body, char, lead=False)
+            else:
+                self._pieces(cursor, paragraph.lead, char, lead=True)
+                self._pieces(cursor, paragraph.body, char, lead=False)
+            yield
 
-    def _section(self, cursor, section: Section, level: int) -> None:
+    def _section(self, cursor, section: Section, level: int):
         char = self._new_block(cursor, "heading", level, Slot("heading", section))
         number = self.outline.number(section)
         cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, number))
         self._pieces(cursor, section.heading, char, lead=False)
-        self._paragraphs(cursor, section)
+        yield
+        yield from self._paragraphs(cursor, section)
         for child in section.children:
-            self._section(cursor, child, level + 1)
+            yield from self._section(cursor, child, level + 1)
 
     def _pieces(self, cursor, source: str, char: QTextCharFormat, lead: bool) -> None:
         fmt = QTextCharFormat(char)
@@ -154,13 +201,25 @@ class PageLayout:
 
     def refresh_node(self, node) -> None:
         """Redraw one paragraph or heading after an undo or a fix changed it from outside."""
-        for number, slot in enumerate(self.slots):
-            if slot.node is node and slot.kind != "fixed":
-                block = self._block_of(number)
-                wanted = ("", node.heading) if slot.kind == "heading" else (node.lead, node.body)
-                if block.isValid() and (self.block_source(block) != wanted or not self._numbered(block, slot)):
-                    self._rewrite(block, slot)
-                return
+        number = self._slot_number(node)
+        if number is None:
+            return
+        slot, block = self.slots[number], self._block_of(number)
+        wanted = ("", node.heading) if slot.kind == "heading" else (node.lead, node.body)
+        if block.isValid() and (self.block_source(block) != wanted or not self._numbered(block, slot)):
+            self._rewrite(block, slot)
+
+    def _slot_number(self, node, editable: bool = True) -> int | None:
+        """The slot showing this paragraph or heading (or table, unless editable), laying out the rest of the page
+        if it is not there yet."""
+        for attempt in range(2):
+            for number, slot in enumerate(self.slots):
+                if slot.node is node and (slot.kind != "fixed" or not editable):
+                    return number
+            if attempt == 0 and self._steps is None:
+                return None
+            self.finish_layout()
+        return None
 
     @staticmethod
     def _numbered(block, slot: Slot) -> bool:
@@ -207,17 +266,17 @@ class PageLayout:
 
     def show_node(self, node, source_offset: int = 0) -> None:
         """Put the cursor in this paragraph or heading (at a place in its source, default its start) and show it."""
-        for number, slot in enumerate(self.slots):
-            if slot.node is node:
-                block = self._block_of(number)
-                offsets = self._source_offsets(block)
-                column = next((i for i, at in enumerate(offsets) if at >= source_offset and
-                               (slot.kind != "heading" or i > 0)), len(offsets))
-                cursor = self.textCursor()
-                cursor.setPosition(block.position() + column)
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
-                return
+        number = self._slot_number(node, editable=False)
+        if number is None:
+            return
+        slot, block = self.slots[number], self._block_of(number)
+        offsets = self._source_offsets(block)
+        column = next((i for i, at in enumerate(offsets) if at >= source_offset and
+                       (slot.kind != "heading" or i > 0)), len(offsets))
+        cursor = self.textCursor()
+        cursor.setPosition(block.position() + column)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def painter_texts(self, block) -> list[str]:
         """What the atoms of a block show, in order (the heading number, field values, 【待填：…】, 注)."""

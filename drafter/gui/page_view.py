@@ -3,7 +3,7 @@ window as an edit of one paragraph or heading (or a split, join or paste), and t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -43,6 +43,12 @@ class PageView(PageLayout, QTextEdit):
         self.fixed_lines: tuple[str, list[str]] = ("", [])
         self._focused = None
         self._building = False
+        self._steps = None  # the blocks a gradual layout still has to put in (a generator), or None
+        self._end = None  # where they go: a cursor at the end of the page
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._more_blocks)
         self.painter = AtomPainter(self)
         self.document().documentLayout().registerHandler(ATOM, self.painter)
         self.document().contentsChange.connect(self._contents_changed)
@@ -99,6 +105,8 @@ class PageView(PageLayout, QTextEdit):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event):
+        if not _typed_character(event):  # Enter, Delete, Ctrl+End and the like may need the blocks still to come
+            self.finish_layout()
         cursor = self.textCursor()
         slot = self.slot_at(cursor.block())
         key = event.key()
@@ -259,6 +267,7 @@ class PageView(PageLayout, QTextEdit):
     # Paste: plain text; several lines become several paragraphs
 
     def insertFromMimeData(self, source):
+        self.finish_layout()
         text = source.text().replace("\r\n", "\n").replace("\r", "\n")
         slot = self.current_slot()
         if slot is None or slot.kind == "fixed" or not text:
@@ -278,3 +287,9 @@ class PageView(PageLayout, QTextEdit):
 
     def canInsertFromMimeData(self, source):
         return source.hasText()
+
+
+def _typed_character(event) -> bool:
+    """A key that types a character into the block the cursor is in, and nothing else."""
+    control = event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
+    return bool(event.text()) and event.text().isprintable() and not control
