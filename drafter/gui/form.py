@@ -138,7 +138,7 @@ class StatisticsForm(QWidget):
     rename_requested = Signal(object)
     department_requested = Signal(object)  # a list of fields to ask one department for
 
-    ROWS_FIRST = 40  # rows built before the window shows (a screen holds about twenty)
+    ROWS_FIRST = 20  # rows built before the window shows (about what the form shows at once)
     ROWS_PER_STEP = 40  # then this many at a time between events (a keystroke waits for one step at most)
 
     def __init__(self, parent=None):
