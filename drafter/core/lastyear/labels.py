@@ -35,12 +35,12 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
-    head = re.sub(r"^(较上年|比上年|较去年|同比)", "", head)
+    head = re.sub(r"(较上年|比上年|较去年|同比)", "", head)  # 收入较上年增长 is 收入增长: the year is the field's
     if head in BARE_CHANGE and len(clauses) > 1:  # 收入6.42亿元，同比增长7.5% → 收入同比增长
         head = _clean(clauses[-2], lexicon) + head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
-    tail = noun_phrase(_clean(re.split(r"和|与|及|\{\{|[0-9０-９]", raw_tail)[0], lexicon), lexicon)
+    tail = noun_phrase(_clean(_first_item(raw_tail), lexicon), lexicon)
     if quoted and unit not in VERBAL:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
     elif unit in VERBAL:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
@@ -61,7 +61,21 @@ def _already_says(words: str, suffix: str) -> bool:
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:
     """The words after a verbal count, up to the next mark or figure: 3次常委会专题议政 → 常委会专题议政."""
-    return _clean(re.split(r"和|与|及|\{\{|[0-9０-９]", text)[0], lexicon)
+    return _clean(_first_item(text), lexicon)
+
+
+CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
+
+
+def _first_item(text: str) -> str:
+    """The words before the next figure, field or joining word: 党员和群众参加 → 党员. The joining word is
+    jieba's own word, so 参与 and 给予 are not cut at their 与 (1,300余家实体店参与 counts 实体店, not 实体店参)."""
+    kept = []
+    for word, _flag in tokens(re.split(r"\{\{|[0-9０-９]", text)[0]):
+        if word in CONJUNCTIONS:
+            break
+        kept.append(word)
+    return "".join(kept)
 
 
 def _without_figures(text: str, lexicon: Lexicon) -> str:
