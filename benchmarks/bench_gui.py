@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_process import filled_project  # noqa: E402
+from bench_process import compile_as_installed, filled_project  # noqa: E402
 
 REPEATS = 5
 BARE = """
@@ -88,6 +88,7 @@ def project_of_pages(folder: Path, parts: int) -> Path:
 
 
 def main() -> int:
+    compile_as_installed()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         big, small = project_of_pages(folder, 200), project_of_pages(folder, 20)
