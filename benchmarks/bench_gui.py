@@ -34,8 +34,8 @@ os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] 
 from drafter.gui.app import application, make_window
 app = application(); window = make_window(sys.argv[1] if len(sys.argv) > 1 else None); window.show()
 app.processEvents()
-if os.environ.get('BENCH_COMPLETE'):  # until the last page block and form row are in, not only the first pages
-    while window.page._steps is not None or window.form._pending:
+if os.environ.get('BENCH_COMPLETE'):  # until the last page block is in, not only the first pages
+    while window.page._steps is not None:
         app.processEvents()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
@@ -47,7 +47,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextEdit
 from drafter.gui.app import application, make_window
 app = application(); window = make_window(sys.argv[1]); window.show(); app.processEvents()
-window.form.rows  # the form's rows still building after the window showed: done before timing typing
+window.page.finish_layout()  # the page's later blocks are in before typing is timed
 app.processEvents()
 
 
@@ -108,7 +108,7 @@ def main() -> int:
     print(f"{'case':<34}{'median':>10}{'x bare window':>15}")
     print(f"{'裸 PySide6 窗口（进程）':<30}{bare:>9.2f}s{1:>15.2f}")
     for case, label in (("start", "起草窗口，无项目（进程）"), ("open", "打开约250页项目到窗口（进程）"),
-                        ("complete", "同上，直到全部页面和表单排好（进程）")):
+                        ("complete", "同上，直到整篇排进页面（进程）")):
         value = statistics.median(runs[case])
         print(f"{label:<30}{value:>9.2f}s{value / bare:>15.2f}")
     for pages, (page, empty, pause) in typing.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field as dc_field
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -129,6 +131,16 @@ class FieldRow:
             self.input.setStyleSheet("" if field.filled else _EMPTY_STYLE)
 
 
+@dataclass
+class _Group:
+    """One part's box in the form and its fields; its rows exist once built."""
+
+    box: QGroupBox
+    layout: QFormLayout
+    fields: list[Field] = dc_field(default_factory=list)
+    built: bool = False
+
+
 class StatisticsForm(QWidget):
     """Emits value_entered(field, value) for every good entry (value None when cleared) and
     invalid_entered(field, text, reason) for one that cannot be read; `invalid` holds those still in their boxes."""
@@ -139,23 +151,24 @@ class StatisticsForm(QWidget):
     department_requested = Signal(object)  # a list of fields to ask one department for
 
     ROWS_FIRST = 20  # rows built before the window shows (about what the form shows at once)
-    ROWS_PER_STEP = 40  # then this many at a time between events (a keystroke waits for one step at most)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: dict[str, FieldRow] = {}
         self.invalid: dict[str, tuple[str, str]] = {}  # field name → (text in the box, why it cannot be read)
-        self._boxes: dict[str, QGroupBox] = {}
-        self._pending: list[tuple[QFormLayout, Field, list[Field]]] = []
+        self._groups: dict[str, _Group] = {}
+        self._group_of: dict[str, str] = {}  # field name → its group's name
         self._fields: dict[str, Field] = {}
-        self._more = QTimer(self)
-        self._more.setSingleShot(True)
-        self._more.setInterval(0)
-        self._more.timeout.connect(self._build_some)
+        self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
+        self._look.setSingleShot(True)
+        self._look.setInterval(0)
+        self._look.timeout.connect(self._build_in_view)
         self.meta = MetaForm()
         self.counter = QLabel()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._look.start)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._look.start)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.meta)
@@ -164,66 +177,99 @@ class StatisticsForm(QWidget):
 
     def rebuild(self, fields: dict[str, Field], used_in: dict[str, list[str]],
                 part_titles: dict[str, str] | None = None) -> None:
-        """New rows for a new set of fields, grouped by the part they appear in (shown by its heading)."""
+        """New rows for a new set of fields, grouped by the part they appear in (shown by its heading). A group's
+        rows are built when it comes into view: a long report's 1800 rows would take seconds and 150 MB."""
         part_titles = part_titles or {}
-        self._rows, self._pending, self._fields = {}, [], fields
+        self._rows, self._fields, self._groups, self._group_of = {}, fields, {}, {}
         content = QWidget()
         outer = QVBoxLayout(content)
-        groups: dict[str, tuple[QFormLayout, list[Field]]] = {}
-        self._boxes = {}
         for field in fields.values():
             name = group_name(used_in.get(field.name, []))
-            if name not in groups:
+            if name not in self._groups:
                 box = QGroupBox(part_titles.get(name, name))
                 layout = QFormLayout(box)
                 layout.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow form puts long labels above their box
-                groups[name] = (layout, [])
-                self._boxes[name] = box
+                self._groups[name] = _Group(box, layout)
                 outer.addWidget(box)
-            layout, members = groups[name]
-            members.append(field)
-            self._pending.append((layout, field, members))
+            self._groups[name].fields.append(field)
+            self._group_of[field.name] = name
         outer.addStretch(1)
-        self._build_some(self.ROWS_FIRST)  # a long report's 1800 rows would keep the window from showing for seconds
+        built = 0
+        for group in self._groups.values():
+            if built >= self.ROWS_FIRST:
+                break
+            built += self._build(group)
+        first = next(iter(self._groups.values()), None)
+        # A group not built yet takes the height its rows will (as the first group's do), so the scroll bar is
+        # the right length at once and scrolling builds what comes into view.
+        per_row = first.box.sizeHint().height() / len(first.fields) if first is not None else 0
+        for group in self._groups.values():
+            if not group.built:
+                group.box.setMinimumHeight(round(len(group.fields) * per_row))
         self.scroll.setWidget(content)
         self.refresh()
 
     def retitle(self, part_titles: dict[str, str]) -> None:
-        for name, box in self._boxes.items():
-            box.setTitle(part_titles.get(name, name))
+        for name, group in self._groups.items():
+            group.box.setTitle(part_titles.get(name, name))
 
     @property
     def rows(self) -> dict[str, FieldRow]:
-        """Every field's row (building any still waiting, so callers always see them all)."""
-        while self._pending:
-            self._build_some()
+        """Every field's row (building the groups not built yet, so callers always see them all)."""
+        for group in self._groups.values():
+            self._build(group)
         return self._rows
 
-    def _build_some(self, count: int = ROWS_PER_STEP) -> None:
-        batch, self._pending = self._pending[:count], self._pending[count:]
-        for layout, field, group in batch:
+    def row(self, name: str) -> FieldRow:
+        """One field's row, its group built if it was not yet (to go to its box)."""
+        self._build(self._groups[self._group_of[name]])
+        return self._rows[name]
+
+    @property
+    def built_groups(self) -> int:
+        return sum(1 for group in self._groups.values() if group.built)
+
+    def _build(self, group: _Group) -> int:
+        """The group's rows, once; how many rows that built."""
+        if group.built:
+            return 0
+        group.built = True
+        for field in group.fields:
             row = FieldRow(self, field)
             self._rows[field.name] = row
-            row.label = FieldLabel(self, field, group)
-            layout.addRow(row.label, row.widget())
-            row.show_state(self.tr)
-        if self._pending:
-            self._more.start()
+            row.label = FieldLabel(self, field, group.fields)
+            group.layout.addRow(row.label, row.widget())
+            self._show_row(row)
+        group.box.setMinimumHeight(0)
+        return len(group.fields)
+
+    def _build_in_view(self) -> None:
+        """Build the groups within a screen of what the scroll area shows."""
+        viewport = self.scroll.viewport().height()
+        top = self.scroll.verticalScrollBar().value() - viewport
+        bottom = top + 3 * viewport
+        for group in self._groups.values():
+            geometry = group.box.geometry()
+            if not group.built and geometry.bottom() >= top and geometry.top() <= bottom:
+                self._build(group)
 
     def refresh(self) -> None:
         """Show current values and entries that cannot be read (after undo, say); a box whose text already means
         its value is left as typed (3,456 stays 3,456)."""
         for row in self._rows.values():  # rows still to be built show the current values when they are
-            text, reason = self.invalid.get(row.field.name, (None, ""))
-            if text is not None:
-                if row.input.text() != text:
-                    row.input.setText(text)
-            elif not _means(row.input.text(), row.field):
-                row.input.setText(editable_text(row.field))
-            self._show_error(row, reason)
-            row.show_state(self.tr)
+            self._show_row(row)
         filled = sum(1 for field in self._fields.values() if field.filled)
         self.counter.setText(self.tr("已填 %1 / %2 项").replace("%1", str(filled)).replace("%2", str(len(self._fields))))
+
+    def _show_row(self, row: FieldRow) -> None:
+        text, reason = self.invalid.get(row.field.name, (None, ""))
+        if text is not None:
+            if row.input.text() != text:
+                row.input.setText(text)
+        elif not _means(row.input.text(), row.field):
+            row.input.setText(editable_text(row.field))
+        self._show_error(row, reason)
+        row.show_state(self.tr)
 
     def entered(self, row: FieldRow, text: str) -> None:
         field = row.field

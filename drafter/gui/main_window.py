@@ -384,7 +384,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
             return
         if finding.node_id in self.report.fields:
             self.side_tabs.setCurrentWidget(self.form)
-            row = self.form.rows[finding.node_id]
+            row = self.form.row(finding.node_id)
             self.form.scroll.ensureWidgetVisible(row.input)
             row.input.setFocus()
             return

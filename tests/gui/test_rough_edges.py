@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGroupBox
 
 from drafter.core import document
 
@@ -107,7 +108,7 @@ def test_renaming_a_part_renames_its_group_in_the_form(window):
     part = window.report.parts[1]
     window.push_text_edit(part, "heading", "改过的第二部分标题")
     window.refresh_preview()
-    titles = [box.title() for box in window.form._boxes.values()]
+    titles = [box.title() for box in window.form.scroll.widget().findChildren(QGroupBox)]
     assert "二、改过的第二部分标题" in titles
 
 
