@@ -120,3 +120,148 @@ def test_the_appendix_prints_each_value_in_its_own_notation_and_type():
 def test_the_appendix_is_headed_by_its_attachment_number(number, label):
     blocks = comparison_blocks(report(count("meetings", Decimal(1), Decimal(1))), number)
     assert blocks[0].text == label and blocks[0].kind == "appendix"
+
+
+@pytest.mark.parametrize("signature, date, sealed, placement", [
+    # 7.3.5.2: a signature at least 2 characters longer than the date: both placed by their start
+    ("中共示例市直属机关工作委员会", "2025年1月8日", False, (("start", 16.0), ("start", 14.0))),
+    ("示例市教育局机关", "2025年1月8日", False, (("start", 10.0), ("start", 8.0))),  # exactly 2 longer
+    ("示例市教育局", "2025年1月8日", False, (("start", 10.0), ("right", 2.0))),  # shorter: the date ends 2 from the right
+    ("示例市教育局机", "2025年12月18日", False, (("start", 11.0), ("right", 2.0))),
+    # 7.3.5.1: sealed, the date ends 4 from the right and the signature is centred over it
+    ("示例市局", "2025年1月8日", True, (("start", 9.0), ("right", 4.0))),
+    ("中共示例市直属机关工作委员会", "2025年1月8日", True, (("start", 16.0), ("right", 4.0))),  # too long to centre
+])
+def test_signature_and_date_placement(signature, date, sealed, placement):
+    from drafter.core.render import signature_placement
+
+    assert signature_placement(signature, date, sealed) == placement
+
+
+def test_the_signature_block_keeps_with_the_date_and_sealed_moves_the_date():
+    data = report()
+    data.meta.sealed = True
+    blocks = render(data).blocks
+    blank, signature, date = blocks[-3:]
+    assert (blank.kind, signature.kind, date.kind) == ("blank", "signature", "date")
+    assert blank.keep_next and signature.keep_next and not date.keep_next
+    assert date.placement == ("right", 4.0)
+
+
+def test_an_unsigned_report_lists_the_signature_and_date_as_missing_with_their_places():
+    unsigned = report()
+    unsigned.meta.organisation, unsigned.meta.date = " ", ""
+    rendered = render(unsigned)
+    assert [(m.name, m.label, m.places) for m in rendered.missing] == [("organisation", "落款单位", ["落款"]),
+                                                                      ("date", "成文日期", ["成文日期"])]
+    assert [block.text for block in rendered.blocks[-2:]] == ["【待填：落款单位】", "【待填：成文日期】"]
+
+
+def test_a_table_paragraph_renders_its_cells_and_the_paragraphs_after_it_follow():
+    table = Paragraph(rows=[["项目", "{{ year }}年"], ["会议", "{{ meetings }}"]])
+    after = Paragraph("表后一段。")
+    blocks = render(report(count("meetings", Decimal(3)), closing=[table, after])).blocks
+    block = next(b for b in blocks if b.source == table.id)
+    assert block.kind == "table" and block.rows == [["项目", "2024年"], ["会议", "3次"]]
+    assert any(b.source == after.id and b.text == "表后一段。" for b in blocks)
+
+
+def test_footnotes_print_their_text_where_their_marks_stand_in_order():
+    from drafter.core.model import NOTE_MARK
+
+    paragraph = Paragraph(f"甲{NOTE_MARK}乙{NOTE_MARK}丙{NOTE_MARK}丁", notes=["注一{{ year }}", "注二"])
+    blocks = render(report(closing=[paragraph])).blocks
+    runs = next(b for b in blocks if b.source == paragraph.id).runs
+    assert [(run.kind, run.text) for run in runs] == [("text", "甲"), ("note", "注一2024"), ("text", "乙"),
+                                                      ("note", "注二"), ("text", "丙"), ("text", "丁")]
+
+
+@pytest.mark.parametrize("where, build", [
+    ("结尾第1段", lambda: report(closing=[Paragraph("{{ nothing }}")])),
+    ("结尾第1段", lambda: report(closing=[Paragraph("正文", lead="{{ nothing }}")])),
+    ("结尾第1段脚注", lambda: report(closing=[Paragraph("正文", notes=["{{ nothing }}"])])),
+    ("结尾第1段", lambda: report(closing=[Paragraph(rows=[["{{ nothing }}"]])])),
+    ("第一部分标题", lambda: report(parts=[Section("{{ nothing }}", [Paragraph("正文。")])])),
+    ("标题", lambda: _titled("{{ nothing }}")),
+])
+def test_a_template_error_names_its_place(where, build):
+    from drafter.core.sandbox import RenderError
+
+    with pytest.raises(RenderError, match=where):
+        render(build())
+
+
+def _titled(title: str) -> Report:
+    data = report()
+    data.meta.title = title
+    return data
+
+
+def test_templates_see_last_year_and_the_recipient():
+    data = report(closing=[Paragraph("{{ previous_year }}年，{{ next_year }}年，{{ recipient }}")])
+    data.meta.recipient = "市委"
+    assert any(block.text == "2023年，2025年，市委" for block in render(data).blocks)
+
+
+@pytest.mark.parametrize("recipient, shown", [("市委", "市委："), ("市委:", "市委："), ("市委：", "市委：")])
+def test_the_recipient_line_ends_with_one_full_width_colon(recipient, shown):
+    data = report()
+    data.meta.recipient = recipient
+    assert next(b for b in render(data).blocks if b.kind == "recipient").text == shown
+
+
+def test_the_title_text_has_no_line_break_though_the_title_block_does():
+    rendered = render(_titled("中共示例市直属机关工作委员会2024年度工作报告"))
+    assert "\n" in rendered.blocks[0].text
+    assert rendered.title == "中共示例市直属机关工作委员会2024年度工作报告"
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("中共示例省示例市示例区直属机关工作委员会2026年度全面从严治党主体责任落实情况报告",  # 20 and 20 exactly
+     ["中共示例省示例市示例区直属机关工作委员会", "2026年度全面从严治党主体责任落实情况报告"]),
+    ("示例省示例市示例区委机关2026年度工作报告", ["示例省示例市示例区委机关2026年度工作报告"]),  # 20 wide: one line
+])
+def test_a_title_breaks_only_when_it_must_and_into_lines_that_fit(title, lines):
+    assert render(_titled(title)).blocks[0].text.split("\n") == lines
+
+
+def test_a_title_with_a_field_or_its_own_line_break_is_left_as_written():
+    from drafter.core.render import balance_title, Run
+
+    with_field = [Run("示例市示例区示例镇人民政府关于"), Run("12", "field", "x"), Run("项重点工作推进情况的报告")]
+    assert balance_title(with_field) == with_field
+    broken = [Run("示例市示例区示例镇人民政府\n关于重点工作推进情况和下一步打算的报告")]
+    assert balance_title(broken) == broken
+
+
+def test_a_run_in_heading_with_one_paragraph_and_one_with_a_lead_sentence():
+    alone = Section("加强学习", [Paragraph("全年开展学习。")], run_in=True)
+    led = Section("改进作风", [Paragraph("正文。", lead="作风持续改进。")], run_in=True)
+    tabled = Section("主要数据", [Paragraph(rows=[["项目"], ["会议"]])], run_in=True)
+    blocks = render(report(parts=[Section("一、工作", [], [alone, led, tabled])])).blocks
+    kinds = {block.source: block.kind for block in blocks}
+    assert kinds[alone.id] == "run_in"  # its one paragraph took the heading as its lead
+    assert kinds[led.id] == "heading"  # a paragraph with its own lead keeps the heading above it
+    assert kinds[tabled.id] == "heading"  # a table cannot take a heading in
+
+
+def test_the_appendix_after_other_attachments_is_numbered_after_them():
+    data = report(count("meetings", Decimal(3), Decimal(2)), attachments=["甲"])
+    blocks = render(data, comparison_table=True).blocks
+    notes = [block.text for block in blocks if block.kind == "attachment_note"]
+    assert notes == ["附件：1.甲", "2.主要数据对比表"]
+    assert next(block for block in blocks if block.kind == "appendix").text == "附件2"
+    alone = render(report(count("meetings", Decimal(3), Decimal(2))), comparison_table=True).blocks
+    assert next(block for block in alone if block.kind == "appendix").text == "附件"
+
+
+def test_a_field_known_only_for_last_year_is_still_compared():
+    rows = comparison_blocks(report(count("meetings", None, Decimal(2))))[-1].rows
+    assert rows[1] == ["meetings次数", "2次", "—", "—"]
+
+
+def test_a_field_prints_in_its_notation_in_the_text():
+    money = Field("money", "投入", "decimal", "元", value=Decimal(12600), notation="grouped")
+    paragraph = Paragraph("投入{{ money }}。")
+    blocks = render(report(money, closing=[paragraph])).blocks
+    assert next(b for b in blocks if b.source == paragraph.id).text == "投入12,600元。"
