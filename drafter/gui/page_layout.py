@@ -78,8 +78,8 @@ class PageLayout:
         user = self.textCursor()
         anchor, position = user.anchor(), user.position()
         self._building = True
+        self._end.beginEditBlock()  # one layout for the whole step, not one per insertion
         try:
-            self._end.beginEditBlock()  # one layout for the whole step, not one per insertion
             done = 0
             for _ in self._steps:
                 done += 1
@@ -87,12 +87,12 @@ class PageLayout:
                     break
             else:
                 self._steps = None
+        finally:
             self._end.endEditBlock()
             if (user.anchor(), user.position()) != (anchor, position):
                 user.setPosition(anchor)
                 user.setPosition(position, QTextCursor.KeepAnchor)
                 self.setTextCursor(user)
-        finally:
             self._building = False
         if self._steps is not None:
             self._more.start()
