@@ -159,6 +159,7 @@ class StatisticsForm(QWidget):
         self._groups: dict[str, _Group] = {}
         self._group_of: dict[str, str] = {}  # field name → its group's name
         self._fields: dict[str, Field] = {}
+        self._per_row = 0.0  # the height a row takes, for the groups not built yet
         self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
         self._look.setSingleShot(True)
         self._look.setInterval(0)
@@ -167,8 +168,8 @@ class StatisticsForm(QWidget):
         self.counter = QLabel()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._look.start)
-        self.scroll.verticalScrollBar().rangeChanged.connect(self._look.start)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._look_soon)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._look_soon)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.meta)
@@ -199,13 +200,10 @@ class StatisticsForm(QWidget):
             if built >= self.ROWS_FIRST:
                 break
             built += self._build(group)
-        first = next(iter(self._groups.values()), None)
-        # A group not built yet takes the height its rows will (as the first group's do), so the scroll bar is
-        # the right length at once and scrolling builds what comes into view.
-        per_row = first.box.sizeHint().height() / len(first.fields) if first is not None else 0
-        for group in self._groups.values():
-            if not group.built:
-                group.box.setMinimumHeight(round(len(group.fields) * per_row))
+        self._per_row = 0.0
+        first = self._first_built()
+        if first is not None:  # until the form is laid out, the first group's size hint says what a row takes
+            self._calibrate(first.box.sizeHint().height() / len(first.fields))
         self.scroll.setWidget(content)
         self.refresh()
 
@@ -243,8 +241,28 @@ class StatisticsForm(QWidget):
         group.box.setMinimumHeight(0)
         return len(group.fields)
 
+    def _first_built(self) -> _Group | None:
+        return next((group for group in self._groups.values() if group.built), None)
+
+    def _calibrate(self, per_row: float) -> None:
+        """A group not built yet takes the height its rows will, so the scroll bar is the right length at once and
+        scrolling builds what comes into view; the height per row is taken again from the groups as laid out."""
+        if per_row <= 0 or abs(per_row - self._per_row) <= 0.1 * self._per_row:
+            return
+        self._per_row = per_row
+        for group in self._groups.values():
+            if not group.built:
+                group.box.setMinimumHeight(round(len(group.fields) * per_row))
+
+    def _look_soon(self, *_position) -> None:
+        self._look.start()  # not connected straight to start(): the scroll bar's value would become its interval
+
     def _build_in_view(self) -> None:
         """Build the groups within a screen of what the scroll area shows."""
+        laid_out = [group for group in self._groups.values() if group.built and group.box.height() > 0]
+        rows = sum(len(group.fields) for group in laid_out)
+        if rows:
+            self._calibrate(sum(group.box.height() for group in laid_out) / rows)
         viewport = self.scroll.viewport().height()
         top = self.scroll.verticalScrollBar().value() - viewport
         bottom = top + 3 * viewport

@@ -54,6 +54,20 @@ def test_scrolling_to_the_end_builds_the_last_parts_rows_and_shows_their_values(
     assert form.built_groups < PARTS  # the middle was never looked at
 
 
+def test_scrolling_to_the_middle_shows_the_rows_there_at_once(opened, qtbot):
+    window = opened()
+    form = window.form
+    window.side_tabs.setCurrentWidget(form)
+    bar = form.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(50)  # a few turns of the event loop, no more
+    middle = bar.value() + form.scroll.viewport().height() // 2  # in the form's own coordinates
+    shown = min(form._groups.values(), key=lambda group: abs(group.box.geometry().center().y() - middle))
+    assert shown.built
+    assert all(form._rows[field.name].input.isVisible() for field in shown.fields)
+
+
 def test_the_scroll_bar_is_the_right_length_before_the_rows_exist(opened, qtbot):
     window = opened()
     form = window.form
