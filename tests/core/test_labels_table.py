@@ -35,6 +35,9 @@ LEXICON = load_lexicon(paths.lexicon_file())
     ("共12个。", ["数据个数"]),  # no words at all: 数据, never an empty label
     ("新建5座公厕和3个停车场。", ["公厕座数", "停车场个数"]),
     ("开展“学习，实干”征文12篇。", ["开展学习实干征文篇数"]),  # a quotation's comma does not end the clause
+    ("印发3份《工作简报》专刊。", ["工作简报份数"]),  # the quoted name, not the words running on after it
+    ("开展3次《党章》学习。", ["开展党章学习次数"]),  # a verbal count keeps its action, quotation or not
+    ("医院开放床位120床。", ["医院开放床位数"]),  # a unit without a measure word of its own: 数
 ])
 def test_a_figure_in_a_sentence_gets_this_label(sentence, expected):
     maker = FieldMaker(LEXICON)
@@ -55,7 +58,10 @@ def test_a_label_already_saying_its_measure_gets_no_suffix(words, suffix, says):
 @pytest.mark.parametrize("text, noun", [
     ("同志被评为优秀党员", "优秀党员"), ("推荐应用的基础上", "推荐应用"), ("青年干部参加培训", "青年干部"),
     ("机关干部职工参加", "机关干部职工"), ("有关部门的负责同志", "有关部门"), ("组织开展", "组织"),
-    ("基层党组织书记", "基层党组织书记"), ("", ""),
+    ("基层党组织书记", "基层党组织书记"), ("", ""), ("同志被评为先进", "先进"),
+    ("被评为先进被评为模范", "先进被评为模范"),  # after the first 被评为
+    ("机关党员干部集中培训", "机关党员干部"), ("党员干部教育培训工作", "党员干部教育培训工作"),  # 培训 is a noun here
+    ("群众满意度测评", "群众满意度"), ("基层干部培训学习", "基层干部培训"),
 ])
 def test_what_a_count_measures(text, noun):
     assert labels.noun_phrase(text, LEXICON) == noun
@@ -77,7 +83,7 @@ def test_the_first_item_stops_at_a_joining_word_or_a_figure(text, first):
 
 @pytest.mark.parametrize("text, cleaned", [
     ("我局服务群众的", "服务群众"), ("“学习”活动", "学习活动"), ("共有", ""), ("诊疗率提高到", "诊疗率"),
-    ("时间缩短至", "时间"), ("在职党员", "在职党员"), ("{{ year }}年度", "年度"),
+    ("时间缩短至", "时间"), ("在职党员", "在职党员"), ("{{ year }}年度", "年度"), ("诊疗人数达到", "诊疗人数"),
 ])
 def test_clean_keeps_only_the_words(text, cleaned):
     assert labels._clean(text, LEXICON) == cleaned
@@ -90,3 +96,15 @@ def test_other_figures_are_no_part_of_a_label(text, left):
 
 def test_a_quotation_keeps_its_words_without_its_inner_marks():
     assert labels._whole_quotes("开展“学习，实干；争先”征文，共") == "开展“学习实干争先”征文，共"
+
+
+@pytest.mark.parametrize("words, short", [
+    ("开展理论学习中心组学习", "开展理论学习中心组学习"),  # 11 characters: as it is
+    ("开展理论学习中心组集体学习", "开展学习中心组集体学习"),  # the leading verb and the last words that fit in 12
+    ("举办全市机关青年干部读书分享会", "举办青年干部读书分享会"),
+    ("全市机关事业单位在职党员干部总人数", "在职党员干部总人数"),  # no leading verb: the last words only
+    ("中华人民共和国国家统计局局长", "国家统计局局长"),
+    ("中华人民共和国全国人民代表大会常务委员会", "全国人民代表大会常务委员会"),  # one word too long: kept whole
+])
+def test_a_long_label_keeps_its_leading_verb_and_its_last_words(words, short):
+    assert labels._shorten(words) == short

@@ -140,4 +140,5 @@ def _shorten(words: str) -> str:
         if len(verb) + len(kept) + len(word) > LABEL_MAX:
             break
         kept = word + kept
-    return (verb + kept) or words[-LABEL_MAX:]
+    # One word longer than a label is kept whole: cut, 全国人民代表大会常务委员会 would read 国人民代表大会常务委员会.
+    return (verb + kept) or (parts[-1][0] if parts else words)
