@@ -40,6 +40,8 @@ class _StrictLoader(_BaseLoader):
 def _construct_mapping(loader, node, deep=False):
     seen = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:  # << brings keys a mapping may override: that is what it is for
+            continue
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise ProjectError(f"第{key_node.start_mark.line + 1}行：键“{key}”重复出现，请删去多余的一处")

@@ -1,0 +1,65 @@
+"""A project file read back, one behaviour per row: the exact words and line of every refusal, and the YAML a
+person may write by hand (anchors and << merges) read as they mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.core.project import ProjectError, parse_project, read_project
+
+HEAD = "format: 1\nmeta: {title: t, year: 2024}\n"
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("format: 1\nkind: 年度\n".encode() + "meta:\n  title: 报告\n".encode("gbk"),
+     "不是 UTF-8 编码（第4行附近；可能以 GBK 保存），请用记事本“另存为”UTF-8 后再打开"),
+    (b"", "：文件是空的"),
+    ("format: 1\nkind: a\nkind: b\n".encode(), "：第3行：键“kind”重复出现，请删去多余的一处"),
+    ("format: 1\n? [a, b]\n: 1\n".encode(), "：第2行：键不能是列表或键值对"),
+    ("format: 1\nmeta:\n  title: [unclosed\n".encode(), "：第4行第1列格式有误（did not find expected ',' or ']'）"),
+    ("format: 1\nmeta: !!python/object:os.system {}\n".encode(),
+     "：第2行第7列格式有误（含有不允许的标签，项目文件只能包含文字、数字和列表）"),
+    ((HEAD + "fields:\n- {label: 会议}\n").encode(),
+     "：第4行附近：fields 第1项：字段名“”不可用，应由字母、数字、下划线组成且不以数字开头"),
+    # the same mistakes in a file that uses << go through PyYAML's own constructor and are named alike
+    ("format: 1\nbase: &b {x: 1}\nmeta:\n  <<: *b\n  title: t\n  title: u\n".encode(),
+     "：第6行：键“title”重复出现，请删去多余的一处"),
+    ("format: 1\nd: &d {type: integer}\nmeta: {title: t, year: 2024}\nfields:\n- {<<: *d, label: 会议}\n".encode(),
+     "：第5行附近：fields 第1项：字段名“”不可用，应由字母、数字、下划线组成且不以数字开头"),
+    ("- a\n- b\n".encode(), "：不是项目文件（最外层应是键值对）"),
+])
+def test_a_file_that_cannot_be_used_is_refused_in_these_words(raw, message):
+    with pytest.raises(ProjectError) as raised:
+        parse_project(raw)
+    assert str(raised.value) == message
+
+
+def test_a_merge_key_brings_its_keys_and_a_mapping_may_override_them():
+    raw = (HEAD + "defaults: &d {type: integer, unit: 次}\nfields:\n- {<<: *d, name: a, label: 会议}\n"
+           "- {<<: *d, name: b, label: 座谈, unit: 场}\n").encode()
+    fields = parse_project(raw).fields
+    assert [(f.name, f.type, f.unit) for f in fields.values()] == [("a", "integer", "次"), ("b", "integer", "场")]
+
+
+def test_the_file_is_named_before_what_is_wrong_with_it(tmp_path):
+    empty = tmp_path / "空.drafter"
+    empty.write_bytes(b"")
+    with pytest.raises(ProjectError) as raised:
+        read_project(empty)
+    assert str(raised.value) == f"项目文件“{empty}”：文件是空的"
+
+
+def test_a_folder_given_as_a_project_says_it_cannot_be_read(tmp_path):
+    with pytest.raises(ProjectError) as raised:
+        read_project(tmp_path)
+    assert str(raised.value).startswith(f"无法读取项目文件“{tmp_path}”：")
+
+
+def test_a_missing_project_says_so(tmp_path):
+    with pytest.raises(ProjectError) as raised:
+        read_project(tmp_path / "无.drafter")
+    assert str(raised.value) == f"找不到项目文件“{tmp_path / '无.drafter'}”"
+
+
+def test_a_byte_order_mark_is_allowed():
+    assert parse_project("\ufeff".encode() + HEAD.encode()).meta.year == 2024
