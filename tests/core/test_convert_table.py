@@ -1,0 +1,107 @@
+"""Plain data to a Report and back, one behaviour per row: everything a project can hold comes back as it was
+saved, and each shape a hand edit can break is refused with its place named."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.core.convert import ShapeError, report_from_data, report_to_data
+from drafter.core.model import NOTE_MARK
+
+
+def _rich() -> dict:
+    """What report_to_data writes for a report using every key a project may hold."""
+    return {
+        "kind": "年度工作报告", "description": "示例",
+        "meta": {"title": "{{ year }}年度工作报告", "year": 2024, "organisation": "示例局", "date": "2025-01-08",
+                 "recipient": "市委", "sealed": True, "attachments": ["甲", "乙"], "id": "p-1"},
+        "fields": [
+            {"name": "meetings", "label": "会议次数", "type": "integer", "unit": "次", "qualifier": "余",
+             "notation": "grouped", "department": "办公室", "value": 1260, "previous": 1200,
+             "previous_from": "2023年度工作报告.docx", "history": {2021: 900, 2022: [1100, "2022年度工作报告.docx"]},
+             "min": 0, "max": 5000, "required": False,
+             "source": {"department": "办公室", "file": "办公室.xlsx", "taken": "2024-12-18T09:30:00"}},
+            {"name": "share", "label": "占比", "type": "percent", "value": "35.6"},
+            {"name": "day", "label": "日期", "type": "date", "value": "2024-05-01"},
+            {"name": "place", "label": "地点", "type": "text", "value": None},
+        ],
+        "opening": ["开头一段。", {"lead": "段首句。", "body": "正文。", "origin": "去年的话。"}],
+        "parts": [{"heading": "一、工作", "paragraphs": [{"body": f"甲{NOTE_MARK}乙", "notes": ["注一"]},
+                                                       {"body": "", "rows": [["项目", "数量"], ["会议", "3"]]}],
+                   "run_in": True,
+                   "sections": [{"heading": "（一）学习", "paragraphs": ["学习。"],
+                                 "sections": [{"heading": "1.专题", "paragraphs": []}]}]}],
+        "closing": ["结尾。"],
+    }
+
+
+def test_everything_a_project_holds_comes_back_as_it_was_written():
+    data = _rich()
+    assert report_to_data(report_from_data(data)) == data
+
+
+def test_what_comes_in_is_what_the_report_holds():
+    report = report_from_data(_rich())
+    part = report.parts[0]
+    assert (part.heading, part.run_in, [child.heading for child in part.children]) == ("一、工作", True, ["（一）学习"])
+    assert part.children[0].children[0].heading == "1.专题"
+    assert part.paragraphs[0].notes == ["注一"] and part.paragraphs[1].rows == [["项目", "数量"], ["会议", "3"]]
+    assert (report.opening[1].lead, report.opening[1].origin) == ("段首句。", "去年的话。")
+    field = report.fields["meetings"]
+    assert (field.qualifier, field.notation, field.department, field.required) == ("余", "grouped", "办公室", False)
+    assert [(year, str(past.value), past.origin) for year, past in field.history.items()] == [
+        (2021, "900", ""), (2022, "1100", "2022年度工作报告.docx")]
+    assert (field.source.department, field.source.file, field.source.taken) == ("办公室", "办公室.xlsx",
+                                                                               "2024-12-18T09:30:00")
+    assert (report.meta.sealed, report.meta.attachments, report.meta.project_id) == (True, ["甲", "乙"], "p-1")
+
+
+def test_a_section_without_run_in_or_children_is_plain():
+    part = report_from_data({"parts": [{"heading": "一、工作"}]}).parts[0]
+    assert (part.run_in, part.children, part.paragraphs) == (False, [], [])
+
+
+def _with(**keys) -> dict:
+    return {"meta": {"title": "t", "year": 2024}, **keys}
+
+
+def _part(**keys) -> dict:
+    return _with(parts=[{"heading": "h", **keys}])
+
+
+@pytest.mark.parametrize("data, message", [
+    (_with(parts=[{"heading": ["x"]}]), "parts 第1项.heading 应是文字"),
+    (_part(paragraphs=[{"body": "b", "notes": "n"}]), "parts 第1项.paragraphs 第1段 notes 应是列表"),
+    (_part(paragraphs=[{"body": "b", "notes": [["n"]]}]), "parts 第1项.paragraphs 第1段 脚注 应是文字"),
+    (_part(paragraphs=[{"rows": "r"}]), "parts 第1项.paragraphs 第1段 rows 应是列表"),
+    (_part(paragraphs=[{"rows": ["r"]}]), "parts 第1项.paragraphs 第1段 表格 应是列表"),
+    (_part(paragraphs=[{"rows": [[["c"]]]}]), "parts 第1项.paragraphs 第1段 表格 应是文字"),
+    (_part(paragraphs=[{"body": ["b"]}]), "parts 第1项.paragraphs 第1段 应是文字"),
+    (_part(paragraphs=[{"lead": {"a": 1}}]), "parts 第1项.paragraphs 第1段 应是文字"),
+    (_part(paragraphs=[{"origin": [1]}]), "parts 第1项.paragraphs 第1段 应是文字"),
+    (_part(paragraphs=[5]), "parts 第1项.paragraphs 第1段 应是键值对"),
+    (_part(paragraphs="x"), "parts 第1项.paragraphs 应是列表"),
+    (_part(sections="x"), "parts 第1项.sections 应是列表"),
+    (_with(parts=["x"]), "parts 第1项 应是键值对"),
+    (_part(sections=[{"heading": "c", "sections": [{"heading": "d", "sections": [{"heading": "e", "sections": [
+        {"heading": "f"}]}]}]}]), "parts 第1项.sections 第1项.sections 第1项.sections 第1项.sections：标题最多4级"),
+    (_with(closing="x"), "closing 应是列表"),
+    (_with(meta={"year": "2024年"}), "meta.year 应是四位年份，而不是“2024年”"),
+    (_with(meta={"sealed": "是"}), "meta.sealed 应是 true 或 false"),
+    (_with(fields=[{"name": "a"}, {"name": "a"}]), "字段名“a”重复定义（fields 第2项）"),
+    (_with(fields=[{"name": "year"}]), "fields 第1项：字段名“year”不可用，应由字母、数字、下划线组成且不以数字开头"),
+    (_with(fields=[{"name": "a", "history": {"去年": 1}}]), "字段“a”的 history 中“去年”不是四位年份"),
+    (_with(fields=[{"name": "a", "min": "0"}]), "字段“a”的 min 应是数字"),
+    (_with(fields=[{"name": "a", "value": [1]}]), "字段“a”的 value 应是一个值，而不是列表或键值对"),
+    (_with(fields=[{"name": "a", "source": "办公室"}]), "字段“a”的 source 应是键值对"),
+])
+def test_a_broken_shape_is_refused_with_its_place(data, message):
+    with pytest.raises(ShapeError) as raised:
+        report_from_data(data)
+    assert str(raised.value) == message
+
+
+def test_a_paragraph_written_as_plain_text_stays_plain_text():
+    data = _with(opening=["只有正文。"])
+    assert report_from_data(data).opening[0].body == "只有正文。"
+    assert report_to_data(report_from_data(data))["opening"] == ["只有正文。"]
