@@ -1,8 +1,8 @@
 """Mutation testing of drafter/core with mutmut, in a scratch copy of the working tree; prints the score per module.
 
 Run: python scripts/mutation.py [--keep] [--tests FILE,FILE] [MODULE ...]   (default: MODULES; needs mutmut)
---tests narrows the tests mutmut may run (default: all of tests/core; the fast files for a module make it
-minutes instead of hours). With --keep the scratch copy stays (its path is printed): `mutmut show NAME` there shows a survivor.
+--tests narrows the tests mutmut may run (default: TESTS_FOR's files when every module named has them, else all
+of tests/core); the fast files for a module make it minutes instead of hours. With --keep the scratch copy stays (its path is printed): `mutmut show NAME` there shows a survivor.
 It is too slow for every CI run (minutes per module on two cores); run it after changing a module and its tests.
 Score = killed / (killed + survived); mutants no test reaches are counted apart ("no tests").
 """
@@ -21,6 +21,24 @@ MODULES = ["numbers", "figures", "lastyear.labels", "yearroll", "history", "rend
            "convert", "project"]
 # The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
 TESTS = ["tests/core"]
+_SLOW = ["--deselect=tests/core/test_reliability.py::test_load_loop_on_300_pages_keeps_memory_bounded_and_every_edit",
+         "--deselect=tests/core/test_collect.py::test_round_trip_through_libreoffice_fills_every_field_with_its_source"]
+_FILES = ["test_project", "test_project_table", "test_fileio_table", "test_reliability", "test_years",
+          "test_history_and_notation", "test_collect", "test_cli", "test_export", "test_import"]
+# Where all of tests/core would take hours (the importer's corpus converts files with LibreOffice in every run),
+# the tests that check the module's behaviour; the scores in docs/testing.md were measured with these.
+TESTS_FOR = {
+    "render": [f"tests/core/{name}.py" for name in ("test_render", "test_render_table", "test_export", "test_years",
+                                                    "test_history_and_notation", "test_outline_and_text",
+                                                    "test_checks", "test_checks_table", "test_import")],
+    "lastyear.labels": ["tests/core/test_labels_table.py", "tests/core/test_import.py",
+                        "tests/core/test_import_office.py"],
+    "fileio": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
+    "project": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
+    "convert": [f"tests/core/{name}.py" for name in ("test_convert_table", "test_project", "test_project_table",
+                                                     "test_years", "test_history_and_notation", "test_reliability",
+                                                     "test_collect")] + _SLOW,
+}
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
 
@@ -83,8 +101,15 @@ def _row(name: str, count: collections.Counter) -> str:
     return f"{name:<12}{killed:>8}{survived:>10}{count['no tests']:>10}{score:>8}"
 
 
-def _arguments(argv: list[str]) -> tuple[list[str], bool, list[str]]:
-    modules, keep, tests = [], False, TESTS
+def tests_for(modules: list[str]) -> list[str]:
+    """The tests for these modules together: all of tests/core unless each has its own list."""
+    if not all(module in TESTS_FOR for module in modules):
+        return TESTS
+    return list(dict.fromkeys(test for module in modules for test in TESTS_FOR[module]))
+
+
+def _arguments(argv: list[str]) -> tuple[list[str], bool, list[str] | None]:
+    modules, keep, tests = [], False, None
     words = iter(argv)
     for word in words:
         if word == "--keep":
@@ -98,4 +123,4 @@ def _arguments(argv: list[str]) -> tuple[list[str], bool, list[str]]:
 
 if __name__ == "__main__":
     chosen, kept, selected = _arguments(sys.argv[1:])
-    sys.exit(main(chosen, keep=kept, tests=selected))
+    sys.exit(main(chosen, keep=kept, tests=selected or tests_for(chosen)))
