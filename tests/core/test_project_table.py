@@ -27,6 +27,17 @@ HEAD = "format: 1\nmeta: {title: t, year: 2024}\n"
     ("format: 1\nd: &d {type: integer}\nmeta: {title: t, year: 2024}\nfields:\n- {<<: *d, label: 会议}\n".encode(),
      "：第5行附近：fields 第1项：字段名“”不可用，应由字母、数字、下划线组成且不以数字开头"),
     ("- a\n- b\n".encode(), "：不是项目文件（最外层应是键值对）"),
+    (b"kind: a\n", "：缺少 format 版本号，不是起草助手的项目文件"),
+    (b"format: true\n", "：缺少 format 版本号，不是起草助手的项目文件"),
+    (b"format: 0\n", "：格式版本 0 无法识别"),
+    (b"format: 99\n", "：由较新版本的起草助手保存（格式 99），请升级本程序后再打开"),
+    ((HEAD + "parts:\n- 5\n").encode(), "：第4行附近：parts 第1项 应是键值对"),  # the list's own line
+    ("format: 1\nd: &d {title: t}\nmeta: {<<: *d, year: 2024}\nparts:\n- 5\n".encode(),
+     "：第5行附近：parts 第1项 应是键值对"),
+    (("format: 1\nx: " + "[" * 3000 + "]" * 3000 + "\n").encode(), "：文件嵌套过深，不是项目文件"),
+    (("format: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + level)}: &{chr(98 + level)} [{', '.join(['*' + chr(97 + level)] * 10)}]\n" for level in range(6))
+      ).encode(), "：文件展开后过大（可能含有大量重复引用），已拒绝打开"),
 ])
 def test_a_file_that_cannot_be_used_is_refused_in_these_words(raw, message):
     with pytest.raises(ProjectError) as raised:
@@ -63,3 +74,16 @@ def test_a_missing_project_says_so(tmp_path):
 
 def test_a_byte_order_mark_is_allowed():
     assert parse_project("\ufeff".encode() + HEAD.encode()).meta.year == 2024
+
+
+def test_a_new_project_from_a_template_leaves_the_template_as_it_was():
+    from decimal import Decimal
+
+    from drafter.core.model import Field, Meta, Report
+    from drafter.core.project import new_from_template
+
+    template = Report(meta=Meta(year=2023), fields={"a": Field("a", "会议次数", value=Decimal(3))})
+    fresh = new_from_template(template, 2024)
+    fresh.fields["a"].label = "改过的名称"
+    assert (fresh.meta.year, fresh.fields["a"].value) == (2024, None)
+    assert (template.meta.year, template.fields["a"].value, template.fields["a"].label) == (2023, Decimal(3), "会议次数")
