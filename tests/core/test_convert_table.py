@@ -105,3 +105,42 @@ def test_a_paragraph_written_as_plain_text_stays_plain_text():
     data = _with(opening=["只有正文。"])
     assert report_from_data(data).opening[0].body == "只有正文。"
     assert report_to_data(report_from_data(data))["opening"] == ["只有正文。"]
+
+
+def test_keys_left_out_are_empty_not_invented():
+    data = _with(parts=[{"paragraphs": [{"rows": [["项目"]]}, {"lead": "只有段首句。"}]}],
+                 fields=[{"name": "a", "value": "", "history": {2022: [12]},
+                          "source": {"department": "办公室"}}])
+    report = report_from_data(data)
+    part = report.parts[0]
+    assert part.heading == "" and part.paragraphs[0].body == "" and part.paragraphs[1].body == ""
+    field = report.fields["a"]
+    assert field.value is None and field.history[2022].origin == ""
+    assert (field.source.file, field.source.taken) == ("", "")
+
+
+def test_dates_written_as_yaml_dates_are_read_as_dates():
+    import datetime
+
+    data = _with(meta={"year": 2024, "date": datetime.date(2025, 1, 8)},
+                 fields=[{"name": "day", "type": "date", "value": datetime.datetime(2024, 5, 1, 10, 30)},
+                         {"name": "start", "type": "date", "value": datetime.date(2024, 3, 1)}])
+    report = report_from_data(data)
+    assert report.meta.date == "2025-01-08"
+    assert (report.fields["day"].value, report.fields["start"].value) == ("2024-05-01", "2024-03-01")
+
+
+@pytest.mark.parametrize("year, kept", [(1900, True), (2999, True), (1899, False), (3000, False)])
+def test_a_history_year_is_a_four_digit_year(year, kept):
+    data = _with(fields=[{"name": "a", "history": {year: 5}}])
+    if kept:
+        assert list(report_from_data(data).fields["a"].history) == [year]
+    else:
+        with pytest.raises(ShapeError, match=f"字段“a”的 history 中“{year}”不是四位年份"):
+            report_from_data(data)
+
+
+def test_a_bad_value_in_the_history_names_its_year():
+    with pytest.raises(ShapeError) as raised:
+        report_from_data(_with(fields=[{"name": "a", "history": {2022: "十二个"}}]))
+    assert str(raised.value).startswith("字段“a”的 history 2022：")
