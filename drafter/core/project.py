@@ -101,6 +101,7 @@ def parse_project(raw: bytes) -> Report:
         raise ProjectError(f"：{where}{error}") from None
 
 
+TOO_DEEP = "：文件嵌套过深，不是项目文件"
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -152,13 +153,15 @@ def _load_yaml(text: str):
         message = str(error)
         raise ProjectError(message if message.startswith("：") else "：" + message) from None
     except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or ""):  # PyYAML 6.0.4 stops deep nesting itself; older ones recurse
+            raise ProjectError(TOO_DEEP) from None
         mark = error.problem_mark or error.context_mark
         where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else "某处"
         raise ProjectError(f"：{where}格式有误（{_yaml_problem(error)}）") from None
     except yaml.YAMLError as error:
         raise ProjectError(f"：不是有效的项目文件（{error}）") from None
     except RecursionError:
-        raise ProjectError("：文件嵌套过深，不是项目文件") from None
+        raise ProjectError(TOO_DEEP) from None
     finally:
         loader.dispose()
 
