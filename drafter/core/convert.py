@@ -97,20 +97,20 @@ def _field(data: dict, where: str) -> Field:
         raise ShapeError(f"{where}的限定词“{qualifier}”不可用，可选：余、多、约")
     field = Field(
         name=name,
-        label=_text(data.get("label", name), f"{where}.label") or name,
+        label=_text(data.get("label", name), f"{where}的 label") or name,
         type=kind,
-        unit=_text(data.get("unit", ""), f"{where}.unit"),
+        unit=_text(data.get("unit", ""), f"{where}的 unit"),
         qualifier=qualifier,
         minimum=_bound(data.get("min"), where, "min"),
         maximum=_bound(data.get("max"), where, "max"),
         required=bool(data.get("required", True)),
         notation=_notation(data.get("notation", ""), where),
-        department=_text(data.get("department", ""), f"{where}.department"),
+        department=_text(data.get("department", ""), f"{where}的 department"),
         source=_source(data.get("source"), where),
     )
     field.value = _value(data.get("value"), field, "value")
     field.previous = _value(data.get("previous"), field, "previous")
-    field.previous_origin = _text(data.get("previous_from", ""), f"{where}.previous_from")
+    field.previous_origin = _text(data.get("previous_from", ""), f"{where}的 previous_from")
     field.history = _history(data.get("history"), field)
     return field
 

@@ -13,7 +13,7 @@ def _rich() -> dict:
     """What report_to_data writes for a report using every key a project may hold."""
     return {
         "kind": "年度工作报告", "description": "示例",
-        "meta": {"title": "{{ year }}年度工作报告", "year": 2024, "organisation": "示例局", "date": "2025-01-08",
+        "meta": {"title": "示例局{{ year }}年工作总结", "year": 2024, "organisation": "示例局", "date": "2025-01-08",
                  "recipient": "市委", "sealed": True, "attachments": ["甲", "乙"], "id": "p-1"},
         "fields": [
             {"name": "meetings", "label": "会议次数", "type": "integer", "unit": "次", "qualifier": "余",
@@ -94,6 +94,36 @@ def _part(**keys) -> dict:
     (_with(fields=[{"name": "a", "min": "0"}]), "字段“a”的 min 应是数字"),
     (_with(fields=[{"name": "a", "value": [1]}]), "字段“a”的 value 应是一个值，而不是列表或键值对"),
     (_with(fields=[{"name": "a", "source": "办公室"}]), "字段“a”的 source 应是键值对"),
+    ({"kind": ["x"]}, "kind 应是文字"), ({"description": {"a": 1}}, "description 应是文字"),
+    ({"fields": "x"}, "fields 应是列表"), ({"fields": ["x"]}, "fields 第1项 应是键值对"),
+    ({"meta": "x"}, "meta 应是键值对"), ({"opening": "x"}, "opening 应是列表"), ({"parts": "x"}, "parts 应是列表"),
+    ({"opening": [["x"]]}, "opening 第1段 应是键值对"),
+    ({"meta": {"title": [1]}}, "meta.title 应是文字"), ({"meta": {"organisation": [1]}}, "meta.organisation 应是文字"),
+    ({"meta": {"recipient": [1]}}, "meta.recipient 应是文字"), ({"meta": {"id": [1]}}, "meta.id 应是文字"),
+    ({"meta": {"date": "明天"}}, "meta.date：“明天”不是日期，请写成 2023年1月8日 或 2023-01-08"),
+    ({"meta": {"attachments": "x"}}, "meta.attachments 应是列表"),
+    ({"meta": {"attachments": [[1]]}}, "meta.attachments 应是文字"),
+    ({"meta": {"year": True}}, "meta.year 应是四位年份，而不是“True”"),
+    ({"meta": {"year": 1899}}, "meta.year 应是四位年份，而不是“1899”"),
+    ({"meta": {"year": 3000}}, "meta.year 应是四位年份，而不是“3000”"),
+    ({"fields": [{"name": "a", "type": "money"}]}, "字段“a”的类型“money”不存在，可选：integer、decimal、percent、text、date"),
+    ({"fields": [{"name": "a", "qualifier": "大约"}]}, "字段“a”的限定词“大约”不可用，可选：余、多、约"),
+    ({"fields": [{"name": "a", "notation": "roman"}]}, "字段“a”的写法“roman”不可用，可选：plain、grouped、万、亿、万,、亿,、"
+                                                        "余万、余亿、chinese、chinese_bare、fullwidth、％"),
+    ({"fields": [{"name": "a", "label": [1]}]}, "字段“a”的 label 应是文字"),
+    ({"fields": [{"name": "a", "unit": [1]}]}, "字段“a”的 unit 应是文字"),
+    ({"fields": [{"name": "a", "department": [1]}]}, "字段“a”的 department 应是文字"),
+    ({"fields": [{"name": "a", "previous_from": [1]}]}, "字段“a”的 previous_from 应是文字"),
+    ({"fields": [{"name": "a", "max": True}]}, "字段“a”的 max 应是数字"),
+    ({"fields": [{"name": "a", "value": "十二个"}]},
+     "字段“a”的 value：“十二个”不是数字，请填写阿拉伯数字或中文数字，如 12、１２、十二"),
+    ({"fields": [{"name": "a", "previous": True}]}, "字段“a”的 previous 应是一个值，而不是列表或键值对"),
+    ({"fields": [{"name": "a", "source": {"file": [1]}}]}, "字段“a”的 source.file 应是文字"),
+    ({"fields": [{"name": "a", "history": {2022: [1, [2]]}}]}, "字段“a”的 history 应是文字"),
+    ({"fields": [{"name": "a", "history": "x"}]}, "字段“a”的 history 应是键值对"),
+    ({"fields": [{"name": ["a"]}]}, "fields 第1项.name 应是文字"),
+    ({"fields": [{"name": "class"}]}, "fields 第1项：字段名“class”不可用，应由字母、数字、下划线组成且不以数字开头"),
+    ({"fields": [{"name": "1a"}]}, "fields 第1项：字段名“1a”不可用，应由字母、数字、下划线组成且不以数字开头"),
 ])
 def test_a_broken_shape_is_refused_with_its_place(data, message):
     with pytest.raises(ShapeError) as raised:
@@ -144,3 +174,20 @@ def test_a_bad_value_in_the_history_names_its_year():
     with pytest.raises(ShapeError) as raised:
         report_from_data(_with(fields=[{"name": "a", "history": {2022: "十二个"}}]))
     assert str(raised.value).startswith("字段“a”的 history 2022：")
+
+
+def test_an_empty_project_is_an_empty_report_with_the_defaults():
+    report = report_from_data({})
+    assert (report.kind, report.description, report.meta.title, report.meta.year) == ("", "", "{{ year }}年度工作报告",
+                                                                                      2023)
+    assert (report.fields, report.opening, report.parts, report.closing) == ({}, [], [], [])
+    field = report_from_data({"fields": [{"name": "a"}]}).fields["a"]
+    assert (field.label, field.type, field.unit, field.qualifier, field.required, field.notation) == (
+        "a", "integer", "", "", True, "")
+    assert (field.minimum, field.maximum, field.source, field.history, field.previous_origin) == (None, None, None,
+                                                                                                   {}, "")
+
+
+@pytest.mark.parametrize("year", [1900, 2999])
+def test_the_report_year_may_be_any_four_digit_year(year):
+    assert report_from_data({"meta": {"year": year}}).meta.year == year
