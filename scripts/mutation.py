@@ -25,6 +25,9 @@ _SLOW = ["--deselect=tests/core/test_reliability.py::test_load_loop_on_300_pages
          "--deselect=tests/core/test_collect.py::test_round_trip_through_libreoffice_fills_every_field_with_its_source"]
 _FILES = ["test_project", "test_project_table", "test_fileio_table", "test_reliability", "test_years",
           "test_history_and_notation", "test_collect", "test_cli", "test_export", "test_import"]
+# Every file of tests/core but the importer's LibreOffice corpus and the schema check of every export variant.
+_QUICK = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "core").glob("test_*.py")
+                if path.name not in ("test_import_office.py", "test_schema_valid.py")) + _SLOW
 # Where all of tests/core would take hours (the importer's corpus converts files with LibreOffice in every run),
 # the tests that check the module's behaviour; the scores in docs/testing.md were measured with these.
 TESTS_FOR = {
@@ -38,6 +41,9 @@ TESTS_FOR = {
     "convert": [f"tests/core/{name}.py" for name in ("test_convert_table", "test_project", "test_project_table",
                                                      "test_years", "test_history_and_notation", "test_reliability",
                                                      "test_collect")] + _SLOW,
+    **{module: _QUICK for module in ("pieces", "spans", "compare", "fieldtext", "names", "wordmeta", "rollforward",
+                                     "sandbox", "jinjaenv", "outline", "document", "actions", "export", "docxml",
+                                     "style")},
 }
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
