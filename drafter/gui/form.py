@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
@@ -160,6 +160,9 @@ class StatisticsForm(QWidget):
         self._group_of: dict[str, str] = {}  # field name → its group's name
         self._fields: dict[str, Field] = {}
         self._per_row = 0.0  # the height a row takes, for the groups not built yet
+        self._pinned: FieldRow | None = None  # the field gone to, kept in view while groups are built
+        self._anchor: tuple[_Group, int] | None = None  # else the group at the top of the view and its offset
+        self._left_at = -1  # where the view was when we last placed it
         self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
         self._look.setSingleShot(True)
         self._look.setInterval(0)
@@ -182,6 +185,7 @@ class StatisticsForm(QWidget):
         rows are built when it comes into view: a long report's 1800 rows would take seconds and 150 MB."""
         part_titles = part_titles or {}
         self._rows, self._fields, self._groups, self._group_of = {}, fields, {}, {}
+        self._pinned, self._anchor, self._left_at = None, None, -1
         content = QWidget()
         outer = QVBoxLayout(content)
         for field in fields.values():
@@ -254,22 +258,66 @@ class StatisticsForm(QWidget):
             if not group.built:
                 group.box.setMinimumHeight(round(len(group.fields) * per_row))
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._look_soon()  # shown at last: the groups have their real sizes to measure
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._look_soon()  # wider or narrower, labels wrap differently
+
     def _look_soon(self, *_position) -> None:
         self._look.start()  # not connected straight to start(): the scroll bar's value would become its interval
 
     def _build_in_view(self) -> None:
-        """Build the groups within a screen of what the scroll area shows."""
+        """Build the groups within a screen of what the scroll area shows. While groups take their real heights
+        what the reader looks at stays where it is: the field gone to, or else the group at the top of the view
+        (until the reader, or anyone else, scrolls: then what is at the top then)."""
+        bar = self.scroll.verticalScrollBar()
+        if bar.value() != self._left_at:  # scrolled since we last placed the view
+            self._pinned = None
+            top = self._group_at(bar.value())
+            self._anchor = (top, top.box.y() - bar.value()) if top is not None else None
         laid_out = [group for group in self._groups.values() if group.built and group.box.height() > 0]
         rows = sum(len(group.fields) for group in laid_out)
         if rows:
             self._calibrate(sum(group.box.height() for group in laid_out) / rows)
         viewport = self.scroll.viewport().height()
-        top = self.scroll.verticalScrollBar().value() - viewport
+        top = bar.value() - viewport
         bottom = top + 3 * viewport
         for group in self._groups.values():
             geometry = group.box.geometry()
             if not group.built and geometry.bottom() >= top and geometry.top() <= bottom:
                 self._build(group)
+        self._settle()
+        if self._pinned is not None:
+            self.scroll.ensureWidgetVisible(self._pinned.input)
+        elif self._anchor is not None:
+            group, offset = self._anchor
+            bar.setValue(group.box.y() - offset)
+        self._left_at = bar.value()
+
+    def _group_at(self, y: int) -> _Group | None:
+        """The group shown at this height of the form (the first one reaching below it)."""
+        return next((group for group in self._groups.values() if group.box.geometry().bottom() >= y), None)
+
+    def _settle(self) -> None:
+        """Lay the form out now, so the groups' places are their real ones before scrolling to one."""
+        content = self.scroll.widget()
+        if content is not None:
+            content.layout().activate()
+            # the scroll area sizes its content when the content's layout request reaches it: now, not later
+            QCoreApplication.sendPostedEvents(content, QEvent.LayoutRequest)
+
+    def show_field(self, name: str) -> FieldRow:
+        """Scroll to a field's box, its group built; it stays in view while the groups around it are built."""
+        row = self.row(name)
+        self._pinned = row
+        self._settle()
+        self.scroll.ensureWidgetVisible(row.input)
+        self._left_at = self.scroll.verticalScrollBar().value()
+        self._look_soon()
+        return row
 
     def refresh(self) -> None:
         """Show current values and entries that cannot be read (after undo, say); a box whose text already means

@@ -384,9 +384,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
             return
         if finding.node_id in self.report.fields:
             self.side_tabs.setCurrentWidget(self.form)
-            row = self.form.row(finding.node_id)
-            self.form.scroll.ensureWidgetVisible(row.input)
-            row.input.setFocus()
+            self.form.show_field(finding.node_id).input.setFocus()
             return
         node = self.outline.find(finding.node_id) if finding.node_id else None
         if node is not None:

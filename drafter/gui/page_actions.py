@@ -106,6 +106,4 @@ class PageActions:
     def show_field_in_form(self, name: str) -> None:
         if name in self.report.fields:
             self.side_tabs.setCurrentWidget(self.form)
-            row = self.form.row(name)
-            self.form.scroll.ensureWidgetVisible(row.input)
-            row.input.setFocus()
+            self.form.show_field(name).input.setFocus()
