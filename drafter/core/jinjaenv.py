@@ -40,12 +40,15 @@ class _ReportEnvironment(SandboxedEnvironment):
 
 _WIDTH_METHODS = {"center", "ljust", "rjust", "zfill"}
 _BIG_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?\d{6,}|%[-#0 +]*\d{6,}")
+_WIDTH_ARGUMENT = re.compile(r"\{[^{}]*:[^{}]*\{|%[-#0 +]*\*")
 
 
 def _check_string_method(method, args) -> None:
     """str methods that can build a huge string from a short template: center(10**9), '{:999999999}'.format,
     sep.join(many), replace with a longer text."""
-    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    # Jinja's sandbox hands str.format over wrapped (its own formatter): the string is the wrapped method's
+    target = getattr(method, "__wrapped__", method)
+    owner, name = getattr(target, "__self__", None), getattr(target, "__name__", "")
     if not isinstance(owner, str):
         return
     if name in _WIDTH_METHODS and args and isinstance(args[0], int) and args[0] > MAX_SEQUENCE:
@@ -61,7 +64,10 @@ def _check_string_method(method, args) -> None:
 
 
 def _check_format(template: str, args) -> None:
-    if _BIG_FORMAT_WIDTH.search(template) or any(isinstance(a, int) and a > MAX_SEQUENCE for a in args):
+    """A width written into the format, or given by an argument ({:>{}} or %*d) — not a big number printed."""
+    width_from_argument = _WIDTH_ARGUMENT.search(template) is not None
+    if _BIG_FORMAT_WIDTH.search(template) or (
+            width_from_argument and any(isinstance(a, int) and a > MAX_SEQUENCE for a in args)):
         raise SecurityError("格式化宽度过大")
 
 
