@@ -48,6 +48,30 @@ TESTS_FOR = {
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
 
+# Appended to the scratch copy's tests/conftest.py. mutmut runs each mutant's tests in a process forked from one
+# that has run the suite, so whatever the code keeps between calls (the export shell in memory and in the cache
+# folder, compiled templates, lru_caches) would be the original code's, and mutants in the code that made it would
+# never run. Every test starts without them here (in the real suite they stay shared: it is faster).
+FRESH_CACHES = '''
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_between_tests(tmp_path, monkeypatch):
+    import functools
+    import sys
+
+    from drafter.core import export
+
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "mutation-cache"))
+    monkeypatch.setattr(export, "_last_shell", None)
+    for name, module in list(sys.modules.items()):
+        if name.startswith("drafter.core"):
+            for value in list(vars(module).values()):
+                # jieba's dictionary (_tagger) is data, not code under test, and takes a second to load
+                if isinstance(value, functools._lru_cache_wrapper) and value.__name__ != "_tagger":
+                    value.cache_clear()
+'''
+
+
 def scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
     for name in COPY:
         source = ROOT / name
@@ -56,6 +80,8 @@ def scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
     (folder / "shared").symlink_to(ROOT.parent / "shared", target_is_directory=True)
     paths = ", ".join(f'"drafter/core/{module.replace(".", "/")}.py"' for module in modules)
     tests = ", ".join(f'"{test}"' for test in tests)
+    with (folder / "tests" / "conftest.py").open("a", encoding="utf-8") as conftest:
+        conftest.write(FRESH_CACHES)
     with (folder / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write(f'\n[tool.mutmut]\nsource_paths = [{paths}]\npytest_add_cli_args_test_selection = [{tests}]\n'
                      'also_copy = ["drafter", "resources", "templates", "tests", "benchmarks"]\n')
