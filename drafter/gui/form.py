@@ -163,6 +163,7 @@ class StatisticsForm(QWidget):
         self._pinned: FieldRow | None = None  # the field gone to, kept in view while groups are built
         self._anchor: tuple[_Group, int] | None = None  # else the group at the top of the view and its offset
         self._left_at = -1  # where the view was when we last placed it
+        self._relayout = False  # the built groups' layouts to be redone before the next look (shown, resized)
         self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
         self._look.setSingleShot(True)
         self._look.setInterval(0)
@@ -184,6 +185,7 @@ class StatisticsForm(QWidget):
         """New rows for a new set of fields, grouped by the part they appear in (shown by its heading). A group's
         rows are built when it comes into view: a long report's 1800 rows would take seconds and 150 MB."""
         part_titles = part_titles or {}
+        place = self._place()
         self._rows, self._fields, self._groups, self._group_of = {}, fields, {}, {}
         self._pinned, self._anchor, self._left_at = None, None, -1
         content = QWidget()
@@ -209,7 +211,24 @@ class StatisticsForm(QWidget):
         if first is not None:  # until the form is laid out, the first group's size hint says what a row takes
             self._calibrate(first.box.sizeHint().height() / len(first.fields))
         self.scroll.setWidget(content)
+        self._return_to(place)
         self.refresh()
+
+    def _place(self) -> tuple[str, int] | None:
+        """The part at the top of the view and how far above the view's top it starts."""
+        value = self.scroll.verticalScrollBar().value()
+        top = self._group_at(value)
+        name = next((name for name, group in self._groups.items() if group is top), None)
+        return (name, top.box.y() - value) if name is not None and value > 0 else None
+
+    def _return_to(self, place: tuple[str, int] | None) -> None:
+        """After a rebuild (a field renamed, say) the same part comes back to the top of the view."""
+        if place is None or place[0] not in self._groups:
+            return
+        group = self._groups[place[0]]
+        self._build(group)
+        self._anchor, self._left_at = (group, place[1]), self.scroll.verticalScrollBar().value()
+        self._look_soon()
 
     def retitle(self, part_titles: dict[str, str]) -> None:
         for name, group in self._groups.items():
@@ -260,13 +279,16 @@ class StatisticsForm(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        self._look_soon()  # shown at last: the groups have their real sizes to measure
+        self._look_soon(relayout=True)  # shown at last: the groups take their real sizes to measure
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self._look_soon()  # wider or narrower, labels wrap differently
+        self._look_soon(relayout=True)  # wider or narrower, labels wrap differently
 
-    def _look_soon(self, *_position) -> None:
+    def _look_soon(self, *_position, relayout: bool = False) -> None:
+        # Groups laid out while the form was hidden keep the heights their wrapped labels had at its old width
+        # until their layout is redone; the look redoes it first.
+        self._relayout = self._relayout or relayout
         self._look.start()  # not connected straight to start(): the scroll bar's value would become its interval
 
     def _build_in_view(self) -> None:
@@ -274,10 +296,16 @@ class StatisticsForm(QWidget):
         what the reader looks at stays where it is: the field gone to, or else the group at the top of the view
         (until the reader, or anyone else, scrolls: then what is at the top then)."""
         bar = self.scroll.verticalScrollBar()
+        if self._relayout and self.scroll.widget() is not None:
+            self._relayout = False
+            for group in self._groups.values():
+                if group.built:
+                    group.layout.invalidate()
+            self._settle()
         if bar.value() != self._left_at:  # scrolled since we last placed the view
             self._pinned = None
-            top = self._group_at(bar.value())
-            self._anchor = (top, top.box.y() - bar.value()) if top is not None else None
+            seen = self._seen_group(bar.value())
+            self._anchor = (seen, seen.box.y() - bar.value()) if seen is not None else None
         laid_out = [group for group in self._groups.values() if group.built and group.box.height() > 0]
         rows = sum(len(group.fields) for group in laid_out)
         if rows:
@@ -297,6 +325,19 @@ class StatisticsForm(QWidget):
             bar.setValue(group.box.y() - offset)
         self._left_at = bar.value()
 
+    def _seen_group(self, y: int) -> _Group | None:
+        """What the reader is looking at from this height: the first built group starting in the view (a group
+        reaching above the view, or one still to be built, may change height and would move what is under it)."""
+        bottom = y + self.scroll.viewport().height()
+        start = self._group_at(y)
+        groups = list(self._groups.values())
+        for group in groups[groups.index(start):] if start is not None else []:
+            if group.box.y() > bottom:
+                break
+            if group.built and group.box.y() >= y:
+                return group
+        return start
+
     def _group_at(self, y: int) -> _Group | None:
         """The group shown at this height of the form (the first one reaching below it)."""
         return next((group for group in self._groups.values() if group.box.geometry().bottom() >= y), None)
@@ -305,9 +346,11 @@ class StatisticsForm(QWidget):
         """Lay the form out now, so the groups' places are their real ones before scrolling to one."""
         content = self.scroll.widget()
         if content is not None:
-            content.layout().activate()
-            # the scroll area sizes its content when the content's layout request reaches it: now, not later
-            QCoreApplication.sendPostedEvents(content, QEvent.LayoutRequest)
+            # the groups' own layouts first (a group just built takes its height), then the form's, then the scroll
+            # area sizes its content: now, not in a later turn of the event loop
+            for _ in range(2):
+                QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+                content.layout().activate()
 
     def show_field(self, name: str) -> FieldRow:
         """Scroll to a field's box, its group built; it stays in view while the groups around it are built."""

@@ -105,7 +105,7 @@ class PageView(PageLayout, QTextEdit):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event):
-        if not _typed_character(event):  # Enter, Delete, Ctrl+End and the like may need the blocks still to come
+        if _needs_whole_page(event):  # Enter, Delete, Ctrl+End and the like may need the blocks still to come
             self.finish_layout()
         cursor = self.textCursor()
         slot = self.slot_at(cursor.block())
@@ -289,7 +289,8 @@ class PageView(PageLayout, QTextEdit):
         return source.hasText()
 
 
-def _typed_character(event) -> bool:
-    """A key that types a character into the block the cursor is in, and nothing else."""
+def _needs_whole_page(event) -> bool:
+    """Keys that split or join blocks, or reach the end of the report (Ctrl+End, Ctrl+A, shortcuts); typing and
+    moving about in what is laid out do not wait for the rest."""
     control = event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
-    return bool(event.text()) and event.text().isprintable() and not control
+    return bool(control) or event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Backspace, Qt.Key_Delete)

@@ -124,3 +124,12 @@ def test_ctrl_end_goes_to_the_end_of_the_whole_report(long_window):
     assert _finished(long_window)
     assert page.textCursor().position() == page.document().characterCount() - 1
     assert page.textCursor().atEnd() and page.textCursor().block() == page.document().lastBlock()
+
+
+def test_moving_about_in_what_is_laid_out_does_not_wait_for_the_rest(long_window):
+    long_window = long_window()
+    page = long_window.page
+    page.setFocus()
+    for key in (Qt.Key_Down, Qt.Key_Right, Qt.Key_PageDown, Qt.Key_End, Qt.Key_Home):
+        QTest.keyClick(page, key)
+    assert not _finished(long_window)
