@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
-
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
@@ -14,6 +12,7 @@ from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.compare import short_change
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+from drafter.gui.form_groups import GroupScrolling, Group
 from drafter.gui.meta_form import MetaForm
 
 _BAD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
@@ -131,17 +130,7 @@ class FieldRow:
             self.input.setStyleSheet("" if field.filled else _EMPTY_STYLE)
 
 
-@dataclass
-class _Group:
-    """One part's box in the form and its fields; its rows exist once built."""
-
-    box: QGroupBox
-    layout: QFormLayout
-    fields: list[Field] = dc_field(default_factory=list)
-    built: bool = False
-
-
-class StatisticsForm(QWidget):
+class StatisticsForm(GroupScrolling, QWidget):
     """Emits value_entered(field, value) for every good entry (value None when cleared) and
     invalid_entered(field, text, reason) for one that cannot be read; `invalid` holds those still in their boxes."""
 
@@ -156,12 +145,12 @@ class StatisticsForm(QWidget):
         super().__init__(parent)
         self._rows: dict[str, FieldRow] = {}
         self.invalid: dict[str, tuple[str, str]] = {}  # field name → (text in the box, why it cannot be read)
-        self._groups: dict[str, _Group] = {}
+        self._groups: dict[str, Group] = {}
         self._group_of: dict[str, str] = {}  # field name → its group's name
         self._fields: dict[str, Field] = {}
         self._per_row = 0.0  # the height a row takes, for the groups not built yet
         self._pinned: FieldRow | None = None  # the field gone to, kept in view while groups are built
-        self._anchor: tuple[_Group, int] | None = None  # else the group at the top of the view and its offset
+        self._anchor: tuple[Group, int] | None = None  # else the group at the top of the view and its offset
         self._left_at = -1  # where the view was when we last placed it
         self._relayout = False  # the built groups' layouts to be redone before the next look (shown, resized)
         self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
@@ -196,7 +185,7 @@ class StatisticsForm(QWidget):
                 box = QGroupBox(part_titles.get(name, name))
                 layout = QFormLayout(box)
                 layout.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow form puts long labels above their box
-                self._groups[name] = _Group(box, layout)
+                self._groups[name] = Group(box, layout)
                 outer.addWidget(box)
             self._groups[name].fields.append(field)
             self._group_of[field.name] = name
@@ -213,22 +202,6 @@ class StatisticsForm(QWidget):
         self.scroll.setWidget(content)
         self._return_to(place)
         self.refresh()
-
-    def _place(self) -> tuple[str, int] | None:
-        """The part at the top of the view and how far above the view's top it starts."""
-        value = self.scroll.verticalScrollBar().value()
-        top = self._group_at(value)
-        name = next((name for name, group in self._groups.items() if group is top), None)
-        return (name, top.box.y() - value) if name is not None and value > 0 else None
-
-    def _return_to(self, place: tuple[str, int] | None) -> None:
-        """After a rebuild (a field renamed, say) the same part comes back to the top of the view."""
-        if place is None or place[0] not in self._groups:
-            return
-        group = self._groups[place[0]]
-        self._build(group)
-        self._anchor, self._left_at = (group, place[1]), self.scroll.verticalScrollBar().value()
-        self._look_soon()
 
     def retitle(self, part_titles: dict[str, str]) -> None:
         for name, group in self._groups.items():
@@ -250,7 +223,7 @@ class StatisticsForm(QWidget):
     def built_groups(self) -> int:
         return sum(1 for group in self._groups.values() if group.built)
 
-    def _build(self, group: _Group) -> int:
+    def _build(self, group: Group) -> int:
         """The group's rows, once; how many rows that built."""
         if group.built:
             return 0
@@ -263,104 +236,6 @@ class StatisticsForm(QWidget):
             self._show_row(row)
         group.box.setMinimumHeight(0)
         return len(group.fields)
-
-    def _first_built(self) -> _Group | None:
-        return next((group for group in self._groups.values() if group.built), None)
-
-    def _calibrate(self, per_row: float) -> None:
-        """A group not built yet takes the height its rows will, so the scroll bar is the right length at once and
-        scrolling builds what comes into view; the height per row is taken again from the groups as laid out."""
-        if per_row <= 0 or abs(per_row - self._per_row) <= 0.1 * self._per_row:
-            return
-        self._per_row = per_row
-        for group in self._groups.values():
-            if not group.built:
-                group.box.setMinimumHeight(round(len(group.fields) * per_row))
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        self._look_soon(relayout=True)  # shown at last: the groups take their real sizes to measure
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._look_soon(relayout=True)  # wider or narrower, labels wrap differently
-
-    def _look_soon(self, *_position, relayout: bool = False) -> None:
-        # Groups laid out while the form was hidden keep the heights their wrapped labels had at its old width
-        # until their layout is redone; the look redoes it first.
-        self._relayout = self._relayout or relayout
-        self._look.start()  # not connected straight to start(): the scroll bar's value would become its interval
-
-    def _build_in_view(self) -> None:
-        """Build the groups within a screen of what the scroll area shows. While groups take their real heights
-        what the reader looks at stays where it is: the field gone to, or else the group at the top of the view
-        (until the reader, or anyone else, scrolls: then what is at the top then)."""
-        bar = self.scroll.verticalScrollBar()
-        if self._relayout and self.scroll.widget() is not None:
-            self._relayout = False
-            for group in self._groups.values():
-                if group.built:
-                    group.layout.invalidate()
-            self._settle()
-        if bar.value() != self._left_at:  # scrolled since we last placed the view
-            self._pinned = None
-            seen = self._seen_group(bar.value())
-            self._anchor = (seen, seen.box.y() - bar.value()) if seen is not None else None
-        laid_out = [group for group in self._groups.values() if group.built and group.box.height() > 0]
-        rows = sum(len(group.fields) for group in laid_out)
-        if rows:
-            self._calibrate(sum(group.box.height() for group in laid_out) / rows)
-        viewport = self.scroll.viewport().height()
-        top = bar.value() - viewport
-        bottom = top + 3 * viewport
-        for group in self._groups.values():
-            geometry = group.box.geometry()
-            if not group.built and geometry.bottom() >= top and geometry.top() <= bottom:
-                self._build(group)
-        self._settle()
-        if self._pinned is not None:
-            self.scroll.ensureWidgetVisible(self._pinned.input)
-        elif self._anchor is not None:
-            group, offset = self._anchor
-            bar.setValue(group.box.y() - offset)
-        self._left_at = bar.value()
-
-    def _seen_group(self, y: int) -> _Group | None:
-        """What the reader is looking at from this height: the first built group starting in the view (a group
-        reaching above the view, or one still to be built, may change height and would move what is under it)."""
-        bottom = y + self.scroll.viewport().height()
-        start = self._group_at(y)
-        groups = list(self._groups.values())
-        for group in groups[groups.index(start):] if start is not None else []:
-            if group.box.y() > bottom:
-                break
-            if group.built and group.box.y() >= y:
-                return group
-        return start
-
-    def _group_at(self, y: int) -> _Group | None:
-        """The group shown at this height of the form (the first one reaching below it)."""
-        return next((group for group in self._groups.values() if group.box.geometry().bottom() >= y), None)
-
-    def _settle(self) -> None:
-        """Lay the form out now, so the groups' places are their real ones before scrolling to one."""
-        content = self.scroll.widget()
-        if content is not None:
-            # the groups' own layouts first (a group just built takes its height), then the form's, then the scroll
-            # area sizes its content: now, not in a later turn of the event loop
-            for _ in range(2):
-                QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
-                content.layout().activate()
-
-    def show_field(self, name: str) -> FieldRow:
-        """Scroll to a field's box, its group built; it stays in view while the groups around it are built."""
-        row = self.row(name)
-        self._pinned = row
-        self._settle()
-        self.scroll.ensureWidgetVisible(row.input)
-        self._left_at = self.scroll.verticalScrollBar().value()
-        self._look_soon()
-        return row
 
     def refresh(self) -> None:
         """Show current values and entries that cannot be read (after undo, say); a box whose text already means
