@@ -233,6 +233,8 @@ class PageLayout:
         return self.blocks[slot_index]
 
     def _rewrite(self, block, slot: Slot) -> None:
+        old, user = block.text(), self.textCursor()
+        caret_here = user.block() == block and not user.hasSelection()
         self._building = True
         try:
             cursor = QTextCursor(block)
@@ -250,6 +252,10 @@ class PageLayout:
                 self._pieces(cursor, slot.node.body, char, lead=False)
         finally:
             self._building = False
+        if caret_here:  # an undo or a fix in the paragraph being written: the caret goes to where it changed
+            caret = QTextCursor(block)
+            caret.setPosition(block.position() + _end_of_change(old, block.text()))
+            self.setTextCursor(caret)
 
     def _level(self, slot: Slot) -> int:
         return self.outline.level(slot.node) if slot.kind == "heading" else 0
@@ -316,3 +322,14 @@ class PageLayout:
             if inner in values:
                 return str(values[inner])
         return source
+
+
+def _end_of_change(old: str, new: str) -> int:
+    """Where the changed stretch of a line ends in its new text (after what was put back, or where it was taken)."""
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return len(new) - suffix

@@ -310,3 +310,16 @@ def test_ctrl_z_on_the_page_undoes_through_the_window(window, qtbot):
     assert paragraph.body == before
     QTest.keyClick(window.page, Qt.Key_Y, Qt.ControlModifier)
     assert "abc" in paragraph.body
+
+
+def test_undo_and_redo_of_typing_leave_the_caret_where_the_words_were(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    _at(window, paragraph, 5)
+    page = window.page
+    start = page.textCursor().positionInBlock()
+    page.setFocus()
+    QTest.keyClicks(page, "ab")
+    window.undo_stack.undo()
+    assert page.textCursor().positionInBlock() == start
+    window.undo_stack.redo()
+    assert page.textCursor().positionInBlock() == start + 2
