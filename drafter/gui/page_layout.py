@@ -52,7 +52,9 @@ class PageLayout:
         keep = self.textCursor().position()
         body = style.styles["body"]
         px = max(self.logicalDpiX(), 1) / 72
-        self.setLineWrapColumnOrWidth(round(CHARS_PER_LINE * body.size * self.scale * px) + 4)
+        width = round(CHARS_PER_LINE * body.size * self.scale * px) + 4
+        if self.lineWrapColumnOrWidth() != width:  # setting it, even unchanged, lays the whole page out again
+            self.setLineWrapColumnOrWidth(width)
         self._building = True
         try:
             self.document().clear()
