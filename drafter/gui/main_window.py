@@ -241,7 +241,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
 
     def structure_changed(self, node) -> None:
         self.tree.expandAll()
-        self.show_page()
+        self.page.sync_report(*self._fixed_lines())  # only the blocks that differ are laid out again
         if node is not None:
             self.select_node(node)
 

@@ -36,6 +36,7 @@ class Slot:
     kind: str  # paragraph, heading or fixed
     node: object = None
     container: object = None  # a paragraph's section or group
+    key: tuple = ()  # what the block is, to tell which blocks a change of structure leaves as they are
 
 
 class PageLayout:
@@ -139,31 +140,39 @@ class PageLayout:
         return char
 
     def _fixed(self, cursor, kind: str, text: str, first: bool = False) -> None:
-        char = self._new_block(cursor, kind, 0, Slot("fixed"), first)
+        char = self._new_block(cursor, kind, 0, Slot("fixed", key=("fixed", kind, text)), first)
         grey = QTextCharFormat(char)
         grey.setForeground(Qt.darkGray)
         cursor.insertText(text, grey)
 
     def _paragraphs(self, cursor, container):
         for paragraph in container.paragraphs:
-            char = self._new_block(cursor, "paragraph", 0, Slot("paragraph", paragraph, container))
-            if paragraph.rows:
-                self.slots[-1].kind = "fixed"
-                cursor.insertText(f"（表格，{len(paragraph.rows)} 行）", char)
-            else:
-                self._pieces(cursor, paragraph.lead, char, lead=True)
-                self._pieces(cursor, paragraph.body, char, lead=False)
+            self._paragraph(cursor, paragraph, container)
             yield
 
+    def _paragraph(self, cursor, paragraph, container) -> None:
+        table = bool(paragraph.rows)
+        slot = Slot("fixed" if table else "paragraph", paragraph, container, ("paragraph", id(paragraph), table))
+        char = self._new_block(cursor, "paragraph", 0, slot)
+        if table:
+            cursor.insertText(f"（表格，{len(paragraph.rows)} 行）", char)
+        else:
+            self._pieces(cursor, paragraph.lead, char, lead=True)
+            self._pieces(cursor, paragraph.body, char, lead=False)
+
     def _section(self, cursor, section: Section, level: int):
-        char = self._new_block(cursor, "heading", level, Slot("heading", section))
-        number = self.outline.number(section)
-        cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, number))
-        self._pieces(cursor, section.heading, char, lead=False)
+        self._heading(cursor, section, level)
         yield
         yield from self._paragraphs(cursor, section)
         for child in section.children:
             yield from self._section(cursor, child, level + 1)
+
+    def _heading(self, cursor, section: Section, level: int) -> None:
+        number = self.outline.number(section)
+        char = self._new_block(cursor, "heading", level, Slot("heading", section, key=("heading", id(section), level,
+                                                                                       number)))
+        cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, number))
+        self._pieces(cursor, section.heading, char, lead=False)
 
     def _pieces(self, cursor, source: str, char: QTextCharFormat, lead: bool) -> None:
         fmt = QTextCharFormat(char)

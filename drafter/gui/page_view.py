@@ -11,11 +11,12 @@ from drafter.core.numbers import format_number
 from drafter.core.pieces import FIELD, field_source
 from drafter.gui.page_atoms import ATOM, KIND, NAME, OBJECT_CHARACTER, AtomPainter, atom_format
 from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, PageLayout, Slot
+from drafter.gui.page_sync import PageSync
 
 __all__ = ["CHARS_PER_LINE", "CODE_ATOMS", "PageView", "Slot"]
 
 
-class PageView(PageLayout, QTextEdit):
+class PageView(PageSync, PageLayout, QTextEdit):
     """Emits edited(node, attribute, text) for typing, and structure requests the window turns into commands."""
 
     edited = Signal(object, str, str)
