@@ -4,6 +4,7 @@ back into lead, body and heading, and kept in step when the report changes from 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -37,6 +38,38 @@ class Slot:
     node: object = None
     container: object = None  # a paragraph's section or group
     key: tuple = ()  # what the block is, to tell which blocks a change of structure leaves as they are
+
+
+class Planned(NamedTuple):
+    """A block the page should hold: its key (what it is, to compare with the slots' keys) and how to put it in."""
+
+    key: tuple
+    kind: str  # fixed (node: title or signature style, detail: its text), paragraph (detail: container), heading
+    node: object
+    detail: object  # see kind; a heading's level
+
+
+def plan_blocks(outline: Outline, title: str, tail: list[str]):
+    """What each block of the page should be, in reading order."""
+    yield Planned(("fixed", "title", title), "fixed", "title", title)
+    yield from _paragraph_plan(outline.opening)
+    for section in outline.report.parts:
+        yield from _section_plan(outline, section, 1)
+    yield from _paragraph_plan(outline.closing)
+    for line in tail:
+        yield Planned(("fixed", "signature", line), "fixed", "signature", line)
+
+
+def _paragraph_plan(container):
+    for paragraph in container.paragraphs:
+        yield Planned(("paragraph", id(paragraph), bool(paragraph.rows)), "paragraph", paragraph, container)
+
+
+def _section_plan(outline: Outline, section: Section, level: int):
+    yield Planned(("heading", id(section), level, outline.number(section)), "heading", section, level)
+    yield from _paragraph_plan(section)
+    for child in section.children:
+        yield from _section_plan(outline, child, level + 1)
 
 
 class PageLayout:
@@ -106,14 +139,19 @@ class PageLayout:
 
     def _blocks_of(self, outline: Outline, title: str, tail: list[str]):
         """Each block of the page in reading order, put in as the generator goes (one yield per block)."""
-        cursor = self._end
-        yield self._fixed(cursor, "title", title, first=True)
-        yield from self._paragraphs(cursor, outline.opening)
-        for section in outline.report.parts:
-            yield from self._section(cursor, section, 1)
-        yield from self._paragraphs(cursor, outline.closing)
-        for line in tail:
-            yield self._fixed(cursor, "signature", line)
+        for index, item in enumerate(plan_blocks(outline, title, tail)):
+            self._insert(self._end, item, first=index == 0)
+            yield
+
+    def _insert(self, cursor, item: Planned, first: bool = False) -> None:
+        """One planned block after the cursor (or as the page's first block)."""
+        if item.kind == "fixed":
+            self._fixed(cursor, item.node, item.detail, first)
+        elif item.kind == "paragraph":
+            self._paragraph(cursor, item.node, item.detail)
+        else:
+            self._heading(cursor, item.node, item.detail)
+        self.slots[-1].key = item.key
 
     def _new_block(self, cursor: QTextCursor, kind: str, level: int, slot: Slot, first: bool = False):
         text_style = self.style_.for_block(kind, level)
@@ -140,37 +178,23 @@ class PageLayout:
         return char
 
     def _fixed(self, cursor, kind: str, text: str, first: bool = False) -> None:
-        char = self._new_block(cursor, kind, 0, Slot("fixed", key=("fixed", kind, text)), first)
+        char = self._new_block(cursor, kind, 0, Slot("fixed"), first)
         grey = QTextCharFormat(char)
         grey.setForeground(Qt.darkGray)
         cursor.insertText(text, grey)
 
-    def _paragraphs(self, cursor, container):
-        for paragraph in container.paragraphs:
-            self._paragraph(cursor, paragraph, container)
-            yield
-
     def _paragraph(self, cursor, paragraph, container) -> None:
         table = bool(paragraph.rows)
-        slot = Slot("fixed" if table else "paragraph", paragraph, container, ("paragraph", id(paragraph), table))
-        char = self._new_block(cursor, "paragraph", 0, slot)
+        char = self._new_block(cursor, "paragraph", 0, Slot("fixed" if table else "paragraph", paragraph, container))
         if table:
             cursor.insertText(f"（表格，{len(paragraph.rows)} 行）", char)
         else:
             self._pieces(cursor, paragraph.lead, char, lead=True)
             self._pieces(cursor, paragraph.body, char, lead=False)
 
-    def _section(self, cursor, section: Section, level: int):
-        self._heading(cursor, section, level)
-        yield
-        yield from self._paragraphs(cursor, section)
-        for child in section.children:
-            yield from self._section(cursor, child, level + 1)
-
     def _heading(self, cursor, section: Section, level: int) -> None:
         number = self.outline.number(section)
-        char = self._new_block(cursor, "heading", level, Slot("heading", section, key=("heading", id(section), level,
-                                                                                       number)))
+        char = self._new_block(cursor, "heading", level, Slot("heading", section))
         cursor.insertText(OBJECT_CHARACTER, atom_format(char, NUMBER, number))
         self._pieces(cursor, section.heading, char, lead=False)
 

@@ -5,30 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from drafter.core.outline import Outline
-
-
-def _plan(outline: Outline, title: str, tail: list[str]):
-    """What each block of the page should be, in reading order: (key, how to put it in)."""
-    yield ("fixed", "title", title), ("fixed", "title", title)
-    yield from _paragraph_plan(outline.opening)
-    for section in outline.report.parts:
-        yield from _section_plan(outline, section, 1)
-    yield from _paragraph_plan(outline.closing)
-    for line in tail:
-        yield ("fixed", "signature", line), ("fixed", "signature", line)
-
-
-def _paragraph_plan(container):
-    for paragraph in container.paragraphs:
-        yield ("paragraph", id(paragraph), bool(paragraph.rows)), ("paragraph", paragraph, container)
-
-
-def _section_plan(outline: Outline, section, level: int):
-    yield ("heading", id(section), level, outline.number(section)), ("heading", section, level)
-    yield from _paragraph_plan(section)
-    for child in section.children:
-        yield from _section_plan(outline, child, level + 1)
+from drafter.gui.page_layout import plan_blocks
 
 
 class PageSync:
@@ -38,8 +15,8 @@ class PageSync:
         """Bring the page in step with the report after a change of structure, keeping the blocks that did not
         change (their text is redrawn where it did, as after an undo)."""
         self.finish_layout()
-        plan = list(_plan(self.outline, title, list(tail)))
-        old, new = [slot.key for slot in self.slots], [key for key, _ in plan]
+        plan = list(plan_blocks(self.outline, title, list(tail)))
+        old, new = [slot.key for slot in self.slots], [item.key for item in plan]
         start = _common_prefix(old, new)
         end = _common_prefix(old[start:][::-1], new[start:][::-1])
         if start == 0 or end == 0:  # the title or the last line changed: lay it all out again
@@ -51,7 +28,7 @@ class PageSync:
         cursor = QTextCursor(self.blocks[start - 1])
         cursor.beginEditBlock()
         try:
-            self._replace_blocks(cursor, start, old_stop, [how for _, how in plan[start:new_stop]])
+            self._replace_blocks(cursor, start, old_stop, plan[start:new_stop])
         finally:
             cursor.endEditBlock()
             self._building = False
@@ -72,13 +49,8 @@ class PageSync:
             cursor.removeSelectedText()
         kept_slots, kept_fields = self.slots, self.field_slots
         self.slots, self.blocks, self.field_slots = [], [], {}
-        for kind, node, detail in items:
-            if kind == "fixed":
-                self._fixed(cursor, node, detail)
-            elif kind == "paragraph":
-                self._paragraph(cursor, node, detail)
-            else:
-                self._heading(cursor, node, detail)
+        for item in items:
+            self._insert(cursor, item)
         added_slots, added_fields = self.slots, self.field_slots
         self.slots = kept_slots[:start] + added_slots + kept_slots[old_stop:]
         # Qt keeps one of two joined blocks' handles and drops the other: take the blocks from the document again
