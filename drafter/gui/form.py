@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
@@ -148,21 +148,11 @@ class StatisticsForm(GroupScrolling, QWidget):
         self._groups: dict[str, Group] = {}
         self._group_of: dict[str, str] = {}  # field name → its group's name
         self._fields: dict[str, Field] = {}
-        self._per_row = 0.0  # the height a row takes, for the groups not built yet
-        self._pinned: FieldRow | None = None  # the field gone to, kept in view while groups are built
-        self._anchor: tuple[Group, int] | None = None  # else the group at the top of the view and its offset
-        self._left_at = -1  # where the view was when we last placed it
-        self._relayout = False  # the built groups' layouts to be redone before the next look (shown, resized)
-        self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
-        self._look.setSingleShot(True)
-        self._look.setInterval(0)
-        self._look.timeout.connect(self._build_in_view)
         self.meta = MetaForm()
         self.counter = QLabel()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._look_soon)
-        self.scroll.verticalScrollBar().rangeChanged.connect(self._look_soon)
+        self._start_scrolling()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.meta)
@@ -176,7 +166,7 @@ class StatisticsForm(GroupScrolling, QWidget):
         part_titles = part_titles or {}
         place = self._place()
         self._rows, self._fields, self._groups, self._group_of = {}, fields, {}, {}
-        self._pinned, self._anchor, self._left_at = None, None, -1
+        self._forget_place()
         content = QWidget()
         outer = QVBoxLayout(content)
         for field in fields.values():
@@ -185,7 +175,7 @@ class StatisticsForm(GroupScrolling, QWidget):
                 box = QGroupBox(part_titles.get(name, name))
                 layout = QFormLayout(box)
                 layout.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow form puts long labels above their box
-                self._groups[name] = Group(box, layout)
+                self._groups[name] = Group(name, box, layout)
                 outer.addWidget(box)
             self._groups[name].fields.append(field)
             self._group_of[field.name] = name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox
 
 from drafter.core.model import Field
@@ -16,6 +16,7 @@ from drafter.core.model import Field
 class Group:
     """One part's box in the form and its fields; its rows exist once built."""
 
+    name: str  # 第二部分, or 其他
     box: QGroupBox
     layout: QFormLayout
     fields: list[Field] = dc_field(default_factory=list)
@@ -23,15 +24,30 @@ class Group:
 
 
 class GroupScrolling:
-    """Mixed into StatisticsForm, which keeps `_groups` (name → Group), `scroll`, `_look` and builds a group's rows
-    in `_build`."""
+    """Mixed into StatisticsForm, which keeps `_groups` (name → Group) and `scroll` and builds a group's rows in
+    `_build`; it calls `_start_scrolling` once its scroll area exists."""
+
+    def _start_scrolling(self) -> None:
+        self._per_row = 0.0  # the height a row takes, for the groups not built yet
+        self._relayout = False  # the built groups' layouts to be redone before the next look (shown, resized)
+        self._forget_place()
+        self._look = QTimer(self)  # after a scroll or a resize: build the groups that came into view
+        self._look.setSingleShot(True)
+        self._look.setInterval(0)
+        self._look.timeout.connect(self._build_in_view)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._look_soon)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._look_soon)
+
+    def _forget_place(self) -> None:
+        self._pinned = None  # the row of the field gone to, kept in view while groups are built
+        self._anchor: tuple[Group, int] | None = None  # else the group at the top of the view and its offset
+        self._left_at = -1  # where the view was when we last placed it
 
     def _place(self) -> tuple[str, int] | None:
         """The part at the top of the view and how far above the view's top it starts."""
         value = self.scroll.verticalScrollBar().value()
         top = self._group_at(value)
-        name = next((name for name, group in self._groups.items() if group is top), None)
-        return (name, top.box.y() - value) if name is not None and value > 0 else None
+        return (top.name, top.box.y() - value) if top is not None and value > 0 else None
 
     def _return_to(self, place: tuple[str, int] | None) -> None:
         """After a rebuild (a field renamed, say) the same part comes back to the top of the view."""
