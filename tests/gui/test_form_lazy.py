@@ -38,6 +38,15 @@ def opened(window):
     return open_it
 
 
+def _form_shown(window, qtbot):
+    """The 统计数据 tab in front, laid out: the form and its scroll bar."""
+    form = window.form
+    window.side_tabs.setCurrentWidget(form)
+    bar = form.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    return form, bar
+
+
 def test_only_the_parts_near_the_top_have_rows_after_opening(opened):
     form = opened().form
     assert 0 < form.built_groups < PARTS
@@ -47,11 +56,8 @@ def test_only_the_parts_near_the_top_have_rows_after_opening(opened):
 
 def test_scrolling_to_the_end_builds_the_last_parts_rows_and_shows_their_values(opened, qtbot):
     window = opened()
-    form = window.form
-    window.side_tabs.setCurrentWidget(form)
     window.report.fields[f"f{PARTS - 1}_0"].value = Decimal(777)  # changed before its row exists
-    bar = form.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    form, bar = _form_shown(window, qtbot)
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: f"f{PARTS - 1}_0" in form._rows)
     assert form._rows[f"f{PARTS - 1}_0"].input.text() == "777"
@@ -60,10 +66,7 @@ def test_scrolling_to_the_end_builds_the_last_parts_rows_and_shows_their_values(
 
 def test_scrolling_to_the_middle_shows_the_rows_there_at_once(opened, qtbot):
     window = opened()
-    form = window.form
-    window.side_tabs.setCurrentWidget(form)
-    bar = form.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    form, bar = _form_shown(window, qtbot)
     bar.setValue(bar.maximum() // 2)
 
     def middle_group():
@@ -79,10 +82,7 @@ def test_the_scroll_bar_is_the_right_length_before_the_rows_exist(opened, qtbot)
     # Labels like the first parts' throughout: a part whose labels are much longer than those seen so far is
     # taller than estimated, and the scroll bar grows when it comes into view (the view does not move: below).
     window = opened(long_labels=False)
-    form = window.form
-    window.side_tabs.setCurrentWidget(form)
-    bar = form.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    form, bar = _form_shown(window, qtbot)
     before = _settled(qtbot, bar.maximum)  # the first looks at the laid-out form measure what a row takes
     form.rows  # every group built
     qtbot.wait(100)  # their layout settled
@@ -126,10 +126,7 @@ def test_going_to_a_figure_whose_rows_are_not_built_shows_its_box(opened, qtbot,
 
 def test_scrolling_up_from_the_end_moves_the_rows_by_the_scroll_only(opened, qtbot):
     window = opened()
-    form = window.form
-    window.side_tabs.setCurrentWidget(form)
-    bar = form.scroll.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    form, bar = _form_shown(window, qtbot)
     for _ in range(3):  # to the very end (the end grows as the last parts take their real heights)
         bar.setValue(bar.maximum())
         qtbot.wait(30)

@@ -40,20 +40,20 @@ def _same_as_fresh(window) -> None:
         fresh.deleteLater()
 
 
-def _split(window):
-    paragraph = window.report.parts[1].paragraphs[0]
+def _press(window, paragraph, offset: int, key) -> None:
+    """A key pressed `offset` characters into a paragraph on the page."""
     select(window, paragraph)
-    window.page.show_node(paragraph, 6)
+    window.page.show_node(paragraph, offset)
     window.page.setFocus()
-    QTest.keyClick(window.page, Qt.Key_Return)
+    QTest.keyClick(window.page, key)
+
+
+def _split(window):
+    _press(window, window.report.parts[1].paragraphs[0], 6, Qt.Key_Return)
 
 
 def _join(window):
-    paragraph = window.report.parts[0].paragraphs[1]
-    select(window, paragraph)
-    window.page.show_node(paragraph, 0)
-    window.page.setFocus()
-    QTest.keyClick(window.page, Qt.Key_Backspace)
+    _press(window, window.report.parts[0].paragraphs[1], 0, Qt.Key_Backspace)
 
 
 def _add_part(window):
