@@ -308,7 +308,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
                 self.show_page(gradual)
             return
         if rebuild_page or self._fixed_lines() != self.page.fixed_lines:
-            self.show_page(gradual and rebuild_page)
+            self.show_page(gradual)
         self.form.retitle(self.part_titles())  # a renamed part renames its group in the form
         self.checks_timer.start()  # checks follow a little later: a pause in typing redraws the page first
         text = "".join(block.text for block in self.last_rendered.blocks)
@@ -383,8 +383,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
             meta_box.setFocus()
             return
         if finding.node_id in self.report.fields:
-            self.side_tabs.setCurrentWidget(self.form)
-            self.form.show_field(finding.node_id).input.setFocus()
+            self.show_field_in_form(finding.node_id)
             return
         node = self.outline.find(finding.node_id) if finding.node_id else None
         if node is not None:
