@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 
 from drafter.core.model import Section
@@ -101,6 +101,14 @@ class PageLayout:
         cursor = self.textCursor()
         cursor.setPosition(min(keep, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
+
+    def _start_gradual_layout(self) -> None:
+        self._steps = None  # the blocks a gradual layout still has to put in (a generator), or None
+        self._end = None  # where they go: a cursor at the end of the page
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._more_blocks)
 
     def finish_layout(self) -> None:
         """Lay out what a gradual show_report left for later (before anything needs every block)."""

@@ -3,7 +3,7 @@ window as an edit of one paragraph or heading (or a split, join or paste), and t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
@@ -44,12 +44,7 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.fixed_lines: tuple[str, list[str]] = ("", [])
         self._focused = None
         self._building = False
-        self._steps = None  # the blocks a gradual layout still has to put in (a generator), or None
-        self._end = None  # where they go: a cursor at the end of the page
-        self._more = QTimer(self)
-        self._more.setSingleShot(True)
-        self._more.setInterval(0)
-        self._more.timeout.connect(self._more_blocks)
+        self._start_gradual_layout()
         self.painter = AtomPainter(self)
         self.document().documentLayout().registerHandler(ATOM, self.painter)
         self.document().contentsChange.connect(self._contents_changed)

@@ -119,7 +119,7 @@ def test_going_to_a_figure_whose_rows_are_not_built_shows_its_box(opened, qtbot,
     window.show_field_in_form(name)
     row = form._rows[name]
     qtbot.waitUntil(lambda: row.input.hasFocus())
-    qtbot.wait(100)  # what the scroll built settles
+    _settled(qtbot, lambda: row.input.mapTo(form.scroll.viewport(), QPoint(0, 0)).y())  # what the scroll built
     assert window.side_tabs.currentWidget() is form
     assert _in_view(form, row.input)
 
@@ -150,7 +150,8 @@ def test_renaming_a_field_far_down_keeps_the_form_where_it_was(opened, qtbot, mo
     qtbot.wait(100)
     monkeypatch.setattr(window, "ask_new_label", lambda field: "改过的名称")
     window.rename_field(window.report.fields[name])
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: name in form._rows)  # rebuilt, and built again where the view is
     row = form._rows[name]
+    _settled(qtbot, lambda: row.input.mapTo(form.scroll.viewport(), QPoint(0, 0)).y())  # the parts around settle
     assert row.label.text() == "改过的名称"
     assert _in_view(form, row.input)
