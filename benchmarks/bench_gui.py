@@ -29,15 +29,45 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([]); window = QMainWindow(); window.resize(1200, 800); window.show(); app.processEvents()
 """
 DRAFTER = """
-import os, sys, resource, tempfile
+import gc, os, sys, resource, tempfile
 os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
-from drafter.gui.app import application, make_window
-app = application(); window = make_window(sys.argv[1] if len(sys.argv) > 1 else None); window.show()
-app.processEvents()
-if os.environ.get('BENCH_COMPLETE'):  # until the last page block is in, not only the first pages
-    while window.page._steps is not None:
-        app.processEvents()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+sys.argv = ['drafter', *sys.argv[1:]]
+import drafter.__main__ as program  # what the `drafter` program runs, in its order
+from drafter import entry
+starting_gui = entry.start_gui
+
+
+def start_gui(project):  # the real start, ended once the window is on screen, as the bare window's process is
+    import drafter.gui.app as gui  # the import start_gui makes, at the same moment
+    from PySide6.QtCore import QTimer
+    made = gui.make_window
+
+    def make_window(*args):
+        window = made(*args)
+        QTimer.singleShot(0, lambda: finish(window))  # once the event loop runs
+        return window
+    gui.make_window = make_window
+    return starting_gui(project)
+
+
+def finish(window):
+    app = gui_app()
+    app.processEvents()  # paints the window: the bare window's process ends after the same call
+    gc.enable()  # as the program does once its window is painted
+    if os.environ.get('BENCH_COMPLETE'):  # until the last page block is in, not only the first pages
+        while window.page._steps is not None:
+            app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
+    app.quit()
+
+
+def gui_app():
+    from PySide6.QtWidgets import QApplication
+    return QApplication.instance()
+
+
+entry.start_gui = start_gui
+program.main()
 """
 TYPING = """
 import os, sys, time, tempfile, statistics

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
 from pathlib import Path
 
-from drafter import cli_collect, paths, version
+from drafter import cli_collect, entry, paths, version
 from drafter.core import actions
 from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
@@ -107,8 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     """Run one command line; returns the exit code and never lets a traceback reach the user."""
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        return start_gui(argv[0] if argv else None)
+    if entry.wants_window(argv):
+        return entry.start_gui(argv[0] if argv else None)
+    gc.enable()  # off while starting (see __main__)
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -121,15 +123,6 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_BAD_INPUT
-
-
-def start_gui(project: str | None) -> int:
-    try:
-        from drafter.gui.app import run_app
-    except ImportError as error:
-        print(f"图形界面无法启动（{error}）。可以使用子命令，见 drafter --help。", file=sys.stderr)
-        return EXIT_OK
-    return run_app(project)
 
 
 def template_folders() -> list[Path]:

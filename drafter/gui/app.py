@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -122,4 +123,5 @@ def run_app(project: str | None) -> int:
     window = make_window(project)
     windows.append(window)
     window.show()
+    QTimer.singleShot(0, gc.enable)  # off while starting (see __main__); on once the window is painted
     return app.exec()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.checks import export_warnings
 from drafter.core.document import ConflictError, DraftDocument, write_recovery
 from drafter.core.errors import UserFacingError
 from drafter.core.fileio import FileWriteError
@@ -237,6 +236,8 @@ class FileActions:
     # Export
 
     def export_dialog(self) -> bool:
+        from drafter.core.checks import export_warnings  # the checks' code is first needed well after start
+
         try:
             rendered = render(self.report)
             open_errors = export_warnings(self.report, rendered)

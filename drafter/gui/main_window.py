@@ -7,22 +7,17 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QScrollArea, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
-from drafter.core.checks import INFO, Finding, check_report
 from drafter.core.document import DraftDocument
-from drafter.core.fixes import apply_fix
 from drafter.core.model import place_name
 from drafter.core.outline import Outline
 from drafter.core.render import RenderError, render
 from drafter.core.style import missing_fonts, with_font_substitutions
 from drafter.gui import commands
 from drafter.gui.about import show_about
-from drafter.gui.change_chart import ChangeChart
-from drafter.gui.checks_panel import ChecksPanel
 from drafter.gui.collect import CollectActions
-from drafter.gui.compare_view import CompareView
 from drafter.gui.editing import EditingActions
 from drafter.gui.font_dialog import FontDialog, save_substitutions, saved_substitutions
 from drafter.gui.files import FileActions
@@ -30,6 +25,7 @@ from drafter.gui.form import StatisticsForm
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
 from drafter.gui.page_view import CODE_ATOMS, PageView
+from drafter.gui.side_tab_actions import SideTabActions
 
 PREVIEW_DELAY_MS = 300
 CHECKS_DELAY_MS = 700  # after the counts: checking a long report takes longer
@@ -39,7 +35,7 @@ AUTOSAVE_MAX_WAIT_S = 10
 MENU_ONLY = "menu-only"  # an action used once a year stays off the toolbar
 
 
-class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMainWindow):
+class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideTabActions, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
@@ -76,19 +72,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
         self.form.meta.meta_entered.connect(self.push_meta_edit)
         self.form.rename_requested.connect(self.rename_field)
         self.form.department_requested.connect(self.assign_department)
-        self.checks = ChecksPanel()
-        self.checks.jump_requested.connect(self.jump_to_finding)
-        self.checks.fix_requested.connect(self.fix_findings)
-        self.checks.refresh_button.clicked.connect(self.refresh_checks)
-        self.chart = ChangeChart()
-        self.compare = CompareView()
         self.side_tabs = QTabWidget()
-        chart_scroll = QScrollArea()
-        chart_scroll.setWidgetResizable(True)
-        chart_scroll.setWidget(self.chart)
-        for widget, title in ((self.form, self.tr("统计数据")), (self.checks, self.tr("检查")),
-                              (chart_scroll, self.tr("同比变化")), (self.compare, self.tr("对照去年"))):
-            self.side_tabs.addTab(widget, title)
+        self.side_tabs.addTab(self.form, self.tr("统计数据"))
+        self._add_side_tabs()
         self.splitter = splitter = QSplitter()
         for widget, title in ((self.tree, self.tr("提纲")), (self.page, self.tr("正文（直接在页面上修改）"))):
             splitter.addWidget(_titled(widget, title))
@@ -214,7 +200,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
 
     def show_node(self, node) -> None:
         """The outline's selection: the page's cursor goes there (unless the cursor is what moved it)."""
-        self.compare.show_paragraph(node, self.report.fields)
+        self.show_compared(node)
         if node is not None and not self._following_page:
             self.page.show_node(node)
 
@@ -248,7 +234,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
     def field_changed(self, field) -> None:
         self.form.refresh()
         self.page.redraw_atoms(field.name if field is not None else None)
-        self.chart.show_fields(self.report.fields, self.report.meta.year)
+        self.show_chart()
 
     def meta_changed(self) -> None:
         self.form.meta.show_meta(self.report.meta, self.report.fields)
@@ -347,58 +333,6 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, QMain
     def dismiss_font_notice(self) -> None:
         self.settings.setValue("notice/fonts-dismissed", ",".join(self.missing_fonts()))
         self.notice.hide()
-
-    # Checks
-
-    def refresh_checks(self) -> None:
-        try:
-            findings = [self._entry_finding(f) for f in check_report(self.report, self.last_rendered)]
-            self.checks.show_findings(findings + self.font_findings())
-        except RenderError as error:
-            self.checks.summary.setText(str(error))
-        self.chart.show_fields(self.report.fields, self.report.meta.year)
-
-    def _entry_finding(self, finding: Finding) -> Finding:
-        """An unfilled field whose box holds what cannot be read is not “还未填写”: say what is wrong with it."""
-        entry = self.form.invalid.get(finding.node_id) if finding.kind == "unfilled" else None
-        if entry is None:
-            return finding
-        label = self.report.fields[finding.node_id].label
-        return Finding("invalid_entry", finding.severity, finding.where,
-                       self.tr("“%1”填写有误：%2").replace("%1", label).replace("%2", entry[1]), node_id=finding.node_id)
-
-    def show_checks(self) -> None:
-        self.refresh_checks()
-        self.side_tabs.setCurrentWidget(self.checks)
-
-    def font_findings(self) -> list[Finding]:
-        return [Finding("missing_font", INFO, self.tr("字体"),
-                        self.tr("本机没有“%1”，预览和本机 Word 会用相近字体代替；可在“设置 → 公文字体”中替换")
-                        .replace("%1", font)) for font in self.missing_fonts()]
-
-    def jump_to_finding(self, finding) -> None:
-        meta_box = {"organisation": self.form.meta.organisation, "date": self.form.meta.date}.get(finding.node_id)
-        if meta_box is not None and finding.node_id not in self.report.fields:
-            self.side_tabs.setCurrentWidget(self.form)
-            meta_box.setFocus()
-            return
-        if finding.node_id in self.report.fields:
-            self.show_field_in_form(finding.node_id)
-            return
-        node = self.outline.find(finding.node_id) if finding.node_id else None
-        if node is not None:
-            self.select_node(node)
-
-    def fix_findings(self, findings) -> None:
-        """Apply each finding's fix; several are one undo step."""
-        if len(findings) > 1:
-            self.undo_stack.beginMacro(self.tr("自动修正 %1 处").replace("%1", str(len(findings))))
-        for finding in findings:
-            self.undo_stack.push(commands.ApplyFix(self, finding, lambda f=finding: apply_fix(self.report, f)))
-        if len(findings) > 1:
-            self.undo_stack.endMacro()
-        self.refresh_checks()
-
 
 class _UndoButton(QAction):
     """The toolbar's 撤销 or 重做. The menu's actions name the step (撤销“编辑文字”); on the toolbar that

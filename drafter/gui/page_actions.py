@@ -101,7 +101,7 @@ class PageActions:
             self.select_node(node)
         finally:
             self._following_page = False
-        self.compare.show_paragraph(node, self.report.fields)
+        self.show_compared(node)
 
     def show_field_in_form(self, name: str) -> None:
         if name in self.report.fields:

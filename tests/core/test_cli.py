@@ -185,6 +185,13 @@ def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
     assert "已有名为" in capsys.readouterr().err and project.read_bytes() == before
 
 
+def test_the_entry_knows_every_sub_command_so_none_opens_the_window_instead():
+    from drafter import cli, entry
+    assert entry.COMMAND_NAMES == set(cli.COMMANDS)
+    assert not entry.wants_window(["export", "x.drafter"]) and not entry.wants_window(["--help"])
+    assert entry.wants_window([]) and entry.wants_window(["报告.drafter"])
+
+
 def test_version_is_the_packages_own():
     from importlib import metadata
 

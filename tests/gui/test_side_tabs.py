@@ -1,0 +1,47 @@
+"""The 检查, 同比变化 and 对照去年 tabs are made when first chosen or used, showing what they would have shown."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from window_helpers import form_input, select
+
+
+def _tab_index(window, title):
+    return next(i for i in range(window.side_tabs.count()) if window.side_tabs.tabText(i) == title)
+
+
+def test_the_window_opens_with_only_the_form_made(window):
+    assert [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())] == ["统计数据", "检查", "同比变化", "对照去年"]
+    assert window._checks_tab.widget is None and window._chart_tab.widget is None and window._compare_tab.widget is None
+    assert window.side_tabs.currentWidget() is window.form
+
+
+def test_choosing_the_comparison_tab_shows_the_paragraph_selected_before_it_existed(window):
+    paragraph = window.report.parts[0].paragraphs[1]
+    paragraph.origin = paragraph.source  # as if imported from last year's report
+    select(window, paragraph)
+    window.push_text_edit(paragraph, "body", paragraph.body + "新增一句。")
+    window.show_node(paragraph)
+    window.side_tabs.setCurrentIndex(_tab_index(window, "对照去年"))
+    assert window._compare_tab.widget is not None
+    assert window.side_tabs.currentWidget() is window.compare  # the real view took the empty page's place
+    assert "新增一句" in window.compare.new.toPlainText()
+
+
+def test_choosing_the_chart_tab_shows_figures_entered_before_it_existed(window):
+    field = next(f for f in window.report.fields.values() if f.type == "integer")
+    field.previous = Decimal(10)
+    box = form_input(window, field.name)
+    box.setText("15")
+    box.textEdited.emit("15")
+    window.side_tabs.setCurrentIndex(_tab_index(window, "同比变化"))
+    assert [(row.label, row.text) for row in window.chart.rows] == [(field.label, "50%")]
+    assert window.side_tabs.currentIndex() == _tab_index(window, "同比变化")
+
+
+def test_checks_made_by_the_timer_leave_the_user_on_the_form(window):
+    window.refresh_checks()  # what the checks timer does after a pause
+    assert window._checks_tab.widget is not None and window.checks.list.count() > 0
+    assert window.side_tabs.currentWidget() is window.form
+    assert window.side_tabs.widget(_tab_index(window, "检查")) is window.checks
