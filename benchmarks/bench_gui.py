@@ -29,49 +29,36 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([]); window = QMainWindow(); window.resize(1200, 800); window.show(); app.processEvents()
 """
 DRAFTER = """
-import gc, os, sys, resource, tempfile
-os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
+import os, sys
 sys.argv = ['drafter', *sys.argv[1:]]
 import drafter.__main__ as program  # what the `drafter` program runs, in its order
 from drafter import entry
 starting_gui = entry.start_gui
 
 
-def start_gui(project):  # the real start, ended once the window is on screen, as the bare window's process is
+def start_gui(project):  # the real start, ended once the window is painted, as the bare window's process is
     import drafter.gui.app as gui  # the import start_gui makes, at the same moment
-    from PySide6.QtCore import QTimer
-    made = gui.make_window
-
-    def make_window(*args):
-        window = made(*args)
-        QTimer.singleShot(0, lambda: finish(window))  # once the event loop runs
-        return window
-    gui.make_window = make_window
+    gui.finish_starting = lambda: finish(gui)  # run_app calls it once the window is shown and painted
     return starting_gui(project)
 
 
-def finish(window):
-    app = gui_app()
-    app.processEvents()  # paints the window: the bare window's process ends after the same call
-    gc.enable()  # as the program does once its window is painted
-    if os.environ.get('BENCH_COMPLETE'):  # until the last page block is in, not only the first pages
-        while window.page._steps is not None:
-            app.processEvents()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
-    app.quit()
-
-
-def gui_app():
+def finish(gui):
+    import gc, resource
     from PySide6.QtWidgets import QApplication
-    return QApplication.instance()
+    if os.environ.get('BENCH_COMPLETE'):  # until the last page block is in, not only the first pages
+        gc.enable()  # as the program has by then
+        window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, 'page'))
+        while window.page._steps is not None:
+            QApplication.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
+    sys.exit(0)
 
 
 entry.start_gui = start_gui
 program.main()
 """
 TYPING = """
-import os, sys, time, tempfile, statistics
-os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
+import os, sys, time, statistics
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextEdit
@@ -104,10 +91,14 @@ print(page, bare, pause)
 """
 
 
-def seconds(arguments: list[str], **env: str) -> tuple[float, str]:
+def seconds(arguments: list[str], home: Path, **env: str) -> tuple[float, str]:
+    """One whole process; its settings and data kept in `home`, apart from the user's (made here, not timed)."""
+    home = tempfile.mkdtemp(dir=home)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
+               **env)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, encoding="utf-8",
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env), check=True)
+    done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, encoding="utf-8", env=env,
+                          check=True)
     return time.perf_counter() - started, done.stdout.strip()
 
 
@@ -125,14 +116,14 @@ def main() -> int:
         runs = {"bare": [], "start": [], "open": [], "complete": []}
         memory = []
         for _ in range(REPEATS):  # alternating, so the machine's moods fall on every case alike
-            runs["bare"].append(seconds(["-c", BARE])[0])
-            runs["start"].append(seconds(["-c", DRAFTER])[0])
-            elapsed, peak = seconds(["-c", DRAFTER, str(big)])
+            runs["bare"].append(seconds(["-c", BARE], folder)[0])
+            runs["start"].append(seconds(["-c", DRAFTER], folder)[0])
+            elapsed, peak = seconds(["-c", DRAFTER, str(big)], folder)
             runs["open"].append(elapsed)
-            elapsed, peak = seconds(["-c", DRAFTER, str(big)], BENCH_COMPLETE="1")
+            elapsed, peak = seconds(["-c", DRAFTER, str(big)], folder, BENCH_COMPLETE="1")
             runs["complete"].append(elapsed)
             memory.append(int(peak))
-        typing = {pages: [float(x) for x in seconds(["-c", TYPING, str(path)])[1].split()]
+        typing = {pages: [float(x) for x in seconds(["-c", TYPING, str(path)], folder)[1].split()]
                   for pages, path in ((25, small), (250, big))}
     bare = statistics.median(runs["bare"])
     print(f"{'case':<34}{'median':>10}{'x bare window':>15}")

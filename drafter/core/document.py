@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -16,6 +15,12 @@ from drafter.core.project import dump_project, parse_project, read_project, save
 
 class ConflictError(RuntimeError):
     """The file changed on disk since it was opened; saving would overwrite someone's work."""
+
+
+def _host() -> str:
+    import socket  # only when a lock is written or read: not needed to start the window
+
+    return socket.gethostname()
 
 
 def lock_path(project: Path) -> Path:
@@ -74,7 +79,7 @@ class DraftDocument:
             info = json.loads(fileio.read_text(lock_path(self.path)))
         except (OSError, ValueError):
             return None
-        if info.get("host") == socket.gethostname():
+        if info.get("host") == _host():
             pid = info.get("pid", 0)
             if pid == os.getpid() or not _pid_alive(pid):
                 return None  # this very copy, or one that crashed and left its lock behind
@@ -85,7 +90,7 @@ class DraftDocument:
         that made it, so closing a second window never unlocks the first one's project."""
         if self.path is None or self.lock_holder() is not None:
             return
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "user": os.environ.get("USERNAME") or
+        info = {"pid": os.getpid(), "host": _host(), "user": os.environ.get("USERNAME") or
                 os.environ.get("USER", ""), "time": time.strftime("%Y-%m-%d %H:%M")}
         try:
             fileio.write_text(lock_path(self.path), json.dumps(info, ensure_ascii=False), keep_backup=False)
@@ -109,7 +114,7 @@ _RECOVERY_HEADER = b"# drafter-recovery: "
 
 
 def write_recovery(report: Report, original: Path | None, recovery: Path) -> None:
-    owner = {"path": str(original) if original else "", "pid": os.getpid(), "host": socket.gethostname()}
+    owner = {"path": str(original) if original else "", "pid": os.getpid(), "host": _host()}
     header = _RECOVERY_HEADER.decode("ascii") + json.dumps(owner, ensure_ascii=False) + "\n"
     fileio.write_text(recovery, header + dump_project(report), keep_backup=False)
 
@@ -137,7 +142,7 @@ def recovery_in_use(recovery: Path) -> bool:
         owner = _recovery_owner(Path(recovery).read_bytes()[:4096])
     except OSError:
         return False
-    if owner.get("host") != socket.gethostname():
+    if owner.get("host") != _host():
         return False
     pid = owner.get("pid", 0)
     return pid == os.getpid() or _pid_alive(pid)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -30,6 +29,8 @@ def log_file() -> Path:
 
 def set_up_logging() -> Path:
     """A rotating UTF-8 log in the user's data folder (never next to the program)."""
+    from logging.handlers import RotatingFileHandler  # 5 ms to import (sockets, pickling): once the window shows
+
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +46,8 @@ def set_up_logging() -> Path:
 def install_error_handler(window_getter) -> None:
     """An unexpected exception is logged, the draft autosaved, and the user told where the log is."""
     def handle(kind, value, trace):
+        if not log.handlers:  # an error before the window was on screen and the log opened
+            set_up_logging()
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, trace)))
         window = window_getter()
         if window is not None and not isValid(window):

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -116,12 +116,19 @@ def run_app(project: str | None) -> int:
         print("没有图形显示环境，无法打开窗口。命令行用法见 drafter --help。", file=sys.stderr)
         return 0
     app = application()
-    log_path = set_up_logging()
     windows = []
     install_error_handler(lambda: windows[0] if windows else None)
-    log.info("start %s, log at %s", version(), log_path)
     window = make_window(project)
     windows.append(window)
     window.show()
-    QTimer.singleShot(0, gc.enable)  # off while starting (see __main__); on once the window is painted
+    app.processEvents()  # the window on screen, painted, before what can wait
+    finish_starting()
     return app.exec()
+
+
+def finish_starting() -> None:
+    """What the first paint need not wait for: the log file (an error before it opens the log itself) and the
+    collector, off while starting (see __main__)."""
+    log_path = set_up_logging()
+    log.info("start %s, log at %s", version(), log_path)
+    gc.enable()

@@ -10,7 +10,6 @@ from drafter.core.pieces import field_source
 from drafter.core.model import Paragraph, Section
 from drafter.core.outline import Group
 from drafter.gui import commands
-from drafter.gui.field_picker import pick_field
 
 
 class EditingActions:
@@ -63,6 +62,8 @@ class EditingActions:
         if slot is None or slot.kind == "fixed":
             self.statusBar().showMessage(self.tr("请先在页面上点到要插入的位置"), 4000)
             return
+        from drafter.gui.field_picker import pick_field  # a dialog: loaded when first opened
+
         field = pick_field(self, self.report.fields)
         if field is not None:
             self.page.setFocus()

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
 
 from drafter.core.style import WINDOWS_SUBSTITUTES, Style, font_names
-
-SETTINGS_KEY = "fonts/substitutions"
-
-
-def saved_substitutions(settings) -> dict[str, str]:
-    try:
-        value = json.loads(settings.value(SETTINGS_KEY, "{}") or "{}")
-    except (TypeError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
-
-
-def save_substitutions(settings, substitutions: dict[str, str]) -> None:
-    settings.setValue(SETTINGS_KEY, json.dumps(substitutions, ensure_ascii=False))
-
 
 class FontDialog(QDialog):
     """One row per font of the official style: the font to use in its place (the same name = no change)."""

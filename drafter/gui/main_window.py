@@ -19,7 +19,7 @@ from drafter.gui import commands
 from drafter.gui.about import show_about
 from drafter.gui.collect import CollectActions
 from drafter.gui.editing import EditingActions
-from drafter.gui.font_dialog import FontDialog, save_substitutions, saved_substitutions
+from drafter.gui.font_settings import save_substitutions, saved_substitutions
 from drafter.gui.files import FileActions
 from drafter.gui.form import StatisticsForm
 from drafter.gui.outline_model import OutlineModel
@@ -306,6 +306,8 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
     # Fonts
 
     def choose_fonts(self) -> None:
+        from drafter.gui.font_dialog import FontDialog
+
         dialog = FontDialog(self, self.base_style, saved_substitutions(self.settings))
         if dialog.exec():
             self.set_font_substitutions(dialog.substitutions())

@@ -132,7 +132,7 @@ def test_double_click_on_a_field_goes_to_its_box_in_the_form(window, qtbot):
 def test_ctrl_i_puts_a_field_at_the_cursor(window, monkeypatch):
     paragraph = window.report.parts[1].paragraphs[0]
     _at(window, paragraph, len(paragraph.lead + paragraph.body))
-    monkeypatch.setattr("drafter.gui.editing.pick_field", lambda parent, fields: fields["lectures"])
+    monkeypatch.setattr("drafter.gui.field_picker.pick_field", lambda parent, fields: fields["lectures"])
     QTest.keyClick(window.page, Qt.Key_I, Qt.ControlModifier)
     assert paragraph.body.endswith("{{ lectures }}")
 

@@ -222,6 +222,45 @@ def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch,
     assert "RuntimeError" in (tmp_path / "drafter.log").read_text(encoding="utf-8")
 
 
+def test_an_error_before_the_log_is_opened_opens_it(window, monkeypatch, tmp_path):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter.gui import about
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: None)
+    monkeypatch.setattr(about, "log_file", lambda: tmp_path / "logs" / "drafter.log")
+    monkeypatch.setattr(about.log, "handlers", [])  # the window not yet painted: finish_starting has not run
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    about.install_error_handler(lambda: window)
+    try:
+        raise RuntimeError("启动时的错误")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    for handler in about.log.handlers:
+        handler.close()
+    assert "启动时的错误" in (tmp_path / "logs" / "drafter.log").read_text(encoding="utf-8")
+
+
+def test_once_painted_the_log_is_opened_and_the_collector_turned_on(monkeypatch, tmp_path):
+    import gc
+
+    from drafter.gui import about, app
+
+    monkeypatch.setattr(about, "log_file", lambda: tmp_path / "logs" / "drafter.log")
+    monkeypatch.setattr(about.log, "handlers", [])
+    gc.disable()  # as drafter/__main__ leaves it while starting
+    try:
+        app.finish_starting()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        for handler in about.log.handlers:
+            handler.close()
+    assert "start" in (tmp_path / "logs" / "drafter.log").read_text(encoding="utf-8")
+
+
 def test_standard_buttons_are_translated_to_chinese(window):
     from PySide6.QtWidgets import QDialogButtonBox
 
