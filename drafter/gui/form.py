@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,7 @@ from drafter.gui.meta_form import MetaForm
 
 _BAD_STYLE = "QLineEdit { border: 2px solid #dc2626; }"
 _EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
+_GREY, _RED = "#6b7280", "#dc2626"
 
 
 def editable_text(field: Field) -> str:
@@ -61,6 +62,22 @@ def source_text(field: Field) -> str:
     return "\n".join(lines)
 
 
+def _coloured_label(colour: str) -> QLabel:
+    """A label in a colour of its own: set in its palette, which is cheap, where a style sheet of its own made
+    every row of the form slower to build and show."""
+    label = QLabel()
+    palette = label.palette()
+    palette.setColor(QPalette.WindowText, QColor(colour))
+    label.setPalette(palette)
+    return label
+
+
+def _show_text(label: QLabel, text: str) -> None:
+    """An empty label is hidden: most rows have no last year's value, change or department to show."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 class FieldLabel(QLabel):
     """A field's name in the form; double-click (or the context menu) to rename it or choose its department."""
 
@@ -96,12 +113,10 @@ class FieldRow:
         # 8 digits and a separator fit without scrolling; the label beside it wraps instead of the box shrinking
         self.input.setMinimumWidth(self.input.fontMetrics().horizontalAdvance("0" * 10) + 12)
         self.unit = QLabel(unit_text(field))
-        self.department = QLabel()
-        self.department.setStyleSheet("color: #6b7280;")
+        self.department = _coloured_label(_GREY)
         self.previous = QLabel()
         self.change = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #dc2626;")
+        self.error = _coloured_label(_RED)
         self.error.setWordWrap(True)
         self.input.textEdited.connect(lambda text: form.entered(self, text))
 
@@ -121,9 +136,9 @@ class FieldRow:
         field = self.field
         previous = "" if field.previous is None else format_number(field.previous, field.type, field.unit,
                                                                   field.qualifier)
-        self.previous.setText(tr("去年 %1").replace("%1", previous) if previous else "")
-        self.change.setText(short_change(field))
-        self.department.setText(field.department)
+        _show_text(self.previous, tr("去年 %1").replace("%1", previous) if previous else "")
+        _show_text(self.change, short_change(field))
+        _show_text(self.department, field.department)
         if self.label is not None:
             self.label.show_source()
         if not self.error.text():

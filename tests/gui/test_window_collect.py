@@ -23,12 +23,15 @@ def saved(window, tmp_path, monkeypatch):
 def test_choosing_a_department_in_the_form_is_shown_and_undoable(window, monkeypatch):
     field = window.report.fields["party_meetings"]
     monkeypatch.setattr(window, "ask_department", lambda fields: "组织科")
+    shown = window.form.rows["party_meetings"].department
+    assert not shown.isVisibleTo(window.form)  # no department yet: nothing takes room in the row
     window.form.rows["party_meetings"].label.actions()[1].trigger()  # 填报部门…
     assert field.department == "组织科"
-    assert window.form.rows["party_meetings"].department.text() == "组织科"
+    assert shown.text() == "组织科" and shown.isVisibleTo(window.form)
+    assert shown.palette().windowText().color().name() == "#6b7280"  # grey beside the figures
     assert "填报部门：组织科" in window.form.rows["party_meetings"].label.toolTip()
     window.undo_stack.undo()
-    assert field.department == "" and window.form.rows["party_meetings"].department.text() == ""
+    assert field.department == "" and shown.text() == "" and not shown.isVisibleTo(window.form)
 
 
 def test_a_whole_group_gets_one_department(window, monkeypatch):
