@@ -154,7 +154,7 @@ class StatisticsForm(GroupScrolling, QWidget):
     rename_requested = Signal(object)
     department_requested = Signal(object)  # a list of fields to ask one department for
 
-    ROWS_FIRST = 20  # rows built before the window shows (about what the form shows at once)
+    ROWS_FIRST = 12  # rows built before the window shows: about what the form shows at the window's first size
 
     def __init__(self, parent=None):
         super().__init__(parent)
