@@ -1,5 +1,6 @@
-"""Time start-up: the CLI answering `templates`, and the GUI building its first window (offscreen),
-each beside a bare `python -c pass` so the interpreter's own start is visible as the baseline.
+"""Time the command line's start: `drafter templates` beside a bare `python -c pass`, so the interpreter's own
+start is visible as the baseline. The window's start is timed by bench_gui.py (the real entry point beside a bare
+PySide6 window).
 
 Run: python benchmarks/bench_startup.py
 """
@@ -12,15 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-
-GUI_SNIPPET = """
-import os, tempfile
-os.environ['QT_QPA_PLATFORM'] = 'offscreen'
-os.environ['XDG_DATA_HOME'] = tempfile.mkdtemp(); os.environ['XDG_CONFIG_HOME'] = tempfile.mkdtemp()
-from drafter.gui.app import application, make_window
-app = application(); window = make_window(); window.show(); app.processEvents()
-"""
-
 
 def median_ms(command: list[str], repeats: int = 5) -> float:
     samples = []
@@ -35,8 +27,7 @@ def median_ms(command: list[str], repeats: int = 5) -> float:
 def main() -> int:
     baseline = median_ms([sys.executable, "-c", "pass"])
     cases = [("python -c pass（基线）", baseline),
-             ("drafter templates", median_ms([sys.executable, "-m", "drafter", "templates"])),
-             ("GUI 首个窗口（offscreen）", median_ms([sys.executable, "-c", GUI_SNIPPET], repeats=3))]
+             ("drafter templates", median_ms([sys.executable, "-m", "drafter", "templates"]))]
     print(f"{'case':<28}{'median ms':>11}{'x baseline':>12}")
     for name, value in cases:
         print(f"{name:<28}{value:>11.0f}{value / baseline:>12.1f}")
