@@ -3,7 +3,7 @@ mark and a heading's number. The cursor steps over each as one; the model keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPyTextObject, QTextCharFormat, QTextFormat
 
 from drafter.core.numbers import format_number
@@ -50,7 +50,10 @@ class AtomPainter(QPyTextObject):
         background, foreground = _COLOURS[colour]
         painter.save()
         if background != "#ffffff":
-            painter.fillRect(QRectF(rect).adjusted(0, 1, 0, -1), QColor(background))
+            # drawRect, not fillRect: fillRect's overloads make PySide build QGradient's 170 presets on first use
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(background))
+            painter.drawRect(QRectF(rect).adjusted(0, 1, 0, -1))
         painter.setPen(QColor(foreground))
         painter.setFont(fmt.font())
         metrics = QFontMetricsF(fmt.font())
