@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from drafter.core.yearroll import YEAR_IN_TEXT
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
 LONG_SENTENCE = 150
+TEXTS_PER_STEP = 60  # a step of the checks: ~2 ms (a 250-page report has ~1400 texts)
 MASK = re.compile(r"[*＊]+|×{2,}|(?<![A-Za-z])X{2,}(?![A-Za-z])|某某|【待填[^】]*】")
 HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”），；：、])([,;:?!])|([()])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([()])")
 DOUBLED = re.compile(r"([，。；：、！？])\1|[，、；：][。！？]|。[，、；]")
@@ -45,9 +47,22 @@ class Finding:
 
 def check_report(report: Report, rendered: Rendered | None = None) -> list[Finding]:
     """Every finding, errors first (pass the rendering when there is one already)."""
+    return sort_findings([finding for step in check_steps(report, rendered) for finding in step])
+
+
+def check_steps(report: Report, rendered: Rendered | None = None) -> Iterator[list[Finding]]:
+    """The findings a few texts at a time (TEXTS_PER_STEP), unsorted, for a caller that lets other work in between:
+    the window checks a long report between keystrokes. Reads the report as it goes; a caller whose report changes
+    meanwhile starts again."""
     rendered = rendered or render(report)
-    findings = _field_findings(report, rendered) + _text_findings(report) + _heading_findings(report)
-    findings += _date_findings(report) + _unchanged_findings(report)
+    yield _field_findings(report, rendered)
+    yield _mask_findings(report)
+    yield from _text_findings_in_steps(report)
+    yield _heading_findings(report) + _date_findings(report) + _unchanged_findings(report)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then the rest, each in the order found."""
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return sorted(findings, key=lambda finding: order[finding.severity])
 
@@ -91,16 +106,18 @@ def _texts(report: Report):
     yield "落款", "", report.meta.organisation
 
 
-def _text_findings(report: Report) -> list[Finding]:
+def _text_findings_in_steps(report: Report) -> Iterator[list[Finding]]:
     findings = []
     labels = labels_by_name(report.fields)  # once: per text it made checking a long report quadratic
-    for where, node_id, source in _texts(report):
-        if not source:
-            continue
-        text = without(to_display(source, report.fields, labels), TEMPLATE_CODE) if "{" in source else source
-        findings += _stale_years(report.meta.year, where, node_id, source)
-        findings += _punctuation(where, node_id, text)
-    return _mask_findings(report) + findings
+    for count, (where, node_id, source) in enumerate(_texts(report), 1):
+        if source:
+            text = without(to_display(source, report.fields, labels), TEMPLATE_CODE) if "{" in source else source
+            findings += _stale_years(report.meta.year, where, node_id, source)
+            findings += _punctuation(where, node_id, text)
+        if count % TEXTS_PER_STEP == 0:
+            yield findings
+            findings = []
+    yield findings
 
 
 def _mask_findings(report: Report) -> list[Finding]:

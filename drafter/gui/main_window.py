@@ -43,7 +43,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.template_folders = template_folders
         self.undo_stack = QUndoStack(self)
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
-        self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.refresh_checks)
+        self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.check_in_background)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
         self.last_rendered = None
         self.autosave_pending_since = None
@@ -170,6 +170,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         return self.document.report
 
     def set_document(self, document: DraftDocument) -> None:
+        self.stop_background_checks()  # a run over the document being replaced
         self.document = document
         self.outline = Outline(document.report)
         self.outline_model = OutlineModel(self.outline, self)
@@ -261,6 +262,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
             self.undo_stack.push(commands.EditText(self, node, attribute, text))
 
     def _on_edit(self) -> None:
+        self.stop_background_checks()
         self.preview_timer.start()
         now = time.monotonic()
         if self.autosave_pending_since is None:

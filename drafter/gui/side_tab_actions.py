@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QScrollArea
 
 from drafter.core.render import RenderError
 from drafter.gui import commands
 from drafter.gui.side_tabs import LazyTab
+
+CHECK_TURN_S = 0.008  # checks run this long in a turn of the event loop, then let keys and painting in
 
 
 class SideTabActions:
@@ -20,6 +24,10 @@ class SideTabActions:
         self._chart_tab = LazyTab(self.side_tabs, self.tr("同比变化"), self._make_chart)
         self._compare_tab = LazyTab(self.side_tabs, self.tr("对照去年"), self._make_compare)
         self._compared_node = None
+        self._checking = None  # a background run of the checks: its steps and what they found so far
+        self._check_turn = QTimer(self)  # runs some steps of it each turn of the event loop
+        self._check_turn.setInterval(0)
+        self._check_turn.timeout.connect(self._check_some)
 
     @property
     def checks(self):
@@ -40,6 +48,7 @@ class SideTabActions:
         panel.jump_requested.connect(self.jump_to_finding)
         panel.fix_requested.connect(self.fix_findings)
         panel.refresh_button.clicked.connect(self.refresh_checks)
+        self._show_all_findings(panel)  # chosen for the first time: what the report has now
         return panel, panel
 
     def _make_chart(self):
@@ -72,14 +81,60 @@ class SideTabActions:
     # Checks
 
     def refresh_checks(self) -> None:
+        """Check the whole report now (检查报告, 重新检查, after a fix)."""
+        self.stop_background_checks()
+        self._show_all_findings(self.checks)
+        self.show_chart()
+
+    def check_in_background(self) -> None:
+        """After a pause in typing: check a few texts each turn of the event loop, so a key pressed meanwhile is
+        not kept waiting (a 250-page report takes ~80 ms to check); the list changes once all are checked. Nobody
+        sees the checks before their tab is first chosen: until then there is nothing to do."""
+        from drafter.core.checks import check_steps  # first needed well after the window shows
+
+        self.show_chart()
+        if self._checks_tab.widget is None:
+            return
+        self._checking = (check_steps(self.report, self.last_rendered), [])
+        self._check_turn.start()
+
+    def stop_background_checks(self) -> None:
+        """The report changed (or is being checked at once): a run over the old text would list old findings."""
+        self._checking = None
+        self._check_turn.stop()
+
+    def _check_some(self) -> None:
+        from drafter.core.checks import sort_findings
+
+        if self._checking is None:
+            self._check_turn.stop()
+            return
+        steps, found = self._checking
+        until = time.perf_counter() + CHECK_TURN_S
+        try:
+            for step in steps:
+                found += step
+                if time.perf_counter() > until:
+                    return  # more in the next turn
+        except RenderError as error:
+            self.stop_background_checks()
+            self.checks.show_error(str(error))
+            return
+        self.stop_background_checks()
+        self._show_findings(self.checks, sort_findings(found))
+
+    def _show_all_findings(self, panel) -> None:
         from drafter.core.checks import check_report  # first needed well after the window shows
 
         try:
-            findings = [self._entry_finding(f) for f in check_report(self.report, self.last_rendered)]
-            self.checks.show_findings(findings + self.font_findings())
+            findings = check_report(self.report, self.last_rendered)
         except RenderError as error:
-            self.checks.summary.setText(str(error))
-        self.show_chart()
+            panel.show_error(str(error))
+            return
+        self._show_findings(panel, findings)
+
+    def _show_findings(self, panel, findings) -> None:
+        panel.show_findings([self._entry_finding(f) for f in findings] + self.font_findings())
 
     def _entry_finding(self, finding):
         """An unfilled field whose box holds what cannot be read is not “还未填写”: say what is wrong with it."""

@@ -171,3 +171,16 @@ def test_comparison_table_appendix(tmp_path, filled_report, style):
     # GB/T 9704: 附件 on line 1 of its own page, a blank line, the title on line 3; 附件说明 after the body.
     assert [p.text for p in document.paragraphs[-4:-1]] == ["附件", "", "主要数据对比表"]
     assert "附件：主要数据对比表" in [p.text for p in document.paragraphs]
+
+
+def test_the_checks_in_steps_find_what_check_report_finds_in_its_order(monkeypatch):
+    from drafter.core import checks
+    from conftest_paths import SAMPLE
+
+    report = import_last_year(SAMPLE).report
+    monkeypatch.setattr(checks, "TEXTS_PER_STEP", 7)
+    steps = list(checks.check_steps(report))
+    texts = sum(1 for _ in checks._texts(report))
+    assert len(steps) == 3 + texts // 7 + 1  # fields, masks, the texts seven at a time, the rest
+    assert checks.sort_findings([f for step in steps for f in step]) == check_report(report)
+    assert len(check_report(report)) > 20  # the sample has plenty to find, so the order is tested

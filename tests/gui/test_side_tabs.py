@@ -45,3 +45,47 @@ def test_checks_made_by_the_timer_leave_the_user_on_the_form(window):
     assert window._checks_tab.widget is not None and window.checks.list.count() > 0
     assert window.side_tabs.currentWidget() is window.form
     assert window.side_tabs.widget(_tab_index(window, "检查")) is window.checks
+
+
+def test_after_a_pause_the_checks_run_a_few_texts_a_turn_and_then_list_what_check_report_finds(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.core.checks import check_report
+    from drafter.gui import side_tab_actions
+
+    monkeypatch.setattr(side_tab_actions, "CHECK_TURN_S", 0)  # one step a turn, so the turns can be counted
+    monkeypatch.setattr("drafter.core.checks.TEXTS_PER_STEP", 5)
+    window.checks  # the tab has been looked at once
+    window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")
+    window.refresh_preview()  # a pause in typing: the preview timer renders,
+    window.check_in_background()  # then the checks timer starts the checks
+    QApplication.processEvents()
+    assert window._checking is not None  # a turn of the event loop went by with the run unfinished: keys get in
+    assert "half_width_punctuation" not in [f.kind for f in window.checks.findings()]
+    turns = 1
+    while window._checking is not None:
+        QApplication.processEvents()
+        turns += 1
+    assert turns > 3
+    assert window.checks.findings() == check_report(window.report) + window.font_findings()
+
+
+def test_an_edit_stops_a_run_over_the_old_text(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.gui import side_tab_actions
+
+    monkeypatch.setattr(side_tab_actions, "CHECK_TURN_S", 0)
+    before = window.checks.findings()
+    window.check_in_background()
+    QApplication.processEvents()
+    window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")
+    assert window._checking is None and not window._check_turn.isActive()
+    for _ in range(50):
+        QApplication.processEvents()
+    assert window.checks.findings() == before  # nothing from the old text; the next pause checks the new one
+
+
+def test_checks_wait_for_their_tab_to_be_looked_at(window):
+    window.check_in_background()
+    assert window._checks_tab.widget is None and window._checking is None

@@ -114,10 +114,13 @@ def test_f7_shows_the_checks(window, qtbot):
     from PySide6.QtTest import QTest
 
     window.side_tabs.setCurrentWidget(window.form)
-    window.checks.list.clear()
+    shown_before = [f.kind for f in window.checks.findings()]
+    window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")  # just typed
+    assert "half_width_punctuation" not in shown_before
     window.activateWindow()
     QTest.keyClick(window, Qt.Key_F7)
-    assert window.side_tabs.currentWidget() is window.checks and window.checks.list.count() > 0
+    assert window.side_tabs.currentWidget() is window.checks
+    assert "half_width_punctuation" in [f.kind for f in window.checks.findings()]  # the report as it is now
 
 
 def test_percent_fields_show_a_percent_sign(window):
