@@ -44,6 +44,13 @@ def test_frozen_program_exports_the_builtin_report(bundle, tmp_path, capsys):
     assert paragraphs[0].style.style_id == "GwTitle" and "一、" in "".join(p.text for p in paragraphs)
 
 
+def test_frozen_program_knows_its_version(bundle, tmp_path):
+    from drafter import version
+
+    # a frozen build carries no package metadata: asked for it, it called itself 开发版
+    assert frozen(bundle, "--version", cwd=tmp_path).stdout.strip() == f"drafter {version()}"
+
+
 def test_frozen_gui_entry_says_so_without_a_display(bundle, tmp_path):
     completed = subprocess.run([str(bundle / "drafter")], capture_output=True, text=True, encoding="utf-8",
                                env={k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")},
