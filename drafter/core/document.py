@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -36,6 +35,8 @@ def fingerprint(path: Path) -> str | None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # loads OpenSSL; a new report's window shows without it
+
     return hashlib.sha256(data).hexdigest()
 
 

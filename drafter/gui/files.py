@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
@@ -276,6 +275,8 @@ class FileActions:
     # Autosave and recovery
 
     def recovery_path(self) -> Path:
+        import hashlib  # loads OpenSSL: not before the window shows
+
         key = str(self.document.path.resolve()) if self.document.path else f"untitled-{os.getpid()}-{id(self.document)}"
         return Path(self.recovery_dir) / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] + PROJECT_SUFFIX)
 
