@@ -46,6 +46,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.check_in_background)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
         self.last_rendered = None
+        self.render_is_current = False  # whether last_rendered is the report as it is (no template error since)
         self.autosave_pending_since = None
         self._build_widgets()
         self._build_actions()
@@ -55,6 +56,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.set_document(document)
         self.restoreGeometry(settings.value("window/geometry", b""))
         self.splitter.restoreState(settings.value("window/splitter", b""))
+        self.page.setFocus()  # typing starts on the page, not on whatever button comes first
 
     # Layout
 
@@ -225,6 +227,8 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
 
     def text_changed_by_command(self, node) -> None:
         self.page.refresh_node(node)
+        if node is self._compared_node:
+            self.show_compared(node)  # 对照去年 shows the words as they are now
 
     def structure_changed(self, node) -> None:
         self.tree.expandAll()
@@ -263,6 +267,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
 
     def _on_edit(self) -> None:
         self.stop_background_checks()
+        self.checks_timer.stop()  # the render after this pause starts it again: checks never see an older render
         self.preview_timer.start()
         now = time.monotonic()
         if self.autosave_pending_since is None:
@@ -290,8 +295,11 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
         try:
             self.last_rendered = render(self.report)
+            self.render_is_current = True
         except RenderError as error:
+            self.render_is_current = False  # the page keeps its last title lines; the checks will say what is wrong
             self.statusBar().showMessage(str(error), 8000)
+            self.checks_timer.start()
             if rebuild_page:
                 self.show_page(gradual)
             return

@@ -95,7 +95,8 @@ class SideTabActions:
         self.show_chart()
         if self._checks_tab.widget is None:
             return
-        self._checking = (check_steps(self.report, self.last_rendered), [])
+        rendered = self.last_rendered if self.render_is_current else None  # None: render, and meet the error
+        self._checking = (check_steps(self.report, rendered), [])
         self._check_turn.start()
 
     def stop_background_checks(self) -> None:
@@ -118,7 +119,7 @@ class SideTabActions:
                     return  # more in the next turn
         except RenderError as error:
             self.stop_background_checks()
-            self.checks.show_error(str(error))
+            self.checks.show_error(self.tr("无法检查：%1").replace("%1", str(error)))
             return
         self.stop_background_checks()
         self._show_findings(self.checks, sort_findings(found))
@@ -127,9 +128,9 @@ class SideTabActions:
         from drafter.core.checks import check_report  # first needed well after the window shows
 
         try:
-            findings = check_report(self.report, self.last_rendered)
+            findings = check_report(self.report)  # rendered afresh: asked for now, maybe before the pause's render
         except RenderError as error:
-            panel.show_error(str(error))
+            panel.show_error(self.tr("无法检查：%1").replace("%1", str(error)))
             return
         self._show_findings(panel, findings)
 

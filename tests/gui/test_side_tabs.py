@@ -89,3 +89,42 @@ def test_an_edit_stops_a_run_over_the_old_text(window, monkeypatch):
 def test_checks_wait_for_their_tab_to_be_looked_at(window):
     window.check_in_background()
     assert window._checks_tab.widget is None and window._checking is None
+
+
+def test_typing_after_the_pauses_render_keeps_the_checks_from_using_that_render(window):
+    paragraph = window.report.parts[0].paragraphs[1]
+    window.checks
+    window.push_text_edit(paragraph, "body", "删去了统计数据的一段。")
+    window.refresh_preview()  # the pause's render: the checks timer now waits 0.7 s
+    assert window.checks_timer.isActive()
+    window.push_text_edit(paragraph, "body", "删去了统计数据的一段,又写了几个字。")  # typing again before it fires
+    assert not window.checks_timer.isActive()  # the render after the next pause starts it again
+
+
+def test_a_template_error_is_what_the_checks_say(window):
+    from PySide6.QtWidgets import QApplication
+
+    window.checks
+    window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习{{ 没有这个字段 }}次。")
+    window.refresh_preview()  # cannot render: the status bar says so for a while, and the checks follow
+    assert window.checks_timer.isActive()
+    window.check_in_background()
+    while window._checking is not None:
+        QApplication.processEvents()
+    assert window.checks.summary.text().startswith("无法检查：")
+    window.checks.summary.setText("")
+    window.refresh_checks()  # F7 says it too
+    assert window.checks.summary.text().startswith("无法检查：")
+
+
+def test_the_comparison_follows_the_paragraph_being_edited(window):
+    paragraph = window.report.parts[0].paragraphs[1]
+    paragraph.origin = paragraph.source
+    select(window, paragraph)
+    assert "尚未改写" in window.compare.caption.text()
+    window.push_text_edit(paragraph, "body", paragraph.body + "新增一句。")
+    assert "新增一句" in window.compare.new.toPlainText() and "尚未改写" not in window.compare.caption.text()
+
+
+def test_typing_starts_on_the_page(window):
+    assert window.focusWidget() is window.page
