@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.document import ConflictError, DraftDocument, write_recovery
+from drafter.core.document import ConflictError, DraftDocument, recovery_steps
 from drafter.core.errors import UserFacingError
 from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
@@ -21,6 +21,9 @@ from drafter.core.render import RenderError, render
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+AUTOSAVE_TURN_S = 0.008  # the recovery copy is written this long in a turn of the event loop, then keys come in
 
 
 class FileActions:
@@ -281,20 +284,56 @@ class FileActions:
         return Path(self.recovery_dir) / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] + PROJECT_SUFFIX)
 
     def autosave(self, force: bool = False) -> None:
+        """Copy the report now and write the copy a few items each turn of the event loop: writing 250 pages takes
+        0.2 s, which every tenth second of continuous typing used to wait for. `force` (after an unexpected error)
+        writes before returning: the program may not live to see the next turn."""
         self.autosave_pending_since = None
         if self.undo_stack.isClean() and not force:
             return
         try:
             Path(self.recovery_dir).mkdir(parents=True, exist_ok=True)
-            write_recovery(self.report, self.document.path, self.recovery_path())
+            # a copy still being written is dropped: this one is newer, and nothing is written until the last step
+            self._autosaving = recovery_steps(self.report, self.document.path, self.recovery_path())
         except OSError as error:
-            self.autosave_label.setText(self.tr("自动保存失败：%1").replace("%1", str(error)))
+            self._end_autosave(error)
             return
-        self.autosave_label.setText(self.tr("已自动保存 %1").replace("%1", time.strftime("%H:%M:%S")))
+        self._autosave_turn.start()
+        if force:
+            self.finish_autosave()
+
+    def finish_autosave(self) -> None:
+        """Write the rest of the copy now."""
+        self._write_autosave(None)
+
+    def _autosave_some(self) -> None:
+        self._write_autosave(time.perf_counter() + AUTOSAVE_TURN_S)
+
+    def _write_autosave(self, until: float | None) -> None:
+        """Steps of the copy being written until that perf_counter time (None: all of them)."""
+        if self._autosaving is None:
+            return
+        try:
+            for _ in self._autosaving:
+                if until is not None and time.perf_counter() > until:
+                    return  # more in the next turn
+        except OSError as error:
+            self._end_autosave(error)
+            return
+        self._end_autosave(None)
+
+    def _end_autosave(self, error: Exception | None) -> None:
+        self._autosaving = None
+        self._autosave_turn.stop()
+        if error is not None:
+            self.autosave_label.setText(self.tr("自动保存失败：%1").replace("%1", str(error)))
+        else:
+            self.autosave_label.setText(self.tr("已自动保存 %1").replace("%1", time.strftime("%H:%M:%S")))
 
     def remove_recovery(self) -> None:
         if getattr(self, "document", None) is None:
             return
+        self._autosaving = None  # a copy being written would appear after this removal
+        self._autosave_turn.stop()
         try:
             self.recovery_path().unlink()
         except OSError:

@@ -45,6 +45,10 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.check_in_background)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
+        self._autosaving = None  # the steps of the recovery copy being written
+        self._autosave_turn = QTimer(self)  # writes some of it each turn of the event loop
+        self._autosave_turn.setInterval(0)
+        self._autosave_turn.timeout.connect(self._autosave_some)
         self.last_rendered = None
         self.render_is_current = False  # whether last_rendered is the report as it is (no template error since)
         self.autosave_pending_since = None

@@ -87,3 +87,22 @@ def test_a_new_project_from_a_template_leaves_the_template_as_it_was():
     fresh.fields["a"].label = "改过的名称"
     assert (fresh.meta.year, fresh.fields["a"].value) == (2024, None)
     assert (template.meta.year, template.fields["a"].value, template.fields["a"].label) == (2023, Decimal(3), "会议次数")
+
+
+@pytest.mark.parametrize("items_per_step", [1, 2, 40])
+def test_the_text_written_in_steps_is_the_text_written_at_once(items_per_step):
+    from conftest_paths import SAMPLE
+    from import_helpers import import_last_year
+
+    from drafter.core.project import dump_data, dump_in_steps, project_data
+
+    for report in (import_last_year(SAMPLE).report, _builtin_report()):
+        data = project_data(report)
+        assert "".join(dump_in_steps(data, items_per_step)) == dump_data(data)
+
+
+def _builtin_report():
+    from drafter import paths
+    from drafter.core import actions
+
+    return actions.new_project("年度工作报告", 2026, [paths.templates_dir()])

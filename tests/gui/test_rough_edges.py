@@ -14,6 +14,7 @@ from drafter.core import document
 def test_saving_an_untitled_report_removes_its_recovery_copy(window, qtbot, tmp_path, monkeypatch):
     window.push_text_edit(window.report.opening[0], "body", "先写了一句。")
     window.autosave()
+    window.finish_autosave()
     untitled_copy = window.recovery_path()
     assert untitled_copy.exists()
     monkeypatch.setattr(window, "ask_save_path", lambda: str(tmp_path / "报告.drafter"))

@@ -57,8 +57,8 @@ def test_export_to_a_file_open_in_word_offers_another_name(window, tmp_path, mon
 
 def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qtbot, make, monkeypatch):
     window.push_text_edit(window.report.opening[0], "body", "崩溃前最后输入的一句。")
-    qtbot.waitUntil(lambda: window.recovery_path().exists(), timeout=6000)
-    assert "已自动保存" in window.autosave_label.text()
+    qtbot.waitUntil(lambda: "已自动保存" in window.autosave_label.text(), timeout=6000)  # the timer, then the thread
+    assert window.recovery_path().exists()
     monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: True)
     from drafter.gui import app
 
@@ -66,6 +66,60 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qt
     restored = make()
     assert restored.report.opening[0].body == "崩溃前最后输入的一句。"
     assert not restored.undo_stack.isClean()
+
+
+def test_autosave_copies_the_report_at_once_and_writes_it_a_few_items_a_turn(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.core import project
+    from drafter.core.document import read_recovery
+    from drafter.gui import files as file_actions
+
+    monkeypatch.setattr(file_actions, "AUTOSAVE_TURN_S", 0)  # one step a turn, so the turns can be counted
+    steps = project.dump_in_steps
+    monkeypatch.setattr(project, "dump_in_steps", lambda data: steps(data, items_per_step=2))
+    monkeypatch.setattr("drafter.core.document.dump_in_steps", project.dump_in_steps)
+    window.push_text_edit(window.report.opening[0], "body", "自动保存时的文字。")
+    window.autosave()
+    window.push_text_edit(window.report.opening[0], "body", "随后又改了。")  # while the copy is being written
+    QApplication.processEvents()
+    assert not window.recovery_path().exists()  # a turn went by, keys and painting with it; the file not yet
+    turns = 1
+    while window._autosaving is not None:
+        QApplication.processEvents()
+        turns += 1
+    report, _ = read_recovery(window.recovery_path())
+    assert report.opening[0].body == "自动保存时的文字。" and turns > 3
+    assert "已自动保存" in window.autosave_label.text()
+
+
+def test_a_recovery_copy_being_written_is_not_left_behind_by_its_removal(window):
+    from PySide6.QtWidgets import QApplication
+
+    window.push_text_edit(window.report.opening[0], "body", "写着写着就保存了。")
+    window.autosave()
+    window.remove_recovery()  # saved or closed before the copy was all written
+    for _ in range(20):
+        QApplication.processEvents()
+    assert not window.recovery_path().exists()
+
+
+def test_after_an_unexpected_error_the_copy_is_written_before_autosave_returns(window):
+    window.push_text_edit(window.report.opening[0], "body", "出错前的文字。")
+    window.autosave(force=True)
+    assert window.recovery_path().exists() and window._autosaving is None
+
+
+def test_an_autosave_that_cannot_write_says_so(window, monkeypatch):
+    from drafter.core import document
+
+    def refuse(*args, **kwargs):
+        raise OSError("磁盘已满")
+    monkeypatch.setattr(document.fileio, "write_text", refuse)
+    window.push_text_edit(window.report.opening[0], "body", "写不进去。")
+    window.autosave()
+    window.finish_autosave()
+    assert "自动保存失败：磁盘已满" in window.autosave_label.text()
 
 
 @pytest.mark.parametrize(("answer", "closes"), [(files.CANCEL, False), (files.DISCARD, True)])
@@ -275,6 +329,7 @@ def test_standard_buttons_are_translated_to_chinese(window):
 def test_a_running_copys_recovery_file_is_not_offered(window, make, monkeypatch):
     window.push_text_edit(window.report.opening[0], "body", "另一个窗口正在编辑。")
     window.autosave()
+    window.finish_autosave()
     asked = []
     monkeypatch.setattr(files.FileActions, "ask_restore", lambda self, copy, original: asked.append(copy) or True)
     second = make()  # same process, so the writer is alive
