@@ -128,3 +128,17 @@ def test_the_comparison_follows_the_paragraph_being_edited(window):
 
 def test_typing_starts_on_the_page(window):
     assert window.focusWidget() is window.page
+
+
+def test_the_checks_tab_shows_at_once_and_fills_in_turns(window):
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.core.checks import check_report
+
+    window.side_tabs.setCurrentIndex(_tab_index(window, "检查"))
+    assert window.side_tabs.currentWidget() is window.checks and window.checks.summary.text() == "正在检查…"
+    for _ in range(200):
+        QApplication.processEvents()
+        if window._checking is None and window.checks.findings():
+            break
+    assert window.checks.findings() == check_report(window.report) + window.font_findings()
