@@ -106,6 +106,7 @@ class EditingActions:
             QMessageBox.information(self, self.tr("修改名称"), self.tr("已有名为“%1”的统计数据").replace("%1", label))
             return
         self.undo_stack.push(commands.RenameField(self, field, label))
+        self.form.show_field(field.name)  # the form was rebuilt: the renamed row stays where the user is looking
 
     def ask_new_label(self, field) -> str:
         label, ok = QInputDialog.getText(self, self.tr("修改名称"), self.tr("新的名称："), text=field.label)
