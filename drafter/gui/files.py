@@ -292,38 +292,20 @@ class FileActions:
             return
         try:
             Path(self.recovery_dir).mkdir(parents=True, exist_ok=True)
-            # a copy still being written is dropped: this one is newer, and nothing is written until the last step
-            self._autosaving = recovery_steps(self.report, self.document.path, self.recovery_path())
+            steps = recovery_steps(self.report, self.document.path, self.recovery_path())
         except OSError as error:
-            self._end_autosave(error)
+            self._autosaved(error)
             return
-        self._autosave_turn.start()
+        # a copy still being written is dropped: this one is newer, and nothing is written until its last step
+        self._autosaving.start(steps)
         if force:
-            self.finish_autosave()
+            self._autosaving.finish()
 
     def finish_autosave(self) -> None:
         """Write the rest of the copy now."""
-        self._write_autosave(None)
+        self._autosaving.finish()
 
-    def _autosave_some(self) -> None:
-        self._write_autosave(time.perf_counter() + AUTOSAVE_TURN_S)
-
-    def _write_autosave(self, until: float | None) -> None:
-        """Steps of the copy being written until that perf_counter time (None: all of them)."""
-        if self._autosaving is None:
-            return
-        try:
-            for _ in self._autosaving:
-                if until is not None and time.perf_counter() > until:
-                    return  # more in the next turn
-        except OSError as error:
-            self._end_autosave(error)
-            return
-        self._end_autosave(None)
-
-    def _end_autosave(self, error: Exception | None) -> None:
-        self._autosaving = None
-        self._autosave_turn.stop()
+    def _autosaved(self, error: Exception | None) -> None:
         if error is not None:
             self.autosave_label.setText(self.tr("自动保存失败：%1").replace("%1", str(error)))
         else:
@@ -332,8 +314,7 @@ class FileActions:
     def remove_recovery(self) -> None:
         if getattr(self, "document", None) is None:
             return
-        self._autosaving = None  # a copy being written would appear after this removal
-        self._autosave_turn.stop()
+        self._autosaving.stop()  # a copy being written would appear after this removal
         try:
             self.recovery_path().unlink()
         except OSError:

@@ -20,8 +20,9 @@ from drafter.gui.about import show_about
 from drafter.gui.collect import CollectActions
 from drafter.gui.editing import EditingActions
 from drafter.gui.font_settings import save_substitutions, saved_substitutions
-from drafter.gui.files import FileActions
+from drafter.gui.files import AUTOSAVE_TURN_S, FileActions
 from drafter.gui.form import StatisticsForm
+from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
 from drafter.gui.page_view import CODE_ATOMS, PageView
@@ -45,10 +46,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.check_in_background)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
-        self._autosaving = None  # the steps of the recovery copy being written
-        self._autosave_turn = QTimer(self)  # writes some of it each turn of the event loop
-        self._autosave_turn.setInterval(0)
-        self._autosave_turn.timeout.connect(self._autosave_some)
+        self._autosaving = InTurns(self, AUTOSAVE_TURN_S, self._autosaved, (OSError,))  # the recovery copy
         self.last_rendered = None
         self.render_is_current = False  # whether last_rendered is the report as it is (no template error since)
         self.autosave_pending_since = None

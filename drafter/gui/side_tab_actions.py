@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QScrollArea
 
 from drafter.core.render import RenderError
 from drafter.gui import commands
+from drafter.gui.in_turns import InTurns
 from drafter.gui.side_tabs import LazyTab
 
 CHECK_TURN_S = 0.008  # checks run this long in a turn of the event loop, then let keys and painting in
@@ -24,10 +24,8 @@ class SideTabActions:
         self._chart_tab = LazyTab(self.side_tabs, self.tr("同比变化"), self._make_chart)
         self._compare_tab = LazyTab(self.side_tabs, self.tr("对照去年"), self._make_compare)
         self._compared_node = None
-        self._checking = None  # a background run of the checks: its steps and what they found so far
-        self._check_turn = QTimer(self)  # runs some steps of it each turn of the event loop
-        self._check_turn.setInterval(0)
-        self._check_turn.timeout.connect(self._check_some)
+        self._checking = InTurns(self, CHECK_TURN_S, self._checked, (RenderError,))  # checks after a pause
+        self._found = []  # what its steps found so far
 
     @property
     def checks(self):
@@ -99,33 +97,20 @@ class SideTabActions:
         if self._checks_tab.widget is None:
             return
         rendered = self.last_rendered if self.render_is_current else None  # None: render, and meet the error
-        self._checking = (check_steps(self.report, rendered), [])
-        self._check_turn.start()
+        self._found = []
+        self._checking.start(self._found.extend(step) for step in check_steps(self.report, rendered))
 
     def stop_background_checks(self) -> None:
         """The report changed (or is being checked at once): a run over the old text would list old findings."""
-        self._checking = None
-        self._check_turn.stop()
+        self._checking.stop()
 
-    def _check_some(self) -> None:
+    def _checked(self, error: Exception | None) -> None:
         from drafter.core.checks import sort_findings
 
-        if self._checking is None:
-            self._check_turn.stop()
-            return
-        steps, found = self._checking
-        until = time.perf_counter() + CHECK_TURN_S
-        try:
-            for step in steps:
-                found += step
-                if time.perf_counter() > until:
-                    return  # more in the next turn
-        except RenderError as error:
-            self.stop_background_checks()
+        if error is not None:
             self.checks.show_error(self.tr("无法检查：%1").replace("%1", str(error)))
-            return
-        self.stop_background_checks()
-        self._show_findings(self.checks, sort_findings(found))
+        else:
+            self._show_findings(self.checks, sort_findings(self._found))
 
     def _show_all_findings(self, panel) -> None:
         from drafter.core.checks import check_report  # first needed well after the window shows

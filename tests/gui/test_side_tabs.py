@@ -51,19 +51,17 @@ def test_after_a_pause_the_checks_run_a_few_texts_a_turn_and_then_list_what_chec
     from PySide6.QtWidgets import QApplication
 
     from drafter.core.checks import check_report
-    from drafter.gui import side_tab_actions
-
-    monkeypatch.setattr(side_tab_actions, "CHECK_TURN_S", 0)  # one step a turn, so the turns can be counted
+    monkeypatch.setattr(window._checking, "slice_s", 0)  # one step a turn, so the turns can be counted
     monkeypatch.setattr("drafter.core.checks.TEXTS_PER_STEP", 5)
     window.checks  # the tab has been looked at once
     window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")
     window.refresh_preview()  # a pause in typing: the preview timer renders,
     window.check_in_background()  # then the checks timer starts the checks
     QApplication.processEvents()
-    assert window._checking is not None  # a turn of the event loop went by with the run unfinished: keys get in
+    assert window._checking.running  # a turn of the event loop went by with the run unfinished: keys get in
     assert "half_width_punctuation" not in [f.kind for f in window.checks.findings()]
     turns = 1
-    while window._checking is not None:
+    while window._checking.running:
         QApplication.processEvents()
         turns += 1
     assert turns > 3
@@ -73,14 +71,12 @@ def test_after_a_pause_the_checks_run_a_few_texts_a_turn_and_then_list_what_chec
 def test_an_edit_stops_a_run_over_the_old_text(window, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from drafter.gui import side_tab_actions
-
-    monkeypatch.setattr(side_tab_actions, "CHECK_TURN_S", 0)
+    monkeypatch.setattr(window._checking, "slice_s", 0)
     before = window.checks.findings()
     window.check_in_background()
     QApplication.processEvents()
     window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")
-    assert window._checking is None and not window._check_turn.isActive()
+    assert not window._checking.running
     for _ in range(50):
         QApplication.processEvents()
     assert window.checks.findings() == before  # nothing from the old text; the next pause checks the new one
@@ -88,7 +84,7 @@ def test_an_edit_stops_a_run_over_the_old_text(window, monkeypatch):
 
 def test_checks_wait_for_their_tab_to_be_looked_at(window):
     window.check_in_background()
-    assert window._checks_tab.widget is None and window._checking is None
+    assert window._checks_tab.widget is None and not window._checking.running
 
 
 def test_typing_after_the_pauses_render_keeps_the_checks_from_using_that_render(window):
@@ -109,7 +105,7 @@ def test_a_template_error_is_what_the_checks_say(window):
     window.refresh_preview()  # cannot render: the status bar says so for a while, and the checks follow
     assert window.checks_timer.isActive()
     window.check_in_background()
-    while window._checking is not None:
+    while window._checking.running:
         QApplication.processEvents()
     assert window.checks.summary.text().startswith("无法检查：")
     window.checks.summary.setText("")
@@ -139,6 +135,6 @@ def test_the_checks_tab_shows_at_once_and_fills_in_turns(window):
     assert window.side_tabs.currentWidget() is window.checks and window.checks.summary.text() == "正在检查…"
     for _ in range(200):
         QApplication.processEvents()
-        if window._checking is None and window.checks.findings():
+        if not window._checking.running and window.checks.findings():
             break
     assert window.checks.findings() == check_report(window.report) + window.font_findings()

@@ -73,9 +73,8 @@ def test_autosave_copies_the_report_at_once_and_writes_it_a_few_items_a_turn(win
 
     from drafter.core import project
     from drafter.core.document import read_recovery
-    from drafter.gui import files as file_actions
 
-    monkeypatch.setattr(file_actions, "AUTOSAVE_TURN_S", 0)  # one step a turn, so the turns can be counted
+    monkeypatch.setattr(window._autosaving, "slice_s", 0)  # one step a turn, so the turns can be counted
     steps = project.dump_in_steps
     monkeypatch.setattr(project, "dump_in_steps", lambda data: steps(data, items_per_step=2))
     monkeypatch.setattr("drafter.core.document.dump_in_steps", project.dump_in_steps)
@@ -85,7 +84,7 @@ def test_autosave_copies_the_report_at_once_and_writes_it_a_few_items_a_turn(win
     QApplication.processEvents()
     assert not window.recovery_path().exists()  # a turn went by, keys and painting with it; the file not yet
     turns = 1
-    while window._autosaving is not None:
+    while window._autosaving.running:
         QApplication.processEvents()
         turns += 1
     report, _ = read_recovery(window.recovery_path())
@@ -107,7 +106,7 @@ def test_a_recovery_copy_being_written_is_not_left_behind_by_its_removal(window)
 def test_after_an_unexpected_error_the_copy_is_written_before_autosave_returns(window):
     window.push_text_edit(window.report.opening[0], "body", "出错前的文字。")
     window.autosave(force=True)
-    assert window.recovery_path().exists() and window._autosaving is None
+    assert window.recovery_path().exists() and not window._autosaving.running
 
 
 def test_an_autosave_that_cannot_write_says_so(window, monkeypatch):
