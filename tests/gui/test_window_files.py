@@ -248,9 +248,22 @@ def test_export_dialog_lists_leftover_masks_too(window, monkeypatch):
     assert [f.kind for f in seen] == ["leftover_mask"]
 
 
+def _unexpected_error(window, monkeypatch, message: str) -> None:
+    """An exception nobody catches, as the window's error handler meets it (the hook restored after the test)."""
+    import sys
+
+    from drafter.gui import about
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    about.install_error_handler(lambda: window)
+    try:
+        raise RuntimeError(message)
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+
+
 def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch, tmp_path):
     import logging
-    import sys
 
     from PySide6.QtWidgets import QMessageBox
 
@@ -261,12 +274,8 @@ def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch,
     monkeypatch.setattr(about, "log_file", lambda: tmp_path / "drafter.log")
     handler = logging.FileHandler(tmp_path / "drafter.log", encoding="utf-8")
     about.log.addHandler(handler)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    about.install_error_handler(lambda: window)
     try:
-        raise RuntimeError("模拟的错误")
-    except RuntimeError:
-        sys.excepthook(*sys.exc_info())
+        _unexpected_error(window, monkeypatch, "模拟的错误")
     finally:
         about.log.removeHandler(handler)
         handler.close()
@@ -276,8 +285,6 @@ def test_unexpected_error_is_logged_autosaved_and_explained(window, monkeypatch,
 
 
 def test_an_error_before_the_log_is_opened_opens_it(window, monkeypatch, tmp_path):
-    import sys
-
     from PySide6.QtWidgets import QMessageBox
 
     from drafter.gui import about
@@ -285,12 +292,7 @@ def test_an_error_before_the_log_is_opened_opens_it(window, monkeypatch, tmp_pat
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: None)
     monkeypatch.setattr(about, "log_file", lambda: tmp_path / "logs" / "drafter.log")
     monkeypatch.setattr(about.log, "handlers", [])  # the window not yet painted: finish_starting has not run
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    about.install_error_handler(lambda: window)
-    try:
-        raise RuntimeError("启动时的错误")
-    except RuntimeError:
-        sys.excepthook(*sys.exc_info())
+    _unexpected_error(window, monkeypatch, "启动时的错误")
     for handler in about.log.handlers:
         handler.close()
     assert "启动时的错误" in (tmp_path / "logs" / "drafter.log").read_text(encoding="utf-8")
