@@ -5,8 +5,8 @@ import os
 import sys
 
 # Starting builds a few hundred thousand objects (modules, classes, Qt's enums) that all live as long as the
-# program; the collector's passes over them while they are made took ~17 ms of the window's start. cli.run turns
-# it back on before a command does its work, the window once it is on screen.
+# program; the collector's passes over them while they are made took ~17 ms of the window's start. entry.run
+# turns it back on before a command does its work, run_app once the window is on screen.
 gc.disable()
 
 from drafter.entry import run  # noqa: E402

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import re
 import sys
@@ -110,7 +109,6 @@ def run(argv: list[str]) -> int:
     """Run one command line; returns the exit code and never lets a traceback reach the user."""
     if entry.wants_window(argv):
         return entry.start_gui(argv[0] if argv else None)
-    gc.enable()  # off while starting (see __main__)
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 # The sub-commands' names (cli.COMMANDS holds what runs them; a test keeps the two the same). Knowing them here
@@ -30,4 +31,5 @@ def run(argv: list[str]) -> int:
         return start_gui(argv[0] if argv else None)
     from drafter.cli import run as run_command
 
+    gc.enable()  # off while starting (see __main__); the window turns it on once it is painted
     return run_command(argv)

@@ -192,6 +192,18 @@ def test_the_entry_knows_every_sub_command_so_none_opens_the_window_instead():
     assert entry.wants_window([]) and entry.wants_window(["报告.drafter"])
 
 
+def test_a_sub_command_runs_with_the_collector_on(capsys):
+    import gc
+
+    from drafter import entry
+    gc.disable()  # as drafter/__main__ leaves it while starting
+    try:
+        assert entry.run(["templates"]) == 0
+        assert gc.isenabled()  # a long import or export must not grow without collecting
+    finally:
+        gc.enable()
+
+
 def test_version_is_the_packages_own():
     from importlib import metadata
 
