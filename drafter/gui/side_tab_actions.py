@@ -97,7 +97,7 @@ class SideTabActions:
         if self._checks_tab.widget is None:
             return
         rendered = self.last_rendered if self.render_is_current else None  # None: render, and meet the error
-        self._found = []
+        self._found = []  # each step's findings go here; _checked lists them once the run ends
         self._checking.start(self._found.extend(step) for step in check_steps(self.report, rendered))
 
     def stop_background_checks(self) -> None:
