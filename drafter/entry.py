@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 
 # The sub-commands' names (cli.COMMANDS holds what runs them; a test keeps the two the same). Knowing them here
@@ -17,6 +18,11 @@ def wants_window(argv: list[str]) -> bool:
 
 
 def start_gui(project: str | None) -> int:
+    # The core the window runs on, imported before PySide6: once imported, PySide reads the source of every module
+    # an import statement names (looking for its own name), PyYAML's and the standard library's inner modules too.
+    for core in ("drafter.core.actions", "drafter.core.document"):
+        importlib.import_module(core)
+
     try:
         from drafter.gui.app import run_app
     except ImportError as error:

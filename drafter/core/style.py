@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def font_names(style: Style) -> list[str]:
     return list(dict.fromkeys(text_style.font for text_style in style.styles.values()))
 
 
-def missing_fonts(style: Style, installed: set[str]) -> list[str]:
+def missing_fonts(style: Style, installed: Collection[str]) -> list[str]:
     """The style's fonts that are not among the installed font families (the GUI asks Qt which are)."""
     return [font for font in font_names(style) if font not in installed]
 

@@ -35,6 +35,11 @@ class GroupScrolling:
         self._look.setSingleShot(True)
         self._look.setInterval(0)
         self._look.timeout.connect(self._build_in_view)
+        # the groups near the view, one turn later: the window (or a scroll) is painted first with what is in view
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(lambda: self._build_in_view(ahead=True))
         self.scroll.verticalScrollBar().valueChanged.connect(self._look_soon)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._look_soon)
 
@@ -85,10 +90,11 @@ class GroupScrolling:
         self._relayout = self._relayout or relayout
         self._look.start()  # not connected straight to start(): the scroll bar's value would become its interval
 
-    def _build_in_view(self) -> None:
-        """Build the groups within a screen of what the scroll area shows. While groups take their real heights
-        what the reader looks at stays where it is: the field gone to, or else the group at the top of the view
-        (until the reader, or anyone else, scrolls: then what is at the top then)."""
+    def _build_in_view(self, ahead: bool = False) -> None:
+        """Build the groups the scroll area shows, and a turn later (ahead) those within a screen of it, so the
+        next scroll finds them built. While groups take their real heights what the reader looks at stays where it
+        is: the field gone to, or else the group at the top of the view (until the reader, or anyone else, scrolls:
+        then what is at the top then)."""
         bar = self.scroll.verticalScrollBar()
         if self._relayout and self.scroll.widget() is not None:
             self._relayout = False
@@ -105,12 +111,8 @@ class GroupScrolling:
         if rows:
             self._calibrate(sum(group.box.height() for group in laid_out) / rows)
         viewport = self.scroll.viewport().height()
-        top = bar.value() - viewport
-        bottom = top + 3 * viewport
-        for group in self._groups.values():
-            geometry = group.box.geometry()
-            if not group.built and geometry.bottom() >= top and geometry.top() <= bottom:
-                self._build(group)
+        for group in self._unbuilt_within(bar.value(), viewport if ahead else 0):
+            self._build(group)
         self._settle()
         if self._pinned is not None:
             self.scroll.ensureWidgetVisible(self._pinned.input)
@@ -118,6 +120,15 @@ class GroupScrolling:
             group, offset = self._anchor
             bar.setValue(group.box.y() - offset)
         self._left_at = bar.value()
+        if not ahead and self._unbuilt_within(bar.value(), viewport):
+            self._ahead.start()
+
+    def _unbuilt_within(self, y: int, margin: int) -> list[Group]:
+        """The groups not built yet that reach into the view from height y, or within `margin` above it or
+        twice that below it."""
+        top, bottom = y - margin, y + self.scroll.viewport().height() + 2 * margin
+        return [group for group in self._groups.values()
+                if not group.built and group.box.geometry().bottom() >= top and group.box.geometry().top() <= bottom]
 
     def _seen_group(self, y: int) -> Group | None:
         """What the reader is looking at from this height: the first built group starting in the view (a group

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
@@ -25,6 +25,7 @@ from drafter.gui.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
+from drafter.gui.page_layout import installed_families
 from drafter.gui.page_view import CODE_ATOMS, PageView
 from drafter.gui.side_tab_actions import SideTabActions
 
@@ -331,7 +332,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.refresh_font_notice()  # fonts chosen in their place may well be installed
 
     def missing_fonts(self) -> list[str]:
-        return missing_fonts(self.style, set(QFontDatabase.families()))
+        return missing_fonts(self.style, installed_families())
 
     def refresh_font_notice(self) -> None:
         """Say once which of the chosen fonts this computer lacks; dismissed, it stays away for that list."""

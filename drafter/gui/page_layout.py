@@ -4,10 +4,11 @@ back into lead, body and heading, and kept in step when the report changes from 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat, QTextCursor
 
 from drafter.core.model import Section
 from drafter.core.outline import Outline
@@ -27,6 +28,22 @@ _FAMILIES = {
     "楷体_GB2312": ["楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC"],
     "仿宋_GB2312": ["仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC"],
 }
+
+
+@cache
+def installed_families() -> frozenset[str]:
+    """The font families of this computer, asked once: Qt lists them all each time."""
+    return frozenset(QFontDatabase.families())
+
+
+@cache
+def page_families(font: str) -> list[str]:
+    """The families the page shows a style's font in: its stand-ins installed here, in order (all of them when none
+    is). A family Qt cannot find costs a search for a fallback in every block that names it."""
+    stand_ins = _FAMILIES.get(font, [font])
+    return [family for family in stand_ins if family in installed_families()] or stand_ins
+
+
 _ALIGN = {"both": Qt.AlignJustify, "center": Qt.AlignHCenter, "right": Qt.AlignRight, "left": Qt.AlignLeft}
 
 
@@ -171,7 +188,7 @@ class PageLayout:
             block.setTextIndent(text_style.first_line_chars * size * max(self.logicalDpiX(), 1) / 72)
         char = QTextCharFormat()
         font = QFont()
-        font.setFamilies(_FAMILIES.get(text_style.font, [text_style.font]))
+        font.setFamilies(page_families(text_style.font))
         font.setPointSizeF(size)
         font.setBold(text_style.bold)
         char.setFont(font)

@@ -54,6 +54,22 @@ def test_only_the_parts_near_the_top_have_rows_after_opening(opened):
     assert form.built_groups < PARTS
 
 
+def test_a_look_builds_the_parts_in_view_first_and_those_a_screen_away_a_turn_later(opened, qtbot):
+    form, bar = _form_shown(opened(), qtbot)
+    qtbot.waitUntil(lambda: not form._look.isActive() and not form._ahead.isActive())
+    bar.setValue(bar.maximum() // 2)
+    form._look.stop()
+    form._build_in_view()  # what the look after a scroll does, before the scrolled form is painted
+    first = form.built_groups
+    assert form._ahead.isActive()
+    qtbot.waitUntil(lambda: not form._ahead.isActive())
+    screen = form.scroll.viewport().height()
+    top, bottom = bar.value() - screen, bar.value() + 2 * screen
+    assert all(group.built for group in form._groups.values()
+               if group.box.geometry().bottom() >= top and group.box.geometry().top() <= bottom)
+    assert form.built_groups > first
+
+
 def test_scrolling_to_the_end_builds_the_last_parts_rows_and_shows_their_values(opened, qtbot):
     window = opened()
     window.report.fields[f"f{PARTS - 1}_0"].value = Decimal(777)  # changed before its row exists
