@@ -31,17 +31,29 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([]); window = QMainWindow(); window.resize(1200, 800); window.show(); app.processEvents()
 """
 DRAFTER = AS_INSTALLED + """
-import os
+import importlib.machinery, os
 sys.argv = ['drafter', *sys.argv[1:]]
+
+
+class EndWhenPainted:
+    \"\"\"Lets drafter.gui.app load when and as the program loads it, then makes its finish_starting (called by run_app
+    once the window is shown and painted) end the run, as the bare window's process ends.\"\"\"
+
+    def find_spec(self, name, path=None, target=None):
+        if name != 'drafter.gui.app':
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            module.finish_starting = lambda: finish(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, EndWhenPainted())
 import drafter.__main__ as program  # what the `drafter` program runs, in its order
-from drafter import entry
-starting_gui = entry.start_gui
-
-
-def start_gui(project):  # the real start, ended once the window is painted, as the bare window's process is
-    import drafter.gui.app as gui  # the import start_gui makes, at the same moment
-    gui.finish_starting = lambda: finish(gui)  # run_app calls it once the window is shown and painted
-    return starting_gui(project)
 
 
 def finish(gui):
@@ -56,7 +68,6 @@ def finish(gui):
     sys.exit(0)
 
 
-entry.start_gui = start_gui
 program.main()
 """
 TYPING = AS_INSTALLED + """

@@ -10,6 +10,13 @@ from drafter.core.outline import Group, Outline
 
 MIME_TYPE = "application/x-drafter-node"
 _PREVIEW_CHARS = 16
+# Made once: the tree asks for every row's flags and data again and again, and combining Qt's flags (Python enums)
+# anew each time took a tenth of opening a long report.
+_SHOWN_ROLES = frozenset({int(Qt.DisplayRole), int(Qt.ToolTipRole)})
+_EDIT_ROLE = int(Qt.EditRole)
+_ROW = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDropEnabled
+_MOVABLE_ROW = _ROW | Qt.ItemIsDragEnabled
+_SECTION_ROW = _MOVABLE_ROW | Qt.ItemIsEditable
 
 
 class OutlineModel(QAbstractItemModel):
@@ -49,10 +56,11 @@ class OutlineModel(QAbstractItemModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        node = index.internalPointer()
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.label(node)
-        if role == Qt.EditRole:
+        role = int(role)
+        if role in _SHOWN_ROLES:
+            return self.label(index.internalPointer())
+        if role == _EDIT_ROLE:
+            node = index.internalPointer()
             return node.heading if isinstance(node, Section) else None
         return None
 
@@ -70,12 +78,9 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemIsDropEnabled
         node = index.internalPointer()
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDropEnabled
         if isinstance(node, Section):
-            flags |= Qt.ItemIsEditable
-        if isinstance(node, (Section, Paragraph)):
-            flags |= Qt.ItemIsDragEnabled
-        return flags
+            return _SECTION_ROW
+        return _MOVABLE_ROW if isinstance(node, Paragraph) else _ROW
 
     def node(self, index):
         return index.internalPointer() if index.isValid() else None
