@@ -16,6 +16,8 @@ FIELD_START, FIELD_END = "\ue000", "\ue001"
 _FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")
 _FIELD_OR_NOTE = re.compile(f"{_FIELD_MARK.pattern}|{NOTE_MARK}")
 MISSING_TEMPLATE = "【待填：{label}】"
+META_MARK = "@"  # before a meta item's name in a marker: no field name can start with it
+ORGANISATION_LABEL = "落款单位"  # as the form's 报告信息 names it
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,26 @@ class _FieldToken:
     __html__ = __str__
 
 
+class _UnfilledMeta(_FieldToken):
+    """An unfilled meta item (the unit's name): prints as a marker that becomes a 【待填】 run, like an unfilled
+    field, where it used to print nothing (a title of 2026年度工作报告 gave no sign of the missing name); to a
+    template's test it is as empty as before."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        self._usage.note(self.name)
+        return f"{FIELD_START}{META_MARK}{self.name}{FIELD_END}"
+
+    __html__ = __str__
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __len__(self) -> int:
+        return 0
+
+
 class _Usage:
     """Which fields each place printed, collected while rendering."""
 
@@ -162,7 +184,8 @@ class _Renderer:
         self.context = {name: _FieldToken(name, self.usage) for name in report.fields}
         self.context.update(
             year=meta.year, next_year=meta.year + 1, previous_year=meta.year - 1,
-            organisation=meta.organisation, recipient=meta.recipient,
+            organisation=meta.organisation if meta.organisation.strip() else _UnfilledMeta("organisation", self.usage),
+            recipient=meta.recipient,
         )
         self.context[FIELDS_KEY] = report.fields
         self.blocks: list[Block] = []
@@ -180,7 +203,8 @@ class _Renderer:
         self._attachment_note()
         self._signature()
         missing = self._missing()
-        title_text = "".join(run.text for run in title).replace("\n", "")
+        # the file's name and its properties: without a 【待填】 mark, which says nothing there
+        title_text = "".join(run.text for run in title if run.kind != "missing").replace("\n", "")
         return Rendered(self.blocks, missing, self.usage.by_field, title_text)
 
     def _recipient(self) -> None:
@@ -251,7 +275,8 @@ class _Renderer:
     def _signature(self) -> None:
         meta = self.report.meta
         self.blocks.append(Block("blank", keep_next=True))
-        organisation = [Run(meta.organisation)] if meta.organisation.strip() else [_missing_run("organisation", "落款单位")]
+        organisation = ([Run(meta.organisation)] if meta.organisation.strip()
+                        else [_missing_run("organisation", ORGANISATION_LABEL)])
         self.blocks.append(Block("signature", organisation, keep_next=True))
         date = [Run(format_date(meta.date))] if meta.date else [_missing_run("date", "成文日期")]
         self.blocks.append(Block("date", date))
@@ -271,6 +296,8 @@ class _Renderer:
             if match.group() == NOTE_MARK:
                 if self.notes:  # a mark with no note left (typed by hand) prints nothing
                     runs.append(Run("".join(run.text for run in self.notes.pop(0)), "note"))
+            elif match.group(1).startswith(META_MARK):
+                runs.append(_missing_run(match.group(1)[1:], ORGANISATION_LABEL))
             else:
                 runs.append(self._field_run(self.report.fields[match.group(1)]))
             position = match.end()
@@ -292,7 +319,8 @@ class _Renderer:
                 missing.append(Missing(name, field.label, places))
         meta = self.report.meta
         if not meta.organisation.strip():
-            missing.append(Missing("organisation", "落款单位", ["落款"]))
+            used = self.usage.by_field.get("organisation", [])  # the title, an opening that names the unit
+            missing.append(Missing("organisation", ORGANISATION_LABEL, [*used, "落款"]))
         if not meta.date:
             missing.append(Missing("date", "成文日期", ["成文日期"]))
         return missing

@@ -157,6 +157,19 @@ def test_an_unsigned_report_lists_the_signature_and_date_as_missing_with_their_p
     assert [block.text for block in rendered.blocks[-2:]] == ["【待填：落款单位】", "【待填：成文日期】"]
 
 
+def test_a_title_naming_the_unit_marks_it_when_the_unit_is_not_filled_in():
+    unsigned = report()
+    unsigned.meta.organisation = ""
+    unsigned.meta.title = "{{ organisation }}{{ year }}年度工作报告"
+    unsigned.opening = [Paragraph("{% if organisation %}{{ organisation }}全体干部{% else %}全体干部{% endif %}。")]
+    rendered = render(unsigned)
+    title = rendered.blocks[0]
+    assert [(run.text, run.kind) for run in title.runs] == [("【待填：落款单位】", "missing"), ("2024年度工作报告", "text")]
+    assert rendered.title == "2024年度工作报告"  # the file's name and properties carry no mark
+    assert next(m.places for m in rendered.missing if m.name == "organisation") == ["标题", "落款"]
+    assert any(block.text == "全体干部。" for block in rendered.blocks)  # to a template's test it is still empty
+
+
 def test_a_table_paragraph_renders_its_cells_and_the_paragraphs_after_it_follow():
     table = Paragraph(rows=[["项目", "{{ year }}年"], ["会议", "{{ meetings }}"]])
     after = Paragraph("表后一段。")
