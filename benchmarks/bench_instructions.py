@@ -1,0 +1,50 @@
+"""The window's start counted in machine instructions (valgrind's callgrind), beside a bare PySide6 window: a figure
+that does not move with this virtual machine's speed, which moves the timed start by up to half between runs.
+
+Run: python benchmarks/bench_instructions.py   (needs valgrind; each process takes about a minute under it)
+Both run as bench_gui runs them: drafter through its own entry point until run_app has painted the window. Under
+valgrind everything is ~50× slower, so timers due within the first paint's turn of the event loop (the checks'
+0.7 s pause) fire there too: a slight overcount of drafter's side.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_gui import BARE, DRAFTER  # noqa: E402
+from bench_process import compile_as_installed  # noqa: E402
+
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+
+
+def instructions(code: str, home: Path) -> int:
+    """Instructions one whole process runs (hash seed fixed, so two runs of the same code agree closely)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0", XDG_DATA_HOME=f"{home}/data",
+               XDG_CONFIG_HOME=f"{home}/config")
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
+                          capture_output=True, text=True, encoding="utf-8", env=env, check=True)
+    return int(_COLLECTED.search(done.stderr).group(1))
+
+
+def main() -> int:
+    if shutil.which("valgrind") is None:
+        print("需要 valgrind（apt-get install valgrind）", file=sys.stderr)
+        return 2
+    compile_as_installed()
+    with tempfile.TemporaryDirectory() as name:
+        bare, drafter = instructions(BARE, Path(name) / "bare"), instructions(DRAFTER, Path(name) / "drafter")
+    print(f"{'裸 PySide6 窗口（进程）':<28}{bare / 1e6:>10.0f} M 条指令{1:>8.2f}")
+    print(f"{'起草窗口，无项目（进程）':<28}{drafter / 1e6:>10.0f} M 条指令{drafter / bare:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
