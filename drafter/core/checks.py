@@ -19,6 +19,7 @@ from drafter.core.yearroll import YEAR_IN_TEXT
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
 LONG_SENTENCE = 150
+SENTENCE_OPENING = 10  # characters of a long sentence selected on the page, enough to find it by
 TEXTS_PER_STEP = 60  # a step of the checks: ~2 ms (a 250-page report has ~1400 texts)
 MASK = re.compile(r"[*＊]+|×{2,}|(?<![A-Za-z])X{2,}(?![A-Za-z])|某某|【待填[^】]*】")
 HALF_WIDTH = re.compile(r"(?<=[\u4e00-\u9fff”），；：、])([,;:?!])|([()])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([()])")
@@ -38,10 +39,11 @@ class Finding:
     message: str
     fix: str | None = None
     node_id: str = ""  # the outline node to jump to; not part of the JSON output
+    excerpt: str = ""  # the words to select there (where they first stand in its text); not part of the JSON output
 
     def as_json(self) -> dict:
         data = asdict(self)
-        del data["node_id"]
+        del data["node_id"], data["excerpt"]
         return data
 
 
@@ -125,7 +127,7 @@ def _mask_findings(report: Report) -> list[Finding]:
     for where, node_id, source in _texts(report):
         for match in MASK.finditer(without(source, TEMPLATE_CODE)) if source else ():
             findings.append(Finding("leftover_mask", ERROR, where, f"残留的遮盖符或占位符“{match.group(0)}”，请换成实际内容",
-                                    node_id=node_id))
+                                    node_id=node_id, excerpt=match.group(0)))
     return findings
 
 
@@ -136,25 +138,29 @@ def _stale_years(year: int, where: str, node_id: str, source: str) -> list[Findi
         if written in (year - 1, year - 2):
             findings.append(Finding("stale_year", WARNING, where,
                                     f"写的是{written}年，本报告是{year}年度的，是否是去年的年份没改？",
-                                    fix="year_roll" if written == year - 1 else None, node_id=node_id))
+                                    fix="year_roll" if written == year - 1 else None, node_id=node_id,
+                                    excerpt=match.group(0)))
     return findings
 
 
 def _punctuation(where: str, node_id: str, text: str) -> list[Finding]:
     findings = []
-    half = sorted({next(g for g in m.groups() if g) for m in HALF_WIDTH.finditer(text)})
-    if half:
+    halves = [m.group(0) for m in HALF_WIDTH.finditer(text)]
+    if halves:
         findings.append(Finding("half_width_punctuation", WARNING, where,
-                                f"中文之间用了半角标点 {' '.join(half)}，应为全角", fix="punctuation", node_id=node_id))
+                                f"中文之间用了半角标点 {' '.join(sorted(set(halves)))}，应为全角", fix="punctuation",
+                                node_id=node_id, excerpt=halves[0]))
     if ASCII_QUOTE.search(text):
-        findings.append(Finding("mixed_quotes", WARNING, where, "中文中用了英文引号 \"，应为“”", node_id=node_id))
+        findings.append(Finding("mixed_quotes", WARNING, where, "中文中用了英文引号 \"，应为“”", node_id=node_id,
+                                excerpt='"'))
     for match in DOUBLED.finditer(text):
         findings.append(Finding("doubled_punctuation", WARNING, where, f"标点重复“{match.group(0)}”",
-                                fix="punctuation", node_id=node_id))
+                                fix="punctuation", node_id=node_id, excerpt=match.group(0)))
     for sentence in re.split(r"[。！？；]", text):
         if len(sentence) > LONG_SENTENCE:
             findings.append(Finding("long_sentence", INFO, where,
-                                    f"有一句长达{len(sentence)}字，读起来吃力，可考虑拆分", node_id=node_id))
+                                    f"有一句长达{len(sentence)}字，读起来吃力，可考虑拆分", node_id=node_id,
+                                    excerpt=sentence.strip()[:SENTENCE_OPENING]))
     return findings
 
 

@@ -330,19 +330,35 @@ class PageLayout:
             if block.isValid():
                 self.document().markContentsDirty(block.position(), block.length())
 
-    def show_node(self, node, source_offset: int = 0) -> None:
-        """Put the cursor in this paragraph or heading (at a place in its source, default its start) and show it."""
+    def show_node(self, node, source_offset: int = 0, length: int = 0) -> None:
+        """Put the cursor in this paragraph or heading (at a place in its source, default its start; selecting
+        `length` characters of the source from there) and show it."""
         number = self._slot_number(node, editable=False)
         if number is None:
             return
         slot, block = self.slots[number], self._block_of(number)
         offsets = self._source_offsets(block)
-        column = next((i for i, at in enumerate(offsets) if at >= source_offset and
-                       (slot.kind != "heading" or i > 0)), len(offsets))
+
+        def column(at: int) -> int:
+            return next((i for i, offset in enumerate(offsets) if offset >= at and (slot.kind != "heading" or i > 0)),
+                        len(offsets))
+
         cursor = self.textCursor()
-        cursor.setPosition(block.position() + column)
+        cursor.setPosition(block.position() + column(source_offset))
+        if length:
+            cursor.setPosition(block.position() + column(source_offset + length), QTextCursor.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def select_words(self, node, words: str) -> bool:
+        """Select where these words first stand in the paragraph's or heading's text (a finding's excerpt);
+        False, the cursor left alone, when they are not there as written (they run across a field, say)."""
+        source = node.heading if isinstance(node, Section) else node.lead + node.body
+        start = source.find(words) if words else -1
+        if start < 0:
+            return False
+        self.show_node(node, start, len(words))
+        return True
 
     def painter_texts(self, block) -> list[str]:
         """What the atoms of a block show, in order (the heading number, field values, 【待填：…】, 注)."""

@@ -157,6 +157,7 @@ class SideTabActions:
         node = self.outline.find(finding.node_id) if finding.node_id else None
         if node is not None:
             self.select_node(node)
+            self.page.select_words(node, finding.excerpt)  # the comma, the year, the mask itself
 
     def fix_findings(self, findings) -> None:
         """Apply each finding's fix; several are one undo step."""

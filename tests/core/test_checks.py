@@ -91,6 +91,14 @@ def test_doubled_punctuation_mixed_quotes_and_long_sentences():
     assert not {"doubled_punctuation", "mixed_quotes", "long_sentence"} & set(clean)
 
 
+def test_a_finding_names_the_words_it_is_about_as_they_stand_first_in_the_text():
+    excerpts = {f.kind: f.excerpt for f in check_report(report_with(
+        "完成任务。。再接再厉,继续努力" + "加强学习" * 40 + "。开展\"三会一课\"，推进某某工作。"))}
+    assert excerpts["doubled_punctuation"] == "。。" and excerpts["half_width_punctuation"] == ","
+    assert excerpts["mixed_quotes"] == '"' and excerpts["leftover_mask"] == "某某"
+    assert excerpts["long_sentence"] == "再接再厉,继续努力加"  # the long sentence's first ten characters
+
+
 def test_heading_with_its_own_number_or_end_punctuation():
     report = report_with(heading="一、加强学习。")
     found = {f.kind: f for f in check_report(report)}

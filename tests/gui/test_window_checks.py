@@ -28,6 +28,22 @@ def test_checks_panel_lists_jumps_and_fixes_with_undo(window, qtbot):
     assert paragraph.body == "全年学习,效果明显。"
 
 
+def test_a_finding_selects_the_words_it_is_about_on_the_page(window):
+    paragraph = window.report.parts[0].paragraphs[1]
+    window.push_text_edit(paragraph, "body", "全年开展学习{{ " + next(iter(window.report.fields)) + " }}次，效果明显。。"
+                          "2025年以来持续推进。")
+    window.refresh_checks()
+    findings = [window.checks.list.item(row).data(Qt.UserRole) for row in range(window.checks.list.count())]
+    for kind, words in (("doubled_punctuation", "。。"), ("stale_year", "2025")):
+        finding = next(f for f in findings if f.kind == kind and f.node_id == paragraph.id)
+        window.checks.jump_requested.emit(finding)
+        assert window.selected_node() is paragraph
+        assert window.page.textCursor().selectedText() == words  # past the field's atom, in the right place
+    window.page.select_words(paragraph, "学习")
+    cursor = window.page.textCursor()
+    assert not window.page.select_words(paragraph, "不在文中的话") and window.page.textCursor() == cursor
+
+
 def test_unfilled_finding_jumps_to_the_form_row(window, qtbot):
     window.refresh_checks()
     window.side_tabs.setCurrentWidget(window.checks)  # where the user is when double-clicking a finding
