@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import datetime
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.core.errors import UserFacingError
 from drafter.core.history import history_of
 from drafter.core.model import Report
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
-from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_project, new_from_template
+from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
 from drafter.core.render import Missing, Rendered, render
 from drafter.core.style import Style
+
+if TYPE_CHECKING:
+    import datetime
 
 META_KEYS = {"title": "标题", "year": "年度", "organisation": "落款单位", "date": "成文日期", "recipient": "主送机关",
              "sealed": "加盖印章", "attachments": "附件"}
@@ -41,8 +45,8 @@ class TemplateInfo:
 
 def default_report_year(today: datetime.date | None = None) -> int:
     """Reports are written in December or early in the new year about the year just ending."""
-    today = today or datetime.date.today()
-    return today.year - 1 if today.month <= 3 else today.year
+    year, month = (today.year, today.month) if today else time.localtime()[:2]  # no datetime import for a start
+    return year - 1 if month <= 3 else year
 
 
 def available_templates(folders: list[Path]) -> list[TemplateInfo]:
@@ -54,12 +58,13 @@ def available_templates(folders: list[Path]) -> list[TemplateInfo]:
     return list(found.values())
 
 
-def new_project(kind: str, year: int, folders: list[Path]) -> Report:
-    """A new project from the first folder that has this kind; only that one template file is read."""
+def new_project(kind: str, year: int, folders: list[Path], cache: Path | None = None) -> Report:
+    """A new project from the first folder that has this kind; only that one template file is read (its data kept
+    parsed in the cache folder, when one is given)."""
     for folder in folders:
         path = Path(folder) / kind / TEMPLATE_FILE
         if path.is_file():
-            return new_from_template(load_project(path), year)
+            return new_from_template(load_template(path, cache), year)
     names = "、".join(info.name for info in available_templates(folders)) or "（无）"
     raise ProjectError(f"没有名为“{kind}”的报告模板，可选：{names}")
 

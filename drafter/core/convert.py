@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 import keyword
+import sys
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -143,7 +143,7 @@ def _notation(raw, where: str) -> str:
 def _value(raw, field: Field, key: str):
     if raw is None or raw == "":
         return None
-    if isinstance(raw, (datetime.date, datetime.datetime)):
+    if _is_date(raw):
         raw = raw.isoformat()[:10]
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
         raise ShapeError(f"字段“{field.name}”的 {key} 应是一个值，而不是列表或键值对")
@@ -227,7 +227,7 @@ def _text(raw, where: str) -> str:
 def _date(raw, where: str) -> str:
     if raw in (None, ""):
         return ""
-    if isinstance(raw, (datetime.date, datetime.datetime)):
+    if _is_date(raw):
         return raw.isoformat()[:10]
     try:
         return parse_value(str(raw), "date")
@@ -311,3 +311,10 @@ def _section_data(section: Section) -> dict:
     if section.children:
         data["sections"] = [_section_data(s) for s in section.children]
     return data
+
+
+def _is_date(raw) -> bool:
+    """A date PyYAML made of an unquoted 2024-01-08. To make one it imports datetime: while that is not loaded (a
+    report read from a kept JSON copy), nothing is a date, and the ~10 ms import is not paid to say so."""
+    datetime = sys.modules.get("datetime")
+    return datetime is not None and isinstance(raw, datetime.date)  # a datetime.datetime is a date too

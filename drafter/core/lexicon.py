@@ -8,8 +8,6 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from drafter.core.errors import UserFacingError
 
 MASK = r"[*＊×XＸ]{1,6}"
@@ -65,6 +63,8 @@ class Lexicon:
 
 
 def load_lexicon(path: Path) -> Lexicon:
+    import yaml  # only the importer reads the lexicon: the window starts without PyYAML
+
     try:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as error:

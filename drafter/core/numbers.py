@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 
@@ -94,6 +93,8 @@ def parse_date(text: str) -> str:
     match = _DATE.match(text.translate(_FULL_WIDTH))
     if not match:
         raise NumberError(f"“{text}”不是日期，请写成 2023年1月8日 或 2023-01-08")
+    from datetime import date  # ~10 ms to import (Python 3.11 runs its pure-Python copy first): when first needed
+
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day).isoformat()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from drafter.core.errors import UserFacingError
@@ -30,20 +31,48 @@ def load_project(path: Path) -> Report:
 def read_project(path: Path) -> tuple[Report, bytes]:
     """The Report and the bytes it was read from (for noticing later changes on disk)."""
     path = Path(path)
-    try:
+    with _naming_the_file(path):
         raw = path.read_bytes()
+        return parse_project(raw), raw
+
+
+def load_template(path: Path, cache: Path | None = None) -> Report:
+    """A template's Report, as load_project reads it; its data kept parsed in the cache folder (None: not kept),
+    so a new report from it needs no YAML parser."""
+    from drafter.core.parsed_cache import parsed
+
+    path = Path(path)
+    lines: dict[int, int] = {}  # the lines of a file parsed now; a kept copy was read without a fault before
+
+    def parse(raw: bytes) -> dict:
+        data, found = _project_data(raw)
+        lines.update(found)
+        return data
+
+    with _naming_the_file(path):
+        return _report(parsed(path, parse, cache), lines)
+
+
+@contextmanager
+def _naming_the_file(path: Path) -> Iterator[None]:
+    """Reading errors as ProjectError naming the file."""
+    try:
+        yield
     except FileNotFoundError:
         raise ProjectError(f"找不到项目文件“{path}”") from None
-    except OSError as error:
-        raise ProjectError(f"无法读取项目文件“{path}”：{error.strerror}") from None
-    try:
-        return parse_project(raw), raw
     except ProjectError as error:
         raise ProjectError(f"项目文件“{path}”{error}") from None
+    except OSError as error:
+        raise ProjectError(f"无法读取项目文件“{path}”：{error.strerror}") from None
 
 
 def parse_project(raw: bytes) -> Report:
     """A Report from the bytes of a project file; errors say where (without the file name)."""
+    return _report(*_project_data(raw))
+
+
+def _project_data(raw: bytes) -> tuple[dict, dict[int, int]]:
+    """The file's plain data (checked to be a project of a format this version reads) and its lines."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,7 +84,10 @@ def parse_project(raw: bytes) -> Report:
     from drafter.core.project_yaml import load_yaml  # PyYAML loads for the first project file read
 
     data, lines = load_yaml(text)
-    data = _migrate(data)
+    return _migrate(data), lines
+
+
+def _report(data: dict, lines: dict[int, int]) -> Report:
     try:
         return report_from_data(data)
     except ShapeError as error:

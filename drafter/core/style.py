@@ -6,10 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from drafter.core.errors import UserFacingError
-from drafter.core import fileio
 
 BLOCK_STYLES = ("title", "recipient", "body", "heading1", "heading2", "heading3", "heading4",
                 "signature", "date", "appendix", "attachment_note", "table", "page_number")
@@ -17,7 +14,6 @@ PAGE_KEYS = ("width", "height", "margin_top", "margin_bottom", "margin_left", "m
              "header", "footer", "line_pitch")
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where PyYAML has it: 10× faster
 
 
 class StyleError(UserFacingError, ValueError):
@@ -66,14 +62,12 @@ class Style:
         return text_style.latin_font or self.latin_font
 
 
-def load_style(path: Path) -> Style:
-    """Read a style file; every missing or wrong key is reported by name."""
+def load_style(path: Path, cache: Path | None = None) -> Style:
+    """Read a style file; every missing or wrong key is reported by name. With a cache folder, the file and its
+    font facts are kept parsed there (a start of the window then needs no YAML parser)."""
+    data = _read_yaml(path, cache, "样式文件")
     try:
-        data = yaml.load(fileio.read_text(path), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise StyleError(f"样式文件“{path}”无法读取：{error}") from None
-    try:
-        return replace(_style_from_data(data), font_facts=_font_facts(Path(path).parent / FONT_FACTS_FILE))
+        return replace(_style_from_data(data), font_facts=_font_facts(Path(path).parent / FONT_FACTS_FILE, cache))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise StyleError(f"样式文件“{path}”有误：{error}") from None
 
@@ -81,15 +75,30 @@ def load_style(path: Path) -> Style:
 FONT_FACTS_FILE = "fonts.yaml"
 
 
-def _font_facts(path: Path) -> dict[str, dict[str, str]]:
+def _font_facts(path: Path, cache: Path | None = None) -> dict[str, dict[str, str]]:
     """What Word needs to substitute each font; a style folder without the file exports fonts by name only."""
     if not path.exists():
         return {}
-    try:
-        data = yaml.load(fileio.read_text(path), Loader=_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise StyleError(f"字体资料“{path}”无法读取：{error}") from None
+    data = _read_yaml(path, cache, "字体资料") or {}
     return {str(name): {str(k): str(v) for k, v in facts.items()} for name, facts in data.items()}
+
+
+def _read_yaml(path: Path, cache: Path | None, what: str):
+    """A YAML file's data, or StyleError naming it as `what`."""
+    from drafter.core.parsed_cache import parsed
+
+    def parse(raw: bytes):
+        import yaml  # for the first file parsed: those kept parsed need none
+
+        try:
+            return yaml.load(raw.decode("utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as error:
+            raise StyleError(f"{what}“{path}”无法读取：{error}") from None
+
+    try:
+        return parsed(path, parse, cache)
+    except (OSError, UnicodeDecodeError) as error:
+        raise StyleError(f"{what}“{path}”无法读取：{error}") from None
 
 
 def used_fonts(style: Style) -> list[str]:

@@ -62,7 +62,7 @@ def template_folders() -> list[Path]:
 def make_window(project: str | None = None, settings: QSettings | None = None) -> MainWindow:
     """The main window with a project, a recovered draft, or (first run) a new annual report."""
     settings = settings or QSettings()
-    style = load_style(paths.official_style_file())
+    style = load_style(paths.official_style_file(), paths.cache_dir())  # kept parsed: no YAML parser to start
     # With a project to open, the window starts empty: laying out the built-in report first only to replace it
     # costs a fifth of a second.
     first = DraftDocument(Report()) if project else new_annual_report()
@@ -74,7 +74,8 @@ def make_window(project: str | None = None, settings: QSettings | None = None) -
 
 
 def new_annual_report() -> DraftDocument:
-    return DraftDocument(actions.new_project(DEFAULT_KIND, actions.default_report_year(), template_folders()))
+    return DraftDocument(actions.new_project(DEFAULT_KIND, actions.default_report_year(), template_folders(),
+                                             paths.cache_dir()))
 
 
 def offer_recovery(window: MainWindow) -> bool:
