@@ -171,6 +171,16 @@ def test_cli_import_of_several_years_roll_and_fields_json(tmp_path, capsys):
     assert run(["roll", str(project), "-o", str(following)]) == 2  # never overwrites
 
 
+def test_a_report_naming_no_year_imports_with_the_year_given(tmp_path, capsys):
+    draft = tmp_path / "无年份.txt"
+    draft.write_text("机关党委工作报告\n\n一、加强学习\n全年开展学习12次。\n", encoding="utf-8")
+    project = tmp_path / "r.drafter"
+    assert run(["import", str(draft), "-o", str(project)]) == 2  # without --year it asks for one
+    assert "--year" in capsys.readouterr().err
+    assert run(["import", str(draft), "--year", "2024", "-o", str(project)]) == 0  # and with it, it is taken
+    assert load_project(project).meta.year == 2024
+
+
 def test_history_needs_format_2_and_an_older_reader_refuses_it_in_its_own_words(three_years, monkeypatch):
     report, _outcome = three_years
     text = dump_project(report)

@@ -27,7 +27,10 @@ class YearsResult:
 
 def import_years(paths: list[Path], year: int | None = None, *, lexicon: Lexicon) -> YearsResult:
     """Import each file; the newest report is the project, the older ones fill each figure's history."""
-    results = [(Path(path), import_last_year(Path(path), None, lexicon=lexicon)) for path in paths]
+    if len(paths) == 1:  # the year given is this report's: a file that names no year of its own needs it
+        results = [(Path(paths[0]), import_last_year(Path(paths[0]), year, lexicon=lexicon))]
+    else:  # each report's own year orders them
+        results = [(Path(path), import_last_year(Path(path), None, lexicon=lexicon)) for path in paths]
     _refuse_same_year(results)
     results.sort(key=lambda item: item[1].from_year)
     newest_path, newest = results[-1]
