@@ -71,8 +71,19 @@ def parse_project(raw: bytes) -> Report:
     return _report(*_project_data(raw))
 
 
+_NOT_A_PROJECT = {  # how other files people mix up with a project begin, and what to say
+    b"PK\x03\x04": "是 Word 文档（.docx）或其他压缩文件，不是起草助手的项目文件",
+    b"\xd0\xcf\x11\xe0": "是旧版 Word 或 WPS 文档（.doc/.wps），不是起草助手的项目文件",
+    b"%PDF": "是 PDF 文件，不是起草助手的项目文件",
+}
+_USE_IMPORT = "；要把去年的文稿变成项目，请用“导入去年文稿”（drafter import）"
+
+
 def _project_data(raw: bytes) -> tuple[dict, dict[int, int]]:
     """The file's plain data (checked to be a project of a format this version reads) and its lines."""
+    for start, what in _NOT_A_PROJECT.items():
+        if raw.startswith(start):  # read as text it would be “not UTF-8”, with advice that would damage it
+            raise ProjectError(what + _USE_IMPORT)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

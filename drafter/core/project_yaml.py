@@ -78,11 +78,26 @@ def load_yaml(text: str) -> tuple[object, dict[int, int]]:
         loader.dispose()
 
 
+# PyYAML's words for the mistakes a hand-edited project file makes, in the user's language (others are kept as
+# PyYAML says them, after “YAML：”)
+_PROBLEMS = {
+    "did not find expected ',' or ']'": "列表缺少“,”或“]”",
+    "did not find expected ',' or '}'": "键值对缺少“,”或“}”",
+    "did not find expected node content": "这里缺少内容",
+    "did not find expected key": "缩进不齐，或缺少“键:”",
+    "could not find expected ':'": "缺少“:”",
+    "mapping values are not allowed here": "这里不能出现“键: 值”（文字中的冒号后有空格时，请给整段文字加引号）",
+    "mapping values are not allowed in this context": "这里不能出现“键: 值”（文字中的冒号后有空格时，请给整段文字加引号）",
+    "found unexpected end of stream": "文件在引号或括号闭合之前结束",
+    "found character that cannot start any token": "这里的字符（如制表符 Tab、@、`）不能开头，请改用空格缩进或给文字加引号",
+}
+
+
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or ""
     if "constructor for the tag" in problem or "could not determine" in problem:
         return "含有不允许的标签，项目文件只能包含文字、数字和列表"
-    return problem
+    return _PROBLEMS.get(problem, f"YAML：{problem}")
 
 
 def _check_size(node) -> None:

@@ -16,7 +16,14 @@ HEAD = "format: 1\nmeta: {title: t, year: 2024}\n"
     (b"", "：文件是空的"),
     ("format: 1\nkind: a\nkind: b\n".encode(), "：第3行：键“kind”重复出现，请删去多余的一处"),
     ("format: 1\n? [a, b]\n: 1\n".encode(), "：第2行：键不能是列表或键值对"),
-    ("format: 1\nmeta:\n  title: [unclosed\n".encode(), "：第4行第1列格式有误（did not find expected ',' or ']'）"),
+    ("format: 1\nmeta:\n  title: [unclosed\n".encode(), "：第4行第1列格式有误（列表缺少“,”或“]”）"),
+    ("format: 1\nmeta:\n  title: 一是: 二是\n".encode(),
+     "：第3行第12列格式有误（这里不能出现“键: 值”（文字中的冒号后有空格时，请给整段文字加引号））"),
+    ("format: 1\nmeta: {title: t\n".encode(), "：第3行第1列格式有误（键值对缺少“,”或“}”）"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "是 Word 文档（.docx）或其他压缩文件，不是起草助手的项目文件；要把去年的文稿变成项目，"
+                                 "请用“导入去年文稿”（drafter import）"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "是旧版 Word 或 WPS 文档（.doc/.wps），不是起草助手的项目文件；要把去年的文稿变成项目，"
+                                         "请用“导入去年文稿”（drafter import）"),
     ("format: 1\nmeta: !!python/object:os.system {}\n".encode(),
      "：第2行第7列格式有误（含有不允许的标签，项目文件只能包含文字、数字和列表）"),
     ((HEAD + "fields:\n- {label: 会议}\n").encode(),
