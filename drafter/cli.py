@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     fields = commands.add_parser("fields", help="列出统计数据字段", description="列出全部统计数据字段及其取值、去年数值和使用位置。")
     fields.add_argument("project", metavar="项目文件")
     fields.add_argument("--json", action="store_true", help="以 JSON 输出")
-    setter = commands.add_parser("set", help="填写统计数据", description="填写字段，如 drafter set 报告.drafter study_sessions=十二 members=1,234。"
+    setter = commands.add_parser("set", help="填写统计数据", description="填写字段，如 drafter set 报告.drafter center_group_sessions=十二 集中轮训党员人数=1,200"
+                                 "（字段名或 drafter fields 列出的中文名称均可）。"
                                  "也可设置 title、year、organisation、date、recipient。")
     setter.add_argument("project", metavar="项目文件")
     setter.add_argument("assignments", nargs="+", metavar="名称=值")

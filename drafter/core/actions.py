@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.core.errors import UserFacingError
+from drafter.core.fieldtext import from_display, to_display
 from drafter.core.history import history_of
 from drafter.core.model import Report
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
@@ -74,12 +75,14 @@ def apply_assignment(report: Report, assignment: str) -> str:
     name, sep, raw = assignment.partition("=")
     name = name.strip()
     if not sep or not name:
-        raise AssignmentError(f"“{assignment}”应写成 名称=值，例如 study_sessions=12")
+        raise AssignmentError(f"“{assignment}”应写成 名称=值，例如 center_group_sessions=12 或 中心组集体学习次数=12")
     if name in META_KEYS and name not in report.fields:
         return _apply_meta(report, name, raw.strip())
-    field = report.fields.get(name)
+    # by its name or by its label as drafter fields and the form show it (labels are kept unique)
+    field = report.fields.get(name) or next((f for f in report.fields.values() if f.label == name), None)
     if field is None:
         raise AssignmentError(f"没有名为“{name}”的字段，可用 drafter fields 查看全部字段")
+    name = field.name
     if raw.strip() == "":
         field.value = None
         return f"{field.label}（{name}）已清空"
@@ -129,11 +132,14 @@ def _apply_meta(report: Report, key: str, raw: str) -> str:
             meta.sealed = raw.strip().lower() in YES
         elif key == "attachments":  # several names separated by ；or |
             meta.attachments = split_attachment_names(raw)
+        elif key == "title":  # 【本年度】 and 【单位名称】 stand for the year and the unit, as in the window
+            meta.title = from_display(raw, report.fields)
         else:
             setattr(meta, key, raw)
     except NumberError as error:
         raise AssignmentError(f"{META_KEYS[key]}（{key}）：{error}") from None
-    return f"{META_KEYS[key]}（{key}）= {getattr(meta, key)}"
+    shown = to_display(meta.title, report.fields) if key == "title" else getattr(meta, key)
+    return f"{META_KEYS[key]}（{key}）= {shown}"
 
 
 def field_rows(report: Report, rendered: Rendered) -> list[dict]:

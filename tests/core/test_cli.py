@@ -76,6 +76,14 @@ def test_set_parses_like_the_form_and_saves(project, capsys):
     assert "1200余名" in capsys.readouterr().out
 
 
+def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(project, capsys):
+    assert run(["set", str(project), "集中轮训党员人数=1,200", "title=【单位名称】【本年度】年度工作报告"]) == 0
+    report = load_project(project)
+    assert report.fields["study_participants"].value == 1200
+    assert report.meta.title == "{{ organisation }}{{ year }}年度工作报告"  # as the window's 标题 box stores it
+    assert "标题（title）= 【单位名称】【本年度】年度工作报告" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("assignment", "message"),
     [("center_group_sessions=-1", "负"), ("nothing=1", "没有名为“nothing”"), ("novalue", "名称=值"),
