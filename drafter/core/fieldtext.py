@@ -24,12 +24,19 @@ def token(label: str) -> str:
     return f"{TOKEN_OPEN}{label}{TOKEN_CLOSE}"
 
 
-def to_display(source: str, fields: dict[str, Field], labels: dict[str, str] | None = None) -> str:
-    """{{ study_sessions }} → 【学习次数】; unknown names keep their name so nothing is lost.
-    Pass labels (labels_by_name) when converting many texts: building them is per field."""
+def to_display(source: str, fields: dict[str, Field], labels: dict[str, str] | None = None,
+               values: dict[str, str] | None = None) -> str:
+    """{{ study_sessions }} → 【学习次数】; unknown names keep their name so nothing is lost; names in `values` are
+    shown as that text instead ({{ year }} → 2026 in a preview). Pass labels (labels_by_name) when converting many
+    texts: building them is per field."""
     labels = labels if labels is not None else labels_by_name(fields)
-    shown = _REFERENCE.sub(lambda match: token(labels.get(match.group(1), match.group(1))), source)
-    return shown.replace(NOTE_MARK, NOTE_TOKEN)
+    values = values or {}
+
+    def shown(match: re.Match) -> str:
+        name = match.group(1)
+        return values[name] if name in values else token(labels.get(name, name))
+
+    return _REFERENCE.sub(shown, source).replace(NOTE_MARK, NOTE_TOKEN)
 
 
 def from_display(text: str, fields: dict[str, Field]) -> str:

@@ -247,6 +247,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
     def meta_changed(self) -> None:
         self.form.meta.show_meta(self.report.meta, self.report.fields)
         self.page.redraw_atoms(CODE_ATOMS)  # {{ year }} and the like show the new year or name
+        self.tree.viewport().update()  # so do the outline's rows
 
     def push_meta_edit(self, key: str, value) -> None:
         if getattr(self.report.meta, key) != value:

@@ -19,6 +19,20 @@ def test_outline_model_passes_qt_model_tester(window, qtmodeltester):
     qtmodeltester.check(window.outline_model)
 
 
+def test_outline_rows_show_the_year_and_the_unit_as_the_page_does(window):
+    paragraph = window.report.opening[0]
+    window.push_text_edit(paragraph, "body", "{{ organisation }}{{ year }}年在{{ next_year }}年前完成。")
+    model = window.outline_model
+
+    def row_text():
+        return model.data(model.index_of(paragraph), Qt.DisplayRole)
+
+    assert row_text().startswith(f"【单位名称】{window.report.meta.year}年在{window.report.meta.year + 1}")
+    window.push_meta_edit("organisation", "示例局")
+    window.push_meta_edit("year", 2030)
+    assert row_text().startswith("示例局2030年在2031")
+
+
 def test_form_accepts_full_width_and_chinese_numerals(window):
     box = form_input(window, "seminars")
     box.setText("１２")
