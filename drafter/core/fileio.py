@@ -128,6 +128,13 @@ def _remove_quietly(path: Path) -> None:
         pass
 
 
+_READ_REASONS = {  # the system's English words for the reasons a file cannot be read, as a user should read them
+    errno.ENOENT: "找不到这个文件或文件夹", errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一项不是文件夹", errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限",
+    errno.ENAMETOOLONG: "文件名或路径太长", errno.EBUSY: "文件正被其他程序占用",
+}
+
+
 def _reason(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return "磁盘空间不足，请清理磁盘后重试"
@@ -135,4 +142,11 @@ def _reason(error: OSError) -> str:
         return "没有写入权限"
     if error.errno == errno.EROFS:
         return "磁盘只读"
-    return error.strerror or str(error)
+    return read_reason(error)
+
+
+def read_reason(error: OSError) -> str:
+    """Why a file could not be read (or written, for the reasons both share), in Chinese where we know the words."""
+    if getattr(error, "winerror", None) == 32:  # ERROR_SHARING_VIOLATION: open in Word, say
+        return "文件正被其他程序打开"
+    return _READ_REASONS.get(error.errno) or error.strerror or str(error)

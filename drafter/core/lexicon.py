@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from drafter.core import fileio
 from drafter.core.errors import UserFacingError
 
 MASK = r"[*＊×XＸ]{1,6}"
@@ -68,7 +69,7 @@ def load_lexicon(path: Path) -> Lexicon:
     try:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as error:
-        raise LexiconError(f"无法读取词表“{path}”：{error.strerror}") from None
+        raise LexiconError(f"无法读取词表“{path}”：{fileio.read_reason(error)}") from None
     except yaml.YAMLError as error:
         raise LexiconError(f"词表“{path}”格式有误：{error}") from None
     if not isinstance(data, dict) or not data.get("units"):

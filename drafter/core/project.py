@@ -63,7 +63,7 @@ def _naming_the_file(path: Path) -> Iterator[None]:
     except ProjectError as error:
         raise ProjectError(f"项目文件“{path}”{error}") from None
     except OSError as error:
-        raise ProjectError(f"无法读取项目文件“{path}”：{error.strerror}") from None
+        raise ProjectError(f"无法读取项目文件“{path}”：{fileio.read_reason(error)}") from None
 
 
 def parse_project(raw: bytes) -> Report:

@@ -92,6 +92,22 @@ def test_a_temporary_that_cannot_be_made_names_the_folder_and_why(tmp_path, monk
     assert str(raised.value) == f"无法在“{tmp_path}”中写入文件：{words}"
 
 
+@pytest.mark.parametrize("error, words", [
+    (IsADirectoryError(errno.EISDIR, "Is a directory"), "这是一个文件夹，不是文件"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory"), "找不到这个文件或文件夹"),
+    (PermissionError(errno.EACCES, "Permission denied"), "没有读取权限"),
+    (OSError(errno.EIO, os.strerror(errno.EIO)), os.strerror(errno.EIO)),  # words we have none for: as they are
+])
+def test_why_a_file_cannot_be_read_is_said_in_chinese(error, words):
+    assert fileio.read_reason(error) == words
+
+
+def test_a_file_open_elsewhere_on_windows_says_so():
+    error = PermissionError(errno.EACCES, "The process cannot access the file")
+    error.winerror = 32
+    assert fileio.read_reason(error) == "文件正被其他程序打开"
+
+
 def test_an_error_without_words_is_shown_as_python_gives_it():
     assert fileio._reason(OSError("没有说明")) == "没有说明"
 

@@ -76,7 +76,7 @@ def _checked_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise WorkbookError(f"“{path}”是文件夹，请选择 .xlsx 文件") from None
     except OSError as error:
-        raise WorkbookError(f"无法读取“{path}”：{error.strerror}") from None
+        raise WorkbookError(f"无法读取“{path}”：{fileio.read_reason(error)}") from None
     _check_package(path, raw)
     return raw
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.core import fileio
 from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.textfile import UnknownEncoding, decode_text
 from drafter.core.lastyear.wordxml import W, BodyReader, Piece, read_notes, read_numbering, read_styles
@@ -37,7 +38,7 @@ def read_source(path: Path) -> tuple[list[SourceParagraph], Counter]:
     except FileNotFoundError:
         raise SourceError(f"找不到文件“{path}”") from None
     except OSError as error:
-        raise SourceError(f"无法读取“{path}”：{error.strerror}") from None
+        raise SourceError(f"无法读取“{path}”：{fileio.read_reason(error)}") from None
     if raw is None:
         raise SourceError(f"“{path.name}”超过 100 MB，不像是一份工作报告")
     if not raw.strip():
