@@ -148,7 +148,8 @@ def _punctuation(where: str, node_id: str, text: str) -> list[Finding]:
     halves = [m.group(0) for m in HALF_WIDTH.finditer(text)]
     if halves:
         findings.append(Finding("half_width_punctuation", WARNING, where,
-                                f"中文之间用了半角标点 {' '.join(sorted(set(halves)))}，应为全角", fix="punctuation",
+                                f"中文之间用了半角标点{''.join(f'“{mark}”' for mark in sorted(set(halves)))}，应为全角",
+                                fix="punctuation",
                                 node_id=node_id, excerpt=halves[0]))
     if ASCII_QUOTE.search(text):
         findings.append(Finding("mixed_quotes", WARNING, where, "中文中用了英文引号 \"，应为“”", node_id=node_id,

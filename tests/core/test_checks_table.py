@@ -78,7 +78,7 @@ def test_the_edges_of_punctuation_sentences_headings_and_unfilled_places():
                       Paragraph(body="另有{{ c }}。")]
     report.parts = [Section("加强学习。 ", [Paragraph(body="正文。")])]  # a mark before trailing spaces still counts
     found = {(f.kind, f.where): f.message for f in check_report(report)}
-    assert found[("half_width_punctuation", "开头第1段")] == "中文之间用了半角标点 , ;，应为全角"
+    assert found[("half_width_punctuation", "开头第1段")] == "中文之间用了半角标点“,”“;”，应为全角"
     assert ("long_sentence", "开头第1段") not in found  # 150 characters is not yet too long
     assert found[("heading_punctuation", "第一部分标题")] == "一级标题末尾不加标点"
     assert found[("unfilled", "开头第1段；开头第2段")] == "“培训人数”还未填写"
