@@ -130,6 +130,15 @@ def test_same_figure_twice_in_a_sentence_is_two_fields():
     assert len(result.report.fields) == 2
 
 
+def test_a_hidden_name_is_one_field_where_it_is_the_same_name_and_two_where_nothing_says_so():
+    result = build_project(paragraphs(
+        "2022年工作", "一、第一部分", "赴**市调研，再赴**市座谈。", "全面推进“**”。", "认真落实“**”。",
+    ), None, "t")
+    texts = [f for f in result.report.fields.values() if f.type == "text"]
+    assert [f.label for f in texts] == ["市名", "名称", "名称（2）"]  # 市名 twice is one city; two bare 名称 are two
+    assert len({f.label for f in result.report.fields.values()}) == len(result.report.fields)
+
+
 def test_template_syntax_in_a_document_stays_literal():
     result = build_project(paragraphs("2022年工作", "2022年，讨论了{{ 变量 }}和{% if %}的写法。"), None, "t")
     assert "{{ 变量 }}和{% if %}的写法" in body_text(result.report)

@@ -132,11 +132,14 @@ class FieldMaker:
         else:
             noun = noun_phrase(re.split(r"[^\u4e00-\u9fff]", after)[0][:8], self.lexicon)
             label = f"{noun}名称" if noun else "名称"
-        if label not in self.names:
-            name = f"name_{len(self.names) + 1:02d}"
-            self.names[label] = name
-            self.fields.append(Field(name=name, label=label, type="text", required=True))
-        return "{{ " + self.names[label] + " }}"
+        # 市名 or 清廉馆名称 hidden twice is the same name twice; a bare 名称 says nothing of which name it is, and
+        # one field for two of them put one text in two unrelated places
+        if label in self.names and label != "名称":
+            return "{{ " + self.names[label] + " }}"
+        name = f"name_{sum(1 for field in self.fields if field.name.startswith('name_')) + 1:02d}"
+        self.names[label] = name
+        self.fields.append(Field(name=name, label=self._unique(label), type="text", required=True))
+        return "{{ " + name + " }}"
 
     def cell_field(self, text: str, unit: str, label: str) -> str | None:
         """A table cell holding only a number (1,260 with 人次 in the header) as a field; None when it is not one."""
