@@ -14,6 +14,7 @@ from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
 from drafter.core.fixes import apply_fix
 from drafter.core.names import path_warning
+from drafter.core.numbers import NumberError, parse_value
 from drafter.core.errors import UserFacingError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
@@ -26,15 +27,35 @@ DEFAULT_TEMPLATE = "年度工作报告"
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
     (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
-    (r"argument (.*?): invalid int value: (.*)", r"参数 \1 应是整数，而不是 \2"),
-    (r"argument (.*?): invalid choice: (.*)", r"参数 \1 的取值无效：\2"),
+    (r"argument (.*?): invalid int value: '(.*)'", r"参数 \1 应是整数，而不是“\2”"),
+    (r"argument (.*?): invalid choice: '(.*?)'.*", r"参数 \1 的取值“\2”无效"),
     (r"argument (.*?): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (.*?): (.*)", r"参数 \1：\2"),  # our own words (a year that is not one)
 ]
+
+
+def _year(text: str) -> int:
+    """--year as 2024, ２０２４ or 二〇二四, as the form and drafter set take it."""
+    try:
+        year = parse_value(text, "integer")
+    except NumberError:
+        year = None
+    if year is None or not 1900 <= year <= 2999:
+        raise argparse.ArgumentTypeError(f"“{text}”不是四位年份，如 2024")
+    return int(year)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Room for the longest sub-command's name beside its help (templates wrapped onto a line of its own)."""
+
+    def __init__(self, prog: str):
+        super().__init__(prog, max_help_position=30)
 
 
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
@@ -44,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
         return super().format_usage().replace("usage:", "用法：", 1)
 
     def format_help(self) -> str:
-        return super().format_help().replace("usage:", "用法：", 1)
+        text = super().format_help().replace("usage:", "用法：", 1)
+        return re.sub(r"(?m)^(参数|选项|子命令):$", r"\1：", text)  # the sections' titles, with a Chinese colon
 
     def error(self, message: str):
         for pattern, replacement in _ARGPARSE_MESSAGES:
@@ -60,11 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"不带参数运行时打开图形界面；drafter 项目文件{PROJECT_SUFFIX} 在图形界面中打开该项目。",
     )
     parser.add_argument("--version", action="version", version=f"drafter {version()}", help="显示版本号并退出")
-    commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", title="子命令", metavar="子命令", parser_class=_Parser,
+                                     help="下列之一；drafter 子命令 --help 查看各自的说明")
     commands.add_parser("templates", help="列出可用的报告模板", description="列出内置和用户自添的报告模板。")
     new = commands.add_parser("new", help="从模板新建项目", description="从报告模板新建一个项目文件，所有统计数据待填。")
     new.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="模板名", help=f"模板名称（默认：{DEFAULT_TEMPLATE}）")
-    new.add_argument("--year", type=int, metavar="年度", help="报告年度，如 2026（默认：当前工作年度）")
+    new.add_argument("--year", type=_year, metavar="年度", help="报告年度，如 2026（默认：当前工作年度）")
     new.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
     fields = commands.add_parser("fields", help="列出统计数据字段", description="列出全部统计数据字段及其取值、去年数值和使用位置。")
     fields.add_argument("project", metavar="项目文件")
@@ -94,9 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "变成今年的项目：识别标题、各部分和段首句，数字变成统计数据（去年数值保留），年份顺延一年。"
                                    "可同时给出前几年的文稿（如 2022.docx 2023.docx）：最新的一份作为正文，其余各年的数字按所在句子"
                                    "对应到同一项统计数据，成为往年数值。")
-    importer.add_argument("sources", nargs="+", metavar="去年文稿")
+    importer.add_argument("sources", nargs="+", metavar="去年文稿",
+                          help="去年的 Word（.docx）或文本（.txt）文稿；可给几年的，每年一份")
     importer.add_argument("-o", "--output", required=True, metavar="项目文件", help=f"新项目文件，扩展名 {PROJECT_SUFFIX}")
-    importer.add_argument("--year", type=int, metavar="年度", help="今年的报告年度（默认：去年文稿的年度加一）")
+    importer.add_argument("--year", type=_year, metavar="年度", help="今年的报告年度（默认：去年文稿的年度加一）")
     check = commands.add_parser("check", help="导出前检查", description="检查未填写或与去年相同的数据、没改的年份、残留的"
                                 "遮盖符、标题编号和标点等问题。有“错误”级问题时退出码为 1。")
     check.add_argument("project", metavar="项目文件")

@@ -10,7 +10,7 @@ import sys
 import docx
 import pytest
 
-from drafter.cli import run
+from drafter.cli import build_parser, run
 from drafter.core.project import load_project
 
 
@@ -74,6 +74,16 @@ def test_set_parses_like_the_form_and_saves(project, capsys):
     assert report.fields["center_group_sessions"].value == 12
     assert report.fields["study_participants"].value == 1200
     assert "1200余名" in capsys.readouterr().out
+
+
+def test_a_year_on_the_command_line_is_read_as_the_form_reads_it(tmp_path, capsys):
+    assert run(["new", "--year", "二〇二五", "-o", str(tmp_path / "a.drafter")]) == 0
+    assert load_project(tmp_path / "a.drafter").meta.year == 2025
+    with pytest.raises(SystemExit) as stopped:
+        run(["new", "--year", "明年", "-o", str(tmp_path / "b.drafter")])
+    assert stopped.value.code == 2 and "参数 --year：“明年”不是四位年份，如 2024" in capsys.readouterr().err
+    help_text = build_parser().format_help()
+    assert "选项：" in help_text and "选项:" not in help_text and "子命令：" in help_text
 
 
 def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(project, capsys):
