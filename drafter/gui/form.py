@@ -135,7 +135,7 @@ class FieldRow:
     def show_state(self, tr) -> None:
         field = self.field
         previous = "" if field.previous is None else format_number(field.previous, field.type, field.unit,
-                                                                  field.qualifier)
+                                                                  field.qualifier, field.notation)  # 1.2万 as written
         _show_text(self.previous, tr("去年 %1").replace("%1", previous) if previous else "")
         _show_text(self.change, short_change(field))
         _show_text(self.department, field.department)

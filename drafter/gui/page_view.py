@@ -233,7 +233,7 @@ class PageView(PageSync, PageLayout, QTextEdit):
         if field is None:
             QToolTip.hideText()
             return
-        previous = ("去年 " + format_number(field.previous, field.type, field.unit, field.qualifier)
+        previous = ("去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation)
                     if field.previous is not None else "去年：无")
         QToolTip.showText(event.globalPos(), f"{field.label}\n{previous}\n双击到统计数据中填写", self)
 

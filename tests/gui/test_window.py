@@ -53,6 +53,15 @@ def test_a_bad_entry_shows_its_reason_and_is_kept(window):
     assert window.report.fields["seminars"].value is None
 
 
+def test_last_years_value_is_shown_as_it_was_written(window):
+    from decimal import Decimal
+
+    field = window.report.fields["study_participants"]
+    field.previous, field.notation = Decimal(12000), "万"  # last year's draft said 1.2万
+    window.form.refresh()
+    assert window.form.rows["study_participants"].previous.text() == "去年 1.2万余名"
+
+
 def test_counter_and_status_count_filled_fields(window, qtbot):
     box = form_input(window, "lectures")
     box.setText("5")
