@@ -106,6 +106,7 @@ class PageLayout:
         width = round(CHARS_PER_LINE * body.size * self.scale * px) + 4
         if self.lineWrapColumnOrWidth() != width:  # setting it, even unchanged, lays the whole page out again
             self.setLineWrapColumnOrWidth(width)
+            self.center_page()
         self._building = True
         try:
             self.document().clear()

@@ -51,6 +51,17 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.setLineWrapMode(QTextEdit.FixedPixelWidth)
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.center_page()
+
+    def center_page(self) -> None:
+        """The page's lines in the middle of a wider pane, as a word processor shows a page, not against its left."""
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        side = max(0, (room - self.lineWrapColumnOrWidth()) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
     def _contents_changed(self, position: int, removed: int, added: int) -> None:
         if self._building:
             return

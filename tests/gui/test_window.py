@@ -62,6 +62,16 @@ def test_last_years_value_is_shown_as_it_was_written(window):
     assert window.form.rows["study_participants"].previous.text() == "去年 1.2万余名"
 
 
+def test_the_page_stands_in_the_middle_of_a_wider_pane(window):
+    page = window.page
+    page.resize(page.lineWrapColumnOrWidth() + 400, 600)
+    margins = page.viewportMargins()
+    assert margins.left() == margins.right() > 150
+    assert page.viewport().width() >= page.lineWrapColumnOrWidth()  # all of every line still shows
+    page.resize(page.lineWrapColumnOrWidth() - 50, 600)  # narrower than the page: no margins, it scrolls
+    assert page.viewportMargins().left() == 0
+
+
 def test_counter_and_status_count_filled_fields(window, qtbot):
     box = form_input(window, "lectures")
     box.setText("5")
