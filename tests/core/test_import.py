@@ -139,6 +139,17 @@ def test_a_hidden_name_is_one_field_where_it_is_the_same_name_and_two_where_noth
     assert len({f.label for f in result.report.fields.values()}) == len(result.report.fields)
 
 
+def test_a_hidden_part_of_a_quoted_name_is_labelled_by_the_quotation():
+    result = build_project(paragraphs(
+        "2022年工作", "一、第一部分",
+        "与市委“六个新**”建设等决策部署紧密结合。", "系统构建“*+N”制度体系。",
+        "召开“**数字政协”建设推进会，在全省“**数字政协”会上交流。",
+    ), None, "t")
+    labels = [f.label for f in result.report.fields.values() if f.type == "text"]
+    # never half a word of what follows (建设等决策部署紧名称), and the same quoted name twice is one field
+    assert labels == ["“六个新…”名称", "“…+N”名称", "数字政协名称"]
+
+
 def test_template_syntax_in_a_document_stays_literal():
     result = build_project(paragraphs("2022年工作", "2022年，讨论了{{ 变量 }}和{% if %}的写法。"), None, "t")
     assert "{{ 变量 }}和{% if %}的写法" in body_text(result.report)

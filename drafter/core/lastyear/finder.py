@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from drafter.core.figures import Figure, FigureError, chinese_figure, figure_from_match
-from drafter.core.lastyear.labels import make_label, noun_phrase
+from drafter.core.lastyear.labels import make_label, noun_phrase, tokens
 from drafter.core.lexicon import Lexicon
 from drafter.core.model import Field
 from drafter.core.numbers import NumberError, parse_number
@@ -116,7 +116,7 @@ class FieldMaker:
     def _masked_names(self, text: str) -> str:
         """**市政协 → {{ 市名 }}政协: a name the website hid is for the user to write again."""
         def replace(match: re.Match) -> str:
-            return self._name_field(text[match.end():])
+            return self._name_field(match.string[:match.start()], match.string[match.end():])
 
         pieces, position = [], 0
         for code in TEMPLATE_CODE.finditer(text):
@@ -125,12 +125,15 @@ class FieldMaker:
         pieces.append(MASKED_NAME.sub(replace, text[position:]))
         return "".join(pieces)
 
-    def _name_field(self, after: str) -> str:
+    def _name_field(self, before: str, after: str) -> str:
+        label = _quoted_name_label(before, after, self.lexicon)
         after = after.lstrip("”》")
-        if after[:1] and after[0] in PLACE_WORDS:
+        if label:
+            pass
+        elif after[:1] and after[0] in PLACE_WORDS:
             label = f"{after[0]}名"
         else:
-            noun = noun_phrase(re.split(r"[^\u4e00-\u9fff]", after)[0][:8], self.lexicon)
+            noun = noun_phrase(_words_within(re.split(r"[^\u4e00-\u9fff]", after)[0], NAME_NOUN_CHARS), self.lexicon)
             label = f"{noun}名称" if noun else "名称"
         # 市名 or 清廉馆名称 hidden twice is the same name twice; a bare 名称 says nothing of which name it is, and
         # one field for two of them put one text in two unrelated places
@@ -160,3 +163,36 @@ class FieldMaker:
         kind = "decimal" if value != value.to_integral_value() else "integer"
         qualifier = "约" if compact.startswith("约") else (match.group(2) or "")
         return self.add(label, Figure(value, kind, unit, qualifier, notation))
+
+
+NAME_NOUN_CHARS = 8  # at most, of what follows a hidden name, to say what it names (whole words only)
+
+
+def _words_within(text: str, limit: int) -> str:
+    """The words text starts with, as many as fit in `limit` characters: never half a word (紧密 cut to 紧)."""
+    kept = ""
+    for word, _flag in tokens(text[:limit + 4]):
+        if len(kept) + len(word) > limit:
+            break
+        kept += word
+    return kept
+
+
+def _quoted_name_label(before: str, after: str, lexicon: Lexicon) -> str:
+    """A hidden part of a quoted name is labelled by the quotation: “**数字政协” → 数字政协名称 (what follows names it),
+    “六个新**” → “六个新…”名称 (the rest of the quotation does); "" outside quotation marks."""
+    opening = max(before.rfind("“"), before.rfind("《"))
+    if opening < 0 or before.rfind("”", opening) >= 0 or before.rfind("》", opening) >= 0:
+        return ""
+    closing = re.search(r"[”》]", after)
+    if closing is None or closing.start() > 20:
+        return ""
+    inside_before, inside_after = before[opening + 1:], after[:closing.start()]
+    following = re.split(r"[^\u4e00-\u9fff]", inside_after)[0]
+    if len(following) >= 2:
+        noun = noun_phrase(_words_within(following, NAME_NOUN_CHARS), lexicon)
+        return f"{noun}名称" if noun else ""
+    if not (inside_before + inside_after).strip():
+        return ""  # “**” alone: what follows the quotation names it (“**”体系构架 → 体系构架名称)
+    marks = "《》" if before[opening] == "《" else "“”"
+    return f"{marks[0]}{inside_before[-8:]}…{inside_after}{marks[1]}名称"
