@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
@@ -114,7 +117,9 @@ class FieldRow:
         self.input.setMinimumWidth(self.input.fontMetrics().horizontalAdvance("0" * 10) + 12)
         self.unit = QLabel(unit_text(field))
         self.department = _coloured_label(_GREY)
-        self.previous = QLabel()
+        self.previous = QLabel()  # 去年 12次: a click on the value takes it for this year too
+        self.previous.setToolTip(form.tr("点击沿用去年的数值"))
+        self.previous.linkActivated.connect(lambda _link: form.take_previous(self))
         self.change = QLabel()
         self.error = _coloured_label(_RED)
         self.error.setWordWrap(True)
@@ -136,7 +141,8 @@ class FieldRow:
         field = self.field
         previous = "" if field.previous is None else format_number(field.previous, field.type, field.unit,
                                                                   field.qualifier, field.notation)  # 1.2万 as written
-        _show_text(self.previous, tr("去年 %1").replace("%1", previous) if previous else "")
+        link = f'<a href="previous">{html.escape(previous)}</a>'
+        _show_text(self.previous, tr("去年 %1").replace("%1", link) if previous else "")
         _show_text(self.change, short_change(field))
         _show_text(self.department, field.department)
         if self.label is not None:
@@ -262,6 +268,12 @@ class StatisticsForm(GroupScrolling, QWidget):
             row.input.setText(editable_text(row.field))
         self._show_error(row, reason)
         row.show_state(self.tr)
+
+    def take_previous(self, row: FieldRow) -> None:
+        """Last year's value as this year's (a place name that has not changed, a count that stayed the same)."""
+        text = editable_text(replace(row.field, value=row.field.previous))
+        row.input.setText(text)
+        self.entered(row, text)
 
     def entered(self, row: FieldRow, text: str) -> None:
         field = row.field

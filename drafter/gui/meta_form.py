@@ -28,7 +28,6 @@ class MetaForm(QGroupBox):
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText(self.tr("落款的单位名称"))
         self.date = QLineEdit()
-        self.date.setPlaceholderText(self.tr("如 2027年1月8日"))
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(self.tr("可不填，如：市委"))
         self.sealed = QCheckBox(self.tr("加盖印章（成文日期右空四字，落款以日期居中）"))
@@ -68,6 +67,8 @@ class MetaForm(QGroupBox):
                 self.year.setValue(meta.year)
             if not self.date.hasFocus() and not self.date_error.isVisible():
                 self.date.setText(format_date(meta.date) if meta.date else "")
+            # an example in the report's own time: early in the year after it, when such reports are signed
+            self.date.setPlaceholderText(self.tr("如 %1年1月8日").replace("%1", str(meta.year + 1)))
             self.organisation.setStyleSheet("" if meta.organisation.strip() else _EMPTY_STYLE)
             if not self.date_error.isVisible():
                 self.date.setStyleSheet("" if meta.date else _EMPTY_STYLE)

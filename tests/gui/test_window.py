@@ -53,13 +53,18 @@ def test_a_bad_entry_shows_its_reason_and_is_kept(window):
     assert window.report.fields["seminars"].value is None
 
 
-def test_last_years_value_is_shown_as_it_was_written(window):
+def test_last_years_value_is_shown_as_it_was_written_and_taken_with_a_click(window):
     from decimal import Decimal
 
     field = window.report.fields["study_participants"]
     field.previous, field.notation = Decimal(12000), "万"  # last year's draft said 1.2万
     window.form.refresh()
-    assert window.form.rows["study_participants"].previous.text() == "去年 1.2万余名"
+    row = window.form.rows["study_participants"]
+    assert row.previous.text() == '去年 <a href="previous">1.2万余名</a>'
+    row.previous.linkActivated.emit("previous")  # a click on last year's value takes it for this year
+    assert field.value == Decimal(12000) and row.input.text() == "12000"
+    window.undo_stack.undo()
+    assert field.value is None
 
 
 def test_the_page_stands_in_the_middle_of_a_wider_pane(window):
@@ -70,6 +75,11 @@ def test_the_page_stands_in_the_middle_of_a_wider_pane(window):
     assert page.viewport().width() >= page.lineWrapColumnOrWidth()  # all of every line still shows
     page.resize(page.lineWrapColumnOrWidth() - 50, 600)  # narrower than the page: no margins, it scrolls
     assert page.viewportMargins().left() == 0
+
+
+def test_the_date_boxs_example_is_in_the_year_after_the_report(window):
+    window.push_meta_edit("year", 2023)
+    assert window.form.meta.date.placeholderText() == "如 2024年1月8日"
 
 
 def test_counter_and_status_count_filled_fields(window, qtbot):
