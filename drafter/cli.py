@@ -18,7 +18,7 @@ from drafter.core.numbers import NumberError, parse_value
 from drafter.core.errors import UserFacingError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
-from drafter.core.style import load_style, parse_substitution, with_font_substitutions
+from drafter.core.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TEMPLATE = "年度工作报告"
@@ -276,7 +276,11 @@ def cmd_label(args) -> int:
 def cmd_export(args) -> int:
     report = load_project(Path(args.project))
     style = load_style(paths.official_style_file())
-    style = with_font_substitutions(style, dict(parse_substitution(item) for item in args.font))
+    substitutions = dict(parse_substitution(item) for item in args.font)
+    for old in substitutions.keys() - set(used_fonts(style)):  # a typo, or a font the layout does not use
+        print(f"警告：公文样式中没有用到“{old}”，--font {old}=… 不起作用；用到的字体："
+              f"{'、'.join(used_fonts(style))}", file=sys.stderr)
+    style = with_font_substitutions(style, substitutions)
     try:
         rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
                                           args.comparison_table, cache_folder=paths.cache_dir())

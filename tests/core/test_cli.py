@@ -170,6 +170,14 @@ def test_export_with_font_substitution(project, tmp_path):
     assert run(["export", str(project), "-o", str(out), "--font", "仿宋"]) == 2
 
 
+def test_a_font_the_layout_does_not_use_is_named_in_a_warning(project, tmp_path, capsys):
+    out = tmp_path / "w.docx"
+    assert run(["export", str(project), "-o", str(out), "--allow-missing", "--font", "微软雅黑=宋体",
+                "--font", "仿宋_GB2312=仿宋"]) == 0
+    err = capsys.readouterr().err
+    assert "没有用到“微软雅黑”" in err and "仿宋_GB2312=" not in err
+
+
 def test_user_templates_folder_adds_a_kind(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "我的模板" / "季度工作总结"
     folder.mkdir(parents=True)
