@@ -165,7 +165,10 @@ def cmd_new(args) -> int:
         raise ProjectError(f"年度 {year} 不是四位年份")
     report = actions.new_project(args.template, year, template_folders())
     save_project(report, output)
-    print(f"已新建“{output}”：{args.template}，{year}年度，{len(report.fields)} 项统计数据待填")
+    missing = render(report).missing  # what export will count: the figures, and the unit's name and date
+    others = "、".join(item.label for item in missing if item.name not in report.fields)
+    print(f"已新建“{output}”：{args.template}，{year}年度，{len(report.fields)} 项统计数据"
+          + (f"和{others}" if others else "") + f"待填（共 {len(missing)} 处）")
     return EXIT_OK
 
 

@@ -86,6 +86,15 @@ def test_a_year_on_the_command_line_is_read_as_the_form_reads_it(tmp_path, capsy
     assert "选项：" in help_text and "选项:" not in help_text and "子命令：" in help_text
 
 
+def test_new_counts_what_is_to_fill_as_export_will(tmp_path, capsys):
+    path = tmp_path / "n.drafter"
+    assert run(["new", "--year", "2026", "-o", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert run(["export", str(path), "-o", str(tmp_path / "n.docx"), "--allow-missing"]) == 0
+    marked = capsys.readouterr().out
+    assert "36 项统计数据和落款单位、成文日期待填（共 38 处）" in said and "38 处未填写已标出" in marked
+
+
 def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(project, capsys):
     assert run(["set", str(project), "集中轮训党员人数=1,200", "title=【单位名称】【本年度】年度工作报告"]) == 0
     report = load_project(project)
