@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from drafter.core.compare import change
-from drafter.core.fieldtext import labels_by_name, to_display
+from drafter.core.fieldtext import TOKEN_PATTERN, labels_by_name, to_display
 from drafter.core.history import turn_description, turns
 from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
@@ -111,15 +111,30 @@ def _texts(report: Report):
 def _text_findings_in_steps(report: Report) -> Iterator[list[Finding]]:
     findings = []
     labels = labels_by_name(report.fields)  # once: per text it made checking a long report quadratic
+    known = set(labels.values())
     for count, (where, node_id, source) in enumerate(_texts(report), 1):
         if source:
             text = without(to_display(source, report.fields, labels), TEMPLATE_CODE) if "{" in source else source
             findings += _stale_years(report.meta.year, where, node_id, source)
             findings += _punctuation(where, node_id, text)
+            findings += _typed_tokens(where, node_id, source, known)
         if count % TEXTS_PER_STEP == 0:
             yield findings
             findings = []
     yield findings
+
+
+def _typed_tokens(where: str, node_id: str, source: str, known: set[str]) -> list[Finding]:
+    """【本年度】 or 【学习次数】 typed as text: the window and the title box turn such a token into the year or the
+    figure, but typed on the page (or brought in) it prints as it stands."""
+    findings = []
+    for match in TOKEN_PATTERN.finditer(without(source, TEMPLATE_CODE)):
+        if match.group(1) in known:
+            findings.append(Finding("typed_token", WARNING, where,
+                                    f"“{match.group(0)}”是程序的占位写法，导出时会原样印出；应换成它代表的年份、名称或统计数据",
+                                    fix=None if where == "落款" else "typed_token",  # the name itself: fill it in
+                                    node_id=node_id, excerpt=match.group(0)))
+    return findings
 
 
 def _mask_findings(report: Report) -> list[Finding]:

@@ -1,10 +1,11 @@
-"""One-click fixes for findings whose fix is certain: punctuation, heading numbers, last year's year."""
+"""One-click fixes for findings whose fix is certain: punctuation, heading numbers, last year's year, typed tokens."""
 
 from __future__ import annotations
 
 import re
 
 from drafter.core.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, Finding
+from drafter.core.fieldtext import from_display
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.numbers import split_heading_number
 from drafter.core.spans import TEMPLATE_CODE, map_outside
@@ -35,6 +36,8 @@ def apply_fix(report: Report, finding: Finding) -> bool:
         return _each_text(report, node, finding, full_width_punctuation)
     if finding.fix == "year_roll":
         return _each_text(report, node, finding, lambda text: roll_year(text, report.meta.year - 1))
+    if finding.fix == "typed_token":  # 【本年度】 → {{ year }}, 【学习次数】 → {{ study_sessions }}, as the title box does
+        return _each_text(report, node, finding, lambda text: from_display(text, report.fields))
     if finding.fix == "heading_number" and isinstance(node, Section):
         node.heading = split_heading_number(node.heading)[1]
         return True

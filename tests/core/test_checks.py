@@ -99,6 +99,16 @@ def test_a_finding_names_the_words_it_is_about_as_they_stand_first_in_the_text()
     assert excerpts["long_sentence"] == "再接再厉,继续努力加"  # the long sentence's first ten characters
 
 
+def test_a_token_typed_as_text_is_found_and_fixed_into_what_it_stands_for():
+    report = report_with("【本年度】年，开展学习【学习次数】次，编印【典型案例】一册。")
+    report.fields["sessions"] = Field("sessions", "学习次数", "integer", "次")
+    found = [f for f in check_report(report) if f.kind == "typed_token"]
+    assert [f.excerpt for f in found] == ["【本年度】", "【学习次数】"]  # 【典型案例】 names nothing: a real heading
+    assert apply_fix(report, found[0])
+    assert report.parts[0].paragraphs[0].body == "{{ year }}年，开展学习{{ sessions }}次，编印【典型案例】一册。"
+    assert not [f for f in check_report(report) if f.kind == "typed_token"]
+
+
 def test_heading_with_its_own_number_or_end_punctuation():
     report = report_with(heading="一、加强学习。")
     found = {f.kind: f for f in check_report(report)}
