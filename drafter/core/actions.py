@@ -12,7 +12,7 @@ from drafter.core.errors import UserFacingError
 from drafter.core.fieldtext import from_display, to_display
 from drafter.core.history import history_of
 from drafter.core.model import Report
-from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, parse_year, plain_digits
 from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
 from drafter.core.render import Missing, Rendered, render
 from drafter.core.style import Style
@@ -120,10 +120,7 @@ def _apply_meta(report: Report, key: str, raw: str) -> str:
     meta = report.meta
     try:
         if key == "year":
-            year = parse_value(raw, "integer")
-            if not 1900 <= year <= 2999:
-                raise NumberError("年度应是四位年份")
-            meta.year = int(year)
+            meta.year = parse_year(raw)
         elif key == "date":
             meta.date = parse_value(raw, "date") if raw else ""
         elif key == "sealed":

@@ -88,6 +88,17 @@ def _from_chinese(plain: str, original: str) -> Decimal:
     return number.to_integral_value() if number == number.to_integral_value() else number
 
 
+def parse_year(text: str) -> int:
+    """A report's year as 2024, ２０２４ or 二〇二四 (the form, drafter set and --year all read it so)."""
+    try:
+        year = parse_value(text, "integer")
+    except NumberError:
+        year = None
+    if year is None or not 1900 <= year <= 2999:
+        raise NumberError(f"“{text}”不是四位年份，如 2024")
+    return int(year)
+
+
 def parse_date(text: str) -> str:
     """A date as YYYY-MM-DD from 2023-01-08, 2023年1月8日, 2023/1/8 or 2023.1.8."""
     match = _DATE.match(text.translate(_FULL_WIDTH))

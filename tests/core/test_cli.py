@@ -106,7 +106,7 @@ def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(proj
 @pytest.mark.parametrize(
     ("assignment", "message"),
     [("center_group_sessions=-1", "负"), ("nothing=1", "没有名为“nothing”"), ("novalue", "名称=值"),
-     ("completion_rate=120", "最大值"), ("date=明天", "日期")],
+     ("completion_rate=120", "最大值"), ("date=明天", "日期"), ("year=3000", "“3000”不是四位年份")],
 )
 def test_set_rejects_bad_values_and_writes_nothing(project, capsys, assignment, message):
     before = project.read_bytes()
