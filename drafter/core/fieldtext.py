@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.model import NOTE_MARK, Field
+from drafter.core.model import NOTE_MARK, Field, Meta
 
 # What the built-in names look like to a user who never sees template syntax.
 BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称"}
@@ -12,6 +12,15 @@ TOKEN_OPEN, TOKEN_CLOSE = "【", "】"
 _REFERENCE = re.compile(r"\{\{\s*([A-Za-z_\u4e00-\u9fff][\w]*)\s*\}\}")
 TOKEN_PATTERN = re.compile(f"{TOKEN_OPEN}([^{TOKEN_OPEN}{TOKEN_CLOSE}\n]+){TOKEN_CLOSE}")
 NOTE_TOKEN = f"{TOKEN_OPEN}脚注{TOKEN_CLOSE}"  # where a footnote is referenced, as the editor shows it
+
+
+def built_in_values(meta: Meta) -> dict[str, object]:
+    """What the built-in names stand for in this report: the years, and the unit's name once it is filled in (the
+    renderer, the page's atoms and the outline's rows all show them so)."""
+    values: dict[str, object] = {"year": meta.year, "next_year": meta.year + 1, "previous_year": meta.year - 1}
+    if meta.organisation.strip():
+        values["organisation"] = meta.organisation
+    return values
 
 
 def labels_by_name(fields: dict[str, Field]) -> dict[str, str]:
@@ -25,7 +34,7 @@ def token(label: str) -> str:
 
 
 def to_display(source: str, fields: dict[str, Field], labels: dict[str, str] | None = None,
-               values: dict[str, str] | None = None) -> str:
+               values: dict[str, object] | None = None) -> str:
     """{{ study_sessions }} → 【学习次数】; unknown names keep their name so nothing is lost; names in `values` are
     shown as that text instead ({{ year }} → 2026 in a preview). Pass labels (labels_by_name) when converting many
     texts: building them is per field."""
@@ -34,7 +43,7 @@ def to_display(source: str, fields: dict[str, Field], labels: dict[str, str] | N
 
     def shown(match: re.Match) -> str:
         name = match.group(1)
-        return values[name] if name in values else token(labels.get(name, name))
+        return str(values[name]) if name in values else token(labels.get(name, name))
 
     return _REFERENCE.sub(shown, source).replace(NOTE_MARK, NOTE_TOKEN)
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field as dc_field
 
 from drafter.core.compare import change
+from drafter.core.fieldtext import built_in_values
 from drafter.core.history import value_in
 from drafter.core.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
 from drafter.core.numbers import display_width, format_date, format_number, heading_number
@@ -182,11 +183,8 @@ class _Renderer:
         self.runner = TemplateRunner()
         meta = report.meta
         self.context = {name: _FieldToken(name, self.usage) for name in report.fields}
-        self.context.update(
-            year=meta.year, next_year=meta.year + 1, previous_year=meta.year - 1,
-            organisation=meta.organisation if meta.organisation.strip() else _UnfilledMeta("organisation", self.usage),
-            recipient=meta.recipient,
-        )
+        self.context.update(organisation=_UnfilledMeta("organisation", self.usage), recipient=meta.recipient)
+        self.context.update(built_in_values(meta))  # the years, and the unit's name once filled in
         self.context[FIELDS_KEY] = report.fields
         self.blocks: list[Block] = []
         self.notes: list[list[Run]] = []  # the footnotes of the paragraph being rendered, in order

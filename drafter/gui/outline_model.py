@@ -97,16 +97,9 @@ class OutlineModel(QAbstractItemModel):
             return f"{self.outline.number(node)}{node.heading}"
         if self._labels is None:  # once per set of fields, not per row: a long report has 1800 of them
             self._labels = fieldtext.labels_by_name(self.outline.report.fields)
-        text = fieldtext.to_display(node.lead or node.body, self.outline.report.fields, self._labels, self._code_values())
+        text = fieldtext.to_display(node.lead or node.body, self.outline.report.fields, self._labels,
+                                    fieldtext.built_in_values(self.outline.report.meta))  # 2026年, as the page
         return text[:_PREVIEW_CHARS] + ("…" if len(text) > _PREVIEW_CHARS else "") or "（空段落）"
-
-    def _code_values(self) -> dict[str, str]:
-        """The year and the unit's name as the page shows them (a row reading 【本年度】年 looked unfilled)."""
-        meta = self.outline.report.meta
-        values = {"year": str(meta.year), "next_year": str(meta.year + 1), "previous_year": str(meta.year - 1)}
-        if meta.organisation.strip():
-            values["organisation"] = meta.organisation
-        return values
 
     def forget_labels(self) -> None:
         """Fields were added, removed or renamed: rows show their new labels."""

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat, QTextCursor
 
+from drafter.core.fieldtext import BUILT_IN_LABELS, built_in_values, token
 from drafter.core.model import Section
 from drafter.core.outline import Outline
 from drafter.core.pieces import CODE, FIELD, TEXT, split_pieces
@@ -393,11 +394,8 @@ class PageLayout:
     def code_text(self, source: str) -> str:
         """Template code as a reader understands it: {{ year }} shows the year."""
         inner = source.strip("{}% ").strip()
-        if self.meta is not None:
-            values = {"year": self.meta.year, "next_year": self.meta.year + 1, "previous_year": self.meta.year - 1,
-                      "organisation": self.meta.organisation or "【单位名称】"}
-            if inner in values:
-                return str(values[inner])
+        if self.meta is not None and inner in BUILT_IN_LABELS:
+            return str(built_in_values(self.meta).get(inner, token(BUILT_IN_LABELS[inner])))  # 【单位名称】 unfilled
         return source
 
 
