@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
@@ -24,11 +23,16 @@ _GREY, _RED = "#6b7280", "#dc2626"
 
 
 def editable_text(field: Field) -> str:
-    if field.value is None:
+    return value_text(field.value, field.type)
+
+
+def value_text(value, field_type: str) -> str:
+    """A value as typed in its box: plain digits for a number (1234, not 1,234), a date or a text as it is."""
+    if value is None:
         return ""
-    if field.type == "date" or isinstance(field.value, str):
-        return str(field.value)
-    return plain_digits(field.value)
+    if field_type == "date" or isinstance(value, str):
+        return str(value)
+    return plain_digits(value)
 
 
 def _means(text: str, field: Field) -> bool:
@@ -271,7 +275,7 @@ class StatisticsForm(GroupScrolling, QWidget):
 
     def take_previous(self, row: FieldRow) -> None:
         """Last year's value as this year's (a place name that has not changed, a count that stayed the same)."""
-        text = editable_text(replace(row.field, value=row.field.previous))
+        text = value_text(row.field.previous, row.field.type)
         row.input.setText(text)
         self.entered(row, text)
 
