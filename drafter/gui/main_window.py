@@ -65,6 +65,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
 
     def _build_widgets(self) -> None:
         self.tree = QTreeView()
+        # a viewport made here, as the form's: the first ask for the one Qt makes (to repaint the rows) had PySide
+        # type it by building every widget class's enums before the first paint (39 M instructions, a fortieth)
+        self.tree.setViewport(QWidget())
         self.tree.setHeaderHidden(True)
         self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.setDefaultDropAction(Qt.MoveAction)
