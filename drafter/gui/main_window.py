@@ -25,7 +25,7 @@ from drafter.gui.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
-from drafter.gui.page_layout import installed_families
+from drafter.gui.page_layout import FixedLine, installed_families
 from drafter.gui.page_view import CODE_ATOMS, PageView
 from drafter.gui.side_tab_actions import SideTabActions
 
@@ -289,14 +289,18 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         """Lay the page out from the report (a new project, a change of structure, fields added or renamed)."""
         self.page.show_report(self.outline, self.report.fields, self.style, *self._fixed_lines(), gradual=gradual)
 
-    def _fixed_lines(self) -> tuple[str, list[str]]:
+    def _fixed_lines(self) -> tuple[FixedLine, list[FixedLine]]:
         """The title and the lines after the body as they print; edited in the form's 报告信息, not on the page."""
         rendered = self.last_rendered
         if rendered is None:
-            return "", []
-        title = " ".join(block.text for block in rendered.blocks if block.kind == "title")
-        tail = [block.text for block in rendered.blocks if block.kind in ("signature", "date", "attachment_note")]
-        return title, tail
+            return (), []
+        title: list[tuple[str, bool]] = []
+        for block in rendered.blocks:
+            if block.kind == "title":
+                title += [(" ", False)] if title else []  # a title printed in two lines is one line here
+                title += _printed(block)
+        tail = [_printed(block) for block in rendered.blocks if block.kind in ("signature", "date", "attachment_note")]
+        return tuple(title), tail
 
     def refresh_preview(self, rebuild_page: bool = False, gradual: bool = False) -> None:
         """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
@@ -378,6 +382,13 @@ class _Notice(QWidget):
         layout.addWidget(self.dismiss)
         self.setStyleSheet("background:#fef3c7;")
         self.hide()
+
+
+def _printed(block) -> FixedLine:
+    """A title or signature block as it prints, its unfilled marks (【待填：落款单位】) told apart."""
+    pieces = [(block.number, False)] if block.number else []
+    pieces += [(run.text, run.kind == "missing") for run in block.lead + block.runs if run.kind != "note"]
+    return tuple(pieces)
 
 
 def _titled(widget: QWidget, title: str) -> QWidget:

@@ -20,6 +20,15 @@ _COLOURS = {FIELD: ("#dbeafe", "#1e40af"), "missing": ("#fde047", "#991b1b"), CO
             NOTE: ("#ffffff", "#1d4ed8"), NUMBER: ("#ffffff", "#111827")}
 
 
+def unfilled_format(base: QTextCharFormat) -> QTextCharFormat:
+    """Text marking something still to fill in (【待填：落款单位】 in the title), coloured as an unfilled field is."""
+    fmt = QTextCharFormat(base)
+    background, foreground = _COLOURS["missing"]
+    fmt.setBackground(QColor(background))
+    fmt.setForeground(QColor(foreground))
+    return fmt
+
+
 def atom_format(base: QTextCharFormat, kind: str, source: str, name: str = "") -> QTextCharFormat:
     """The character format of one atom, keeping the paragraph's font."""
     fmt = QTextCharFormat(base)

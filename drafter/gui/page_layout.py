@@ -15,7 +15,8 @@ from drafter.core.model import Section
 from drafter.core.outline import Outline
 from drafter.core.pieces import CODE, FIELD, TEXT, split_pieces
 from drafter.core.style import Style
-from drafter.gui.page_atoms import ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text
+from drafter.gui.page_atoms import (ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text,
+                                    unfilled_format)
 
 CHARS_PER_LINE = 28
 # A newly opened report lays out this many blocks before the window shows (a screen holds about fifteen) and the
@@ -67,7 +68,11 @@ class Planned(NamedTuple):
     detail: object  # see kind; a heading's level
 
 
-def plan_blocks(outline: Outline, title: str, tail: list[str]):
+# A line drawn as it prints (the title, the signature, the date), in pieces: (text, whether it is an unfilled mark)
+FixedLine = tuple[tuple[str, bool], ...]
+
+
+def plan_blocks(outline: Outline, title: FixedLine, tail: list[FixedLine]):
     """What each block of the page should be, in reading order."""
     yield Planned(("fixed", "title", title), "fixed", "title", title)
     yield from _paragraph_plan(outline.opening)
@@ -93,8 +98,8 @@ def _section_plan(outline: Outline, section: Section, level: int):
 class PageLayout:
     """Mixed into PageView (a QTextEdit): everything about what the blocks hold, nothing about keys."""
 
-    def show_report(self, outline: Outline, fields: dict, style: Style, title: str = "", tail: list[str] = (),
-                    gradual: bool = False) -> None:
+    def show_report(self, outline: Outline, fields: dict, style: Style, title: FixedLine = (),
+                    tail: list[FixedLine] = (), gradual: bool = False) -> None:
         """Lay the whole report out again (a new project, or a change of structure); keeps the cursor's place.
         gradual: only the first pages now, the rest in steps between events (a newly opened long report)."""
         self.outline, self.fields, self.style_ = outline, fields, style
@@ -164,7 +169,7 @@ class PageLayout:
         if self._steps is not None:
             self._lay_out(BLOCKS_PER_STEP)
 
-    def _blocks_of(self, outline: Outline, title: str, tail: list[str]):
+    def _blocks_of(self, outline: Outline, title: FixedLine, tail: list[FixedLine]):
         """Each block of the page in reading order, put in as the generator goes (one yield per block)."""
         for index, item in enumerate(plan_blocks(outline, title, tail)):
             self._insert(self._end, item, first=index == 0)
@@ -204,11 +209,13 @@ class PageLayout:
         self.blocks.append(cursor.block())
         return char
 
-    def _fixed(self, cursor, kind: str, text: str, first: bool = False) -> None:
+    def _fixed(self, cursor, kind: str, line: FixedLine, first: bool = False) -> None:
         char = self._new_block(cursor, kind, 0, Slot("fixed"), first)
         grey = QTextCharFormat(char)
         grey.setForeground(Qt.darkGray)
-        cursor.insertText(text, grey)
+        unfilled = unfilled_format(char)
+        for text, is_unfilled in line:
+            cursor.insertText(text, unfilled if is_unfilled else grey)
 
     def _paragraph(self, cursor, paragraph, container) -> None:
         table = bool(paragraph.rows)

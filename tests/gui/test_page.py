@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QInputMethodEvent, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from drafter.gui.page_atoms import OBJECT_CHARACTER
+from drafter.gui.page_atoms import OBJECT_CHARACTER, unfilled_format
 from window_helpers import select, type_with_input_method
 
 
@@ -200,6 +200,25 @@ def test_title_and_signature_lines_are_not_typed_on(window):
     type_with_input_method(page, "改")
     QTest.keyClicks(page, "x")
     assert page.toPlainText() == before
+
+
+def _fragments(block):
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator.fragment()
+        iterator += 1
+
+
+def test_the_title_marks_an_unfilled_unit_name_as_an_unfilled_figure_is_marked(window):
+    unfilled = unfilled_format(QTextCharFormat()).background()
+    title = window.page.document().firstBlock()
+    marked = [fragment.text() for fragment in _fragments(title) if fragment.charFormat().background() == unfilled]
+    assert marked == ["【待填：落款单位】"] and title.text().startswith("【待填：落款单位】")
+    window.push_meta_edit("organisation", "市政协机关")
+    window.refresh_preview()
+    title = window.page.document().firstBlock()
+    assert title.text().startswith("市政协机关") and "待填" not in title.text()
+    assert not [fragment for fragment in _fragments(title) if fragment.charFormat().background() == unfilled]
 
 
 def test_lines_break_where_the_page_will(window, qtbot):
