@@ -253,6 +253,26 @@ def test_a_table_keeps_its_rows_its_year_columns_roll_together_and_cells_become_
     assert block.rows == [["指标", "单位", "2024年", "2023年"], ["培训人数", "人次", "1,300", "1,260"]]
 
 
+def test_year_columns_oldest_first_roll_too_and_a_growth_column_is_this_years_to_fill():
+    table = SourceParagraph("", rows=[["指标", "单位", "2022年", "2023年", "增长（%）"],
+                                      ["地区生产总值", "亿元", "2689.5", "2856.4", "6.2"]])
+    report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph("一、主要工作"), table], None, "t").report
+    value, growth = report.fields.values()
+    assert (value.label, value.previous, growth.label, growth.previous) == (
+        "地区生产总值（亿元）", Decimal("2856.4"), "地区生产总值增长（%）", Decimal("6.2"))
+    report.meta.year, value.value, growth.value = 2024, Decimal("3012.7"), Decimal("5.5")
+    [block] = [b for b in render(report).blocks if b.kind == "table"]
+    assert block.rows == [["指标", "单位", "2023年", "2024年", "增长（%）"],
+                          ["地区生产总值", "亿元", "2856.4", "3012.7", "5.5"]]
+
+
+def test_a_year_column_may_carry_its_unit_in_its_header():
+    table = SourceParagraph("", rows=[["项目", "2023年（万元）", "2022年（万元）"], ["专项资金", "1,260", "1,180"]])
+    report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph("一、主要工作"), table], None, "t").report
+    [field] = report.fields.values()
+    assert (field.label, field.previous) == ("专项资金（万元）", Decimal(1260))
+
+
 # -- found on office files written apart from the corpus ------------------------------------------------
 
 @pytest.mark.parametrize("written", ["230余万元", "１２６户", "0.5％", "９７.６％", "36次"])

@@ -10,7 +10,8 @@ from drafter.core.model import Paragraph
 from drafter.core.spans import escape_template_syntax
 from drafter.core.yearroll import YearRoller
 
-YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*$")
+YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*(?:[（(][^（）()]{1,4}[）)])?\s*$")  # 2023年, 2023年（万元）
+YEAR_IN_HEADER = re.compile(r"(?:19|20)\d{2}")  # a year's column (2021年 too), not one measured anew
 UNIT_HEADERS = ("单位", "计量单位")
 LABEL_HEADER = re.compile(r"指标|项目|名称|内容|事项|类别")
 NUMBER_CELL = re.compile(r"^[0-9０-９.．,，%％]*$")
@@ -24,24 +25,40 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     current = next((index for index, year in years.items() if year == roller.from_year), None)
     before = next((index for index, year in years.items() if year == roller.from_year - 1), None)
     label_column = _label_column(header, rows[1:], set(years) | {unit_column})
+    measures = _measure_columns(header, set(years) | {unit_column, label_column})
     table = [[_year_cell(cell, years.get(index), roller) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)
         label = BRACKETED_UNIT.sub("", row[label_column]).strip() if label_column < len(row) else ""
-        cells, this_year = [], None
+        name = label or "表格数据"
+        # A cell prints its number alone (the unit is in the header), so the unit goes into the label. This
+        # year's cell first: last year's column may stand before it (2022年 | 2023年) and shows its value.
+        this_year = (maker.cell_field(row[current], "", f"{name}（{unit}）")
+                     if current is not None and current < len(row) and unit else None)
+        cells = []
         for index, cell in enumerate(row):
-            # A cell prints its number alone (the unit is in the header), so the unit goes into the label.
-            named = f"{label or '表格数据'}（{unit}）"
-            field = maker.cell_field(cell, "", named) if index == current and unit else None
-            if field:
-                this_year = field
-                cells.append(field)
-            elif index == before and this_year and unit:
+            measured = measures.get(index)
+            if index == current and this_year:
+                cells.append(this_year)
+            elif index == before and this_year:
                 cells.append(this_year.replace(" }}", "|previous }}"))
+            elif measured and (field := maker.cell_field(cell, "", f"{name}{measured[0]}（{measured[1]}）")):
+                cells.append(field)
             else:
                 cells.append(roller.roll(maker.replace_figures(escape_template_syntax(cell)), place))
         table.append(cells)
     return Paragraph(rows=table)
+
+
+def _measure_columns(header: list[str], taken: set) -> dict[int, tuple[str, str]]:
+    """Columns of this year's figures other than the year's own, by their header's unit (增长（%）, 金额（万元）):
+    index → (what the header measures, unit)."""
+    measures = {}
+    for index, cell in enumerate(header):
+        match = BRACKETED_UNIT.search(cell)
+        if index not in taken and match and not YEAR_IN_HEADER.search(cell):
+            measures[index] = (BRACKETED_UNIT.sub("", cell).strip(), match.group(1))
+    return measures
 
 
 def _label_column(header: list[str], rows: list[list[str]], taken: set) -> int:
