@@ -14,7 +14,7 @@ from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
 from drafter.core.fixes import apply_fix
 from drafter.core.names import path_warning
-from drafter.core.numbers import NumberError, parse_year
+from drafter.core.numbers import NumberError, format_number, parse_year
 from drafter.core.errors import UserFacingError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
 from drafter.core.render import RenderError, render
@@ -237,14 +237,14 @@ def cmd_fields(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row, field in zip(rows, report.fields.values()):
-        value = "（未填）" if row["value"] is None else f"{row['value']}"
-        previous = "" if row["previous"] is None else f"  去年 {row['previous']}"
+        # as the report prints them (2856.4亿元, 300余名), not as stored (285640000000)
+        value = ("（未填）" + field.unit if field.value is None else
+                 format_number(field.value, field.type, field.unit, field.qualifier, field.notation))
+        previous = ("" if field.previous is None else
+                    "  去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation))
         result = change(field)
         trend = f"  {result.phrase}" if result else ""
-        about = row["qualifier"] == "约"  # 约 stands before the number (约300人), 余 and 多 after it (300余人)
-        value = f"约{value}" if about and row["value"] is not None else value
-        unit = row["unit"] if about else f"{row['qualifier']}{row['unit']}"
-        print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{unit}{previous}{trend}\t{'；'.join(row['used_in'])}")
+        print(f"{row['name']}\t{row['label']}\t{row['type']}\t{value}{previous}{trend}\t{'；'.join(row['used_in'])}")
     return EXIT_OK
 
 

@@ -211,6 +211,19 @@ def test_fields_text_shows_last_year_and_the_change(project, capsys):
     assert "去年 8" in line and "增长12.5%" in line
 
 
+def test_fields_text_shows_values_as_the_report_prints_them(project, capsys):
+    from decimal import Decimal
+
+    from drafter.core.project import save_project
+    report = load_project(project)
+    field = report.fields["seminars"]
+    field.previous, field.value, field.notation, field.unit = Decimal(21600), Decimal(23000), "万", "人次"
+    save_project(report, project)
+    assert run(["fields", str(project)]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("seminars"))
+    assert "\t2.3万人次  去年 2.16万人次" in line  # not 23000 and 21600
+
+
 def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
     assert run(["label", str(project), "seminars=专题研讨会次数"]) == 0
     assert load_project(project).fields["seminars"].label == "专题研讨会次数"
