@@ -238,7 +238,8 @@ def cmd_fields(args) -> int:
         return EXIT_OK
     for row, field in zip(rows, report.fields.values()):
         # as the report prints them (2856.4亿元, 300余名), not as stored (285640000000)
-        value = ("（未填）" + field.unit if field.value is None else
+        after = "" if field.qualifier == "约" else field.qualifier  # 约 stands before a number (约300人), 余 after it
+        value = (f"（未填）{after}{field.unit}" if field.value is None else
                  format_number(field.value, field.type, field.unit, field.qualifier, field.notation))
         previous = ("" if field.previous is None else
                     "  去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation))
