@@ -14,7 +14,7 @@ from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
 from drafter.core.spans import TEMPLATE_CODE, without
-from drafter.core.yearroll import YEAR_IN_TEXT
+from drafter.core.yearroll import CHINESE_YEAR_IN_TEXT, YEAR_IN_TEXT, chinese_year_value
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
@@ -148,13 +148,16 @@ def _mask_findings(report: Report) -> list[Finding]:
 
 def _stale_years(year: int, where: str, node_id: str, source: str) -> list[Finding]:
     findings = []
-    for match in YEAR_IN_TEXT.finditer(without(source)):  # a year in “…” or 《…》 is a name, not the report's
-        written = int(match.group(1))
+    free = without(source)  # a year in “…” or 《…》 is a name, not the report's
+    written_years = [(match.group(0), int(match.group(1))) for match in YEAR_IN_TEXT.finditer(free)]
+    written_years += [(match.group(0), chinese_year_value(match.group(1)))
+                      for match in CHINESE_YEAR_IN_TEXT.finditer(free)]
+    for excerpt, written in written_years:
         if written in (year - 1, year - 2):
             findings.append(Finding("stale_year", WARNING, where,
-                                    f"写的是{written}年，本报告是{year}年度的，是否是去年的年份没改？",
+                                    f"写的是{excerpt}年，本报告是{year}年度的，是否是去年的年份没改？",
                                     fix="year_roll" if written == year - 1 else None, node_id=node_id,
-                                    excerpt=match.group(0)))
+                                    excerpt=excerpt))
     return findings
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 from drafter.core.model import NOTE_MARK, Field, Meta
+from drafter.core.numbers import chinese_year
 
 # What the built-in names look like to a user who never sees template syntax.
-BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称"}
+BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称",
+                   # the years written in Chinese (二〇二四), as last year's text wrote them
+                   "year_cn": "本年度（汉字）", "next_year_cn": "下一年度（汉字）", "previous_year_cn": "上一年度（汉字）"}
 TOKEN_OPEN, TOKEN_CLOSE = "【", "】"
 _REFERENCE = re.compile(r"\{\{\s*([A-Za-z_\u4e00-\u9fff][\w]*)\s*\}\}")
 TOKEN_PATTERN = re.compile(f"{TOKEN_OPEN}([^{TOKEN_OPEN}{TOKEN_CLOSE}\n]+){TOKEN_CLOSE}")
@@ -17,7 +20,9 @@ NOTE_TOKEN = f"{TOKEN_OPEN}脚注{TOKEN_CLOSE}"  # where a footnote is reference
 def built_in_values(meta: Meta) -> dict[str, object]:
     """What the built-in names stand for in this report: the years, and the unit's name once it is filled in (the
     renderer, the page's atoms and the outline's rows all show them so)."""
-    values: dict[str, object] = {"year": meta.year, "next_year": meta.year + 1, "previous_year": meta.year - 1}
+    values: dict[str, object] = {"year": meta.year, "next_year": meta.year + 1, "previous_year": meta.year - 1,
+                                 "year_cn": chinese_year(meta.year), "next_year_cn": chinese_year(meta.year + 1),
+                                 "previous_year_cn": chinese_year(meta.year - 1)}
     if meta.organisation.strip():
         values["organisation"] = meta.organisation
     return values

@@ -9,6 +9,7 @@ from drafter.core.fieldtext import from_display
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.numbers import split_heading_number
 from drafter.core.spans import TEMPLATE_CODE, map_outside
+from drafter.core.yearroll import CHINESE_YEAR_IN_TEXT, chinese_year_value
 
 _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 
@@ -25,8 +26,14 @@ def full_width_punctuation(text: str) -> str:
 
 
 def roll_year(text: str, stale: int) -> str:
-    """`2025年` → `{{ year }}年` where 2025 is last year, outside quotations and titles."""
-    return map_outside(text, lambda free: re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", free))
+    """`2025年` → `{{ year }}年` (二〇二五年 → `{{ year_cn }}年`) where 2025 is last year, outside quotations and
+    titles."""
+    def roll(free: str) -> str:
+        free = re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", free)
+        return CHINESE_YEAR_IN_TEXT.sub(lambda match: "{{ year_cn }}" if chinese_year_value(match.group(1)) == stale
+                                        else match.group(0), free)
+
+    return map_outside(text, roll)
 
 
 def apply_fix(report: Report, finding: Finding) -> bool:

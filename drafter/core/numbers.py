@@ -99,6 +99,14 @@ def parse_year(text: str) -> int:
     return int(year)
 
 
+YEAR_NUMERALS = "〇一二三四五六七八九"  # a year in Chinese is written digit by digit: 二〇二四
+
+
+def chinese_year(year: int) -> str:
+    """2024 as a year is written in Chinese: 二〇二四."""
+    return "".join(YEAR_NUMERALS[int(digit)] for digit in str(year))
+
+
 def parse_date(text: str) -> str:
     """A date as YYYY-MM-DD from 2023-01-08, 2023年1月8日, 2023/1/8 or 2023.1.8."""
     match = _DATE.match(text.translate(_FULL_WIDTH))

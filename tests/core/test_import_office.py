@@ -479,3 +479,31 @@ def test_a_bare_magnitude_counts_only_with_a_qualifier():
     assert [(f.previous, f.unit, f.qualifier) for f in report.fields.values()] == [
         (Decimal(10000), "人", "余"), (Decimal(100), "", "")]
     assert "服务万余人，满意度达到百分之百。" in rendered_text(as_last_year(report, 2023))
+
+
+# -- found by a fourth set of office files, written by a helper apart from the corpus ----------------------
+
+def test_a_report_dated_in_chinese_numerals_is_read_and_rolled_in_them():
+    result = build_project(paragraphs("东城街道党工委二〇二三年度党建工作报告", "二〇二三年，街道党工委组织学习12次。",
+                                      "一、主要工作", "全年走访企业36家。", "二、存在的不足", "学习深度还不够。",
+                                      "二〇二四年，街道党工委将继续抓好学习。"), None, "t")
+    report = result.report
+    assert report.meta.year == 2024 and len(report.closing) == 1  # the year found, the next year's plan a closing
+    assert "开头：二〇二三年 → 二〇二四年" in result.year_changes
+    text = rendered_text(report)
+    assert "二〇二四年度党建工作报告" in text and "二〇二四年，街道党工委组织学习" in text
+    assert "二〇二五年，街道党工委将继续抓好学习。" in text and "二〇二三" not in text
+
+
+@pytest.mark.parametrize(("written", "year"), [("二〇二三年", 2023), ("二○二三年", 2023), ("二零二二年", 2022)])
+def test_a_year_in_chinese_numerals_left_from_last_year_is_found_and_fixed(written, year):
+    from drafter.core.checks import check_report
+    from drafter.core.fixes import apply_fix
+
+    report = build_project(paragraphs("2023年工作总结", f"{written}，我局组织学习12次。"), None, "t").report
+    report.opening[0].body = f"{written}，" + report.opening[0].body.split("，", 1)[1]  # as if typed back in
+    report.meta.year = 2024
+    [finding] = [f for f in check_report(report) if f.kind == "stale_year"]
+    assert finding.excerpt == written[:-1] and finding.fix == ("year_roll" if year == 2023 else None)
+    if finding.fix:
+        assert apply_fix(report, finding) and rendered_text(report).count("二〇二四年，我局") == 1

@@ -27,7 +27,7 @@ CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总�
 PART_WORD = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
 FORMULA_END = re.compile(r"^(特此报告|以上报告|专此报告)[。，,]?(请审阅|请审议)?[。]?$")
 STRICT_CLOSING_WORDS = re.compile(r"^(新的一年|在新的一年|展望)")
-PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year \}\}")
+PLAN_HEADING = re.compile(r"下一步|明年|思路|打算|计划|安排|展望|\{\{ next_year(?:_cn)? \}\}")
 MASK = re.compile(r"[*＊]")
 HALF_WIDTH_SUB = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)")
 
@@ -233,7 +233,7 @@ def _item_is_heading(source: SourceParagraph, text: str, rest: str) -> bool:
 
 
 def _turns_to_next_year(body: str, strict: bool = False) -> bool:
-    if body.startswith("{{ next_year }}年"):
+    if body.startswith(("{{ next_year }}年", "{{ next_year_cn }}年")):
         return True
     return bool((STRICT_CLOSING_WORDS if strict else CLOSING_WORDS).match(body))
 
