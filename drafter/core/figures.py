@@ -34,14 +34,15 @@ def figure_from_match(match: re.Match, lexicon: Lexicon) -> Figure:
     if match.group("number"):
         digits = match.group("number")
         value = parse_number(digits)
-        notation = "grouped" if "," in digits else "plain"
+        grouped = "," in digits or "，" in digits
+        notation = "grouped" if grouped else "plain"
         if scale:
             value *= lexicon.magnitudes[scale]
-            notation = scale + ("," if "," in digits else "")
+            notation = scale + ("," if grouped else "")
             if match.group("scale2"):  # 230余万元: the qualifier stands before the magnitude
                 notation = "余" + scale
         if FULL_WIDTH_DIGIT.search(digits):
-            notation = "fullwidth"  # １２６人, ９７.６％: kept as typed
+            notation = "fullwidth," if grouped else "fullwidth"  # １２６人, １，２００余家, ９７.６％: kept as typed
         elif match.group("percent") == "％":
             notation = "％"  # 97.6％: half-width digits, full-width sign
     if match.group("percent"):

@@ -12,7 +12,8 @@ from drafter.core import fileio
 from drafter.core.errors import UserFacingError
 
 MASK = r"[*＊×XＸ]{1,6}"
-ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+# 1,260 and, typed with a Chinese input method on, 1，260 or １，２６０ (a full-width comma grouping thousands)
+ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 
 
@@ -45,7 +46,7 @@ class Lexicon:
         """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, **名."""
         scale = _alternatives(self.magnitudes)
         return re.compile(
-            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9],)(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
+            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
             rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
             rf"(?P<unit>{_alternatives(self.units)}))"
         )

@@ -13,10 +13,10 @@ FIELD_TYPES = ("integer", "decimal", "percent", "text", "date")
 QUALIFIERS = ("", "余", "多", "约")
 MAX_LEVEL = 4
 NOTE_MARK = "\ue010"  # where a paragraph's next footnote is referenced
-# "万," is 2,316.5万; "余万" is 230余万 (the qualifier before the magnitude); fullwidth is １２６ and ９７.６％;
-# "％" is 97.6％ (only the sign full-width).
+# "万," is 2,316.5万; "余万" is 230余万 (the qualifier before the magnitude); fullwidth is １２６ and ９７.６％,
+# "fullwidth," is １，２６０; "％" is 97.6％ (only the sign full-width).
 NOTATIONS = ("", "plain", "grouped", "万", "亿", "万,", "亿,", "余万", "余亿", "chinese", "chinese_bare",
-             "fullwidth", "％")  # chinese_bare: 万余人, 百分之百 (a round magnitude without its 一)
+             "fullwidth", "fullwidth,", "％")  # chinese_bare: 万余人, 百分之百 (a round magnitude without its 一)
 
 _ids = itertools.count(1)
 

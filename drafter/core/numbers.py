@@ -153,7 +153,8 @@ _MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "万亿": De
 def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifier: str = "",
                   notation: str = "") -> str:
     """A value as it prints in the report: 12次, 300余名, 约300人, 1.2万人次, 35.6%.
-    notation keeps the way last year's text wrote it: plain 12000, grouped 1,260, 万/亿 1.86亿, chinese 十二."""
+    notation keeps the way last year's text wrote it: plain 12000, grouped 1,260, 万/亿 1.86亿, chinese 十二,
+    fullwidth １２６ (fullwidth, １，２６０)."""
     if field_type == "text":
         return f"{value}{unit}"
     if field_type == "date":
@@ -169,6 +170,8 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
         digits = _digits(Decimal(value), field_type, notation)
     if notation == "fullwidth":
         digits = to_full_width(digits)
+    elif notation == "fullwidth,":  # １，２００: thousands grouped with a full-width comma
+        digits = to_full_width(digits).replace(",", "，")
     elif notation == "％":
         digits = digits.replace("%", "％")
     if qualifier == "约":

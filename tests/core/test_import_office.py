@@ -275,7 +275,7 @@ def test_a_year_column_may_carry_its_unit_in_its_header():
 
 # -- found on office files written apart from the corpus ------------------------------------------------
 
-@pytest.mark.parametrize("written", ["230余万元", "１２６户", "0.5％", "９７.６％", "36次"])
+@pytest.mark.parametrize("written", ["230余万元", "１２６户", "0.5％", "９７.６％", "36次", "１，２００余家次"])
 def test_more_ways_of_writing_a_figure_print_back_as_written(written):
     report = build_project(paragraphs("2023年工作总结", f"全年完成{written}。"), None, "t").report
     assert len(fields_of(report)) == 1 and f"全年完成{written}。" in rendered_text(as_last_year(report, 2023))
@@ -507,3 +507,9 @@ def test_a_year_in_chinese_numerals_left_from_last_year_is_found_and_fixed(writt
     assert finding.excerpt == written[:-1] and finding.fix == ("year_roll" if year == 2023 else None)
     if finding.fix:
         assert apply_fix(report, finding) and rendered_text(report).count("二〇二四年，我局") == 1
+
+
+def test_thousands_grouped_with_a_full_width_comma_are_one_number():
+    report = build_project(paragraphs("2023年工作总结", "走访企业1，200余家次，服务群众３，４５６人。"), None, "t").report
+    assert [(f.previous, f.label) for f in report.fields.values()] == [(1200, "走访企业数"), (3456, "服务群众人数")]
+    assert "走访企业1,200余家次，服务群众３，４５６人。" in rendered_text(as_last_year(report, 2023))
