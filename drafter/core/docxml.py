@@ -26,10 +26,24 @@ def text_xml(text: str) -> str:
     return escape(_XML_ILLEGAL.sub("", text))
 
 
-def fonts_xml(east_asian: str, latin: str) -> str:
-    """All of ascii, hAnsi and eastAsia named, and no theme attribute that would override them."""
+def fonts_xml(east_asian: str, latin: str, text: str = "") -> str:
+    """All of ascii, hAnsi and eastAsia named, and no theme attribute that would override them (with the hint the
+    run's text needs, see east_asian_hint)."""
     east, latin = escape(east_asian, {'"': "&quot;"}), escape(latin, {'"': "&quot;"})
-    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"/>'
+    hint = _hint(text)
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"{hint}/>'
+
+
+def east_asian_hint(text: str) -> str:
+    """The run property telling Word a run is Chinese text, when it holds more than ASCII. Word sets the characters
+    Chinese shares with Western text — curly quotes “”‘’, dashes, the ellipsis, the middle dot · — in the font
+    named for Latin text (Times New Roman, narrow) unless the run carries this hint, as runs typed with a Chinese
+    input method do; a line would then no longer hold its 28 characters. ASCII (digits too) keeps the Latin font."""
+    return f"<w:rFonts{_hint(text)}/>" if _hint(text) else ""
+
+
+def _hint(text: str) -> str:
+    return ' w:hint="eastAsia"' if not text.isascii() else ""
 
 
 def run_properties(style: TextStyle, latin: str, condense: int, bold: bool) -> str:
@@ -141,6 +155,10 @@ def _content_shares(rows: list[list[str]], columns: int) -> list[int]:
     return [round(min(10 if i == 0 else 13, want)) for i, want in enumerate(wants)]  # the label column wraps first
 
 
+def _rpr(properties: str) -> str:
+    return f"<w:rPr>{properties}</w:rPr>" if properties else ""
+
+
 def table_xml(rows: list[list[str]], style: Style) -> str:
     """A full-width table with single borders; the header row repeats on each page and is bold."""
     width = style.page["width"] - style.page["margin_left"] - style.page["margin_right"]
@@ -154,11 +172,12 @@ def table_xml(rows: list[list[str]], style: Style) -> str:
     body = []
     for index, row in enumerate(rows):
         header = '<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' if index == 0 else "<w:trPr><w:cantSplit/></w:trPr>"
-        bold = "<w:rPr><w:b/><w:bCs/></w:rPr>" if index == 0 else ""
+        bold = "<w:b/><w:bCs/>" if index == 0 else ""
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{table_style}"/></w:pPr>'
-            f'<w:r>{bold}<w:t xml:space="preserve">{text_xml(cell)}</w:t></w:r></w:p></w:tc>'
+            f'<w:r>{_rpr(east_asian_hint(cell) + bold)}<w:t xml:space="preserve">{text_xml(cell)}</w:t></w:r>'
+            '</w:p></w:tc>'
             for cell, w in zip(row, widths))
         body.append(f"<w:tr>{header}{cells}</w:tr>")
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -178,6 +197,7 @@ def footnotes_xml(notes: list[str], style: Style) -> str:
     items = "".join(
         f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         f'<w:r><w:rPr>{fonts}{size}<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:rPr>{fonts}{size}</w:rPr><w:t xml:space="preserve"> {text_xml(text)}</w:t></w:r></w:p></w:footnote>'
+        f'<w:r><w:rPr>{fonts_xml(body.font, style.latin_for(body), text)}{size}</w:rPr>'
+        f'<w:t xml:space="preserve"> {text_xml(text)}</w:t></w:r></w:p></w:footnote>'
         for number, text in enumerate(notes, 1))
     return f"<w:footnotes {NSDECL}>{separators}{items}</w:footnotes>"

@@ -14,7 +14,7 @@ from lxml import etree
 
 from drafter import version
 from drafter.core import fileio
-from drafter.core.docxml import W_NS, escape, fonts_xml, footnotes_xml, table_xml, text_xml
+from drafter.core.docxml import W_NS, east_asian_hint, escape, fonts_xml, footnotes_xml, table_xml, text_xml
 from drafter.core.errors import UserFacingError
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import Style
@@ -188,8 +188,8 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
     runs = []
     if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in the heading's font
         heading = style.for_block("heading", block.level)
-        fonts = fonts_xml(heading.font, style.latin_for(heading))
-        runs += [_run_xml(run, bold=heading.bold, fonts=fonts) for run in [Run(block.number), *block.lead]]
+        runs += [_run_xml(run, bold=heading.bold, fonts=fonts_xml(heading.font, style.latin_for(heading), run.text))
+                 for run in [Run(block.number), *block.lead]]
     else:
         if block.number:
             runs.append(_run_xml(Run(block.number), bold=False))
@@ -205,7 +205,8 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
 
 
 def _run_xml(run: Run, bold: bool, fonts: str = "") -> str:
-    properties = fonts + ("<w:b/><w:bCs/>" if bold else "")
+    """fonts: a run's own fonts (with its hint, see docxml.east_asian_hint); else only the hint its text needs."""
+    properties = (fonts or east_asian_hint(run.text)) + ("<w:b/><w:bCs/>" if bold else "")
     if run.kind == "missing":
         properties += '<w:highlight w:val="yellow"/>'
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""

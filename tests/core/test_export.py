@@ -128,6 +128,15 @@ def test_lead_sentences_are_bold_runs_of_their_paragraph(exported):
     assert not paragraph.runs[1].bold
 
 
+def test_runs_of_chinese_text_tell_word_so_and_figures_keep_the_latin_font(exported):
+    # Without w:hint="eastAsia" Word sets “ ” — … · in the Latin font (Times New Roman), narrow
+    runs = [run for paragraph in exported.paragraphs for run in paragraph.runs if run.text]
+    hints = {run.text: run._r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") for run in runs}
+    hints = {text: None if fonts is None else fonts.get(qn("w:hint")) for text, fonts in hints.items()}
+    assert any("“" in text for text in hints)
+    assert all(hint == ("eastAsia" if not text.isascii() else None) for text, hint in hints.items())
+
+
 def left_indents(paragraphs) -> list[int]:
     return [int(p._p.find(f".//{qn('w:ind')}").get(qn("w:left"))) for p in paragraphs]
 
