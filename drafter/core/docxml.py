@@ -65,7 +65,7 @@ def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     on_grid = key not in ("page_number", "table")
     ppr = []
     if key.startswith("heading"):
-        ppr.append("<w:keepNext/>")
+        ppr.append("<w:keepNext/><w:keepLines/>")  # a heading in two lines is not split across pages
     if key in ("signature", "date"):  # no extra space between Chinese and digits: starts are placed exactly
         ppr.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if key == "title":  # 22 pt lines would each take two grid lines in LibreOffice; Word keeps the exact pitch
@@ -86,9 +86,16 @@ def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     rpr = run_properties(text_style, style.latin_for(text_style), condense, text_style.bold)
     return (
         f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" w:styleId="{text_style.id}">'
-        f'<w:name w:val="{escape(text_style.name)}"/><w:basedOn w:val="Normal"/>'
+        f'<w:name w:val="{escape(text_style.name)}"/><w:basedOn w:val="Normal"/>{_next_style(key, style)}'
         f'<w:qFormat/><w:pPr>{"".join(ppr)}</w:pPr>{rpr}</w:style>'
     )
+
+
+def _next_style(key: str, style: Style) -> str:
+    """After the title or a heading, Enter in Word starts a body paragraph, not another heading."""
+    if key == "title" or key.startswith("heading"):
+        return f'<w:next w:val="{style.styles["body"].id}"/>'
+    return ""
 
 
 def doc_defaults_xml(style: Style) -> str:

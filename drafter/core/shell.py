@@ -82,6 +82,10 @@ def _set_up_settings(document) -> None:
     zoom = settings.find(qn("w:zoom"))
     if zoom is not None:
         zoom.set(qn("w:percent"), "100")
+        zoom.attrib.pop(qn("w:val"), None)  # the blank document's bestFit would win over the 100%
+    # The blank document says its spelling and grammar were checked and found clean: not of our text.
+    for proof_state in settings.findall(qn("w:proofState")):
+        settings.remove(proof_state)
 
 
 def _add_footers(document, style: Style) -> tuple[str, str]:

@@ -115,6 +115,20 @@ def test_headings_keep_with_next_and_widow_control_is_off(exported):
     assert attribute(defaults, f".//{qn('w:widowControl')}", "val") == "0"
 
 
+@pytest.mark.parametrize("style_id", ["GwTitle", "GwHeading1", "GwHeading2", "GwHeading3"])
+def test_enter_after_a_title_or_heading_starts_body_text_and_a_heading_is_not_split(exported, style_id):
+    element = style_element(exported, style_id)
+    assert attribute(element, qn("w:next"), "val") == "GwBody"
+    assert style_id == "GwTitle" or element.find(f"{qn('w:pPr')}/{qn('w:keepLines')}") is not None
+
+
+def test_the_settings_claim_no_proofing_and_open_at_100_percent(exported):
+    settings = exported.settings.element
+    assert settings.find(qn("w:proofState")) is None  # the blank document's “checked, all clean”
+    zoom = settings.find(qn("w:zoom"))
+    assert zoom.get(qn("w:percent")) == "100" and zoom.get(qn("w:val")) is None
+
+
 def test_heading_numbers_are_literal_text(exported):
     headings = [p.text for p in exported.paragraphs if p.style.style_id == "GwHeading1"]
     assert [text[:2] for text in headings] == ["一、", "二、", "三、", "四、"]
