@@ -513,3 +513,19 @@ def test_thousands_grouped_with_a_full_width_comma_are_one_number():
     report = build_project(paragraphs("2023年工作总结", "走访企业1，200余家次，服务群众３，４５６人。"), None, "t").report
     assert [(f.previous, f.label) for f in report.fields.values()] == [(1200, "走访企业数"), (3456, "服务群众人数")]
     assert "走访企业1,200余家次，服务群众３，４５６人。" in rendered_text(as_last_year(report, 2023))
+
+
+def test_a_note_under_the_date_does_not_hide_the_signature_and_date():
+    result = build_project(paragraphs("2023年工作总结", "一、主要工作", "全年学习12次。", "区人力资源和社会保障局",
+                                      "2023年12月29日", "（联系人：李明，联系电话：0571-86001234）"), None, "t")
+    meta = result.report.meta
+    assert (meta.organisation, meta.date) == ("区人力资源和社会保障局", "2024-12-29")
+    assert result.report.closing == [] and "（联系人：李明，联系电话：0571-86001234）" in result.frame_lines
+
+
+@pytest.mark.parametrize(("last", "signed"), [("市机关事务管理局", True), ("中共东城街道工作委员会", True),
+                                             ("持续提升保障水平", False), ("特此报告。", False)])
+def test_a_unit_signing_without_a_date_is_the_signature(last, signed):
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "全年学习12次。", "下一步，我局将持续努力。", last),
+                           None, "t").report
+    assert report.meta.organisation == (last if signed else "") and report.meta.date == ""

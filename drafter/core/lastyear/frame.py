@@ -1,4 +1,4 @@
-"""The frame around the body: 红头 and 文号, title (one or two lines), 主送, 落款, 成文日期 and 版记;
+"""The frame around the body: 红头 and 文号, title (one or two lines), 主送, 落款, 成文日期, 附注 and 版记;
 and the year a report is about when its text never says “NNNN年”."""
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ ISSUER = re.compile(r"^.{2,30}文件$")  # 发文机关标志: 示例县卫生�
 DOCUMENT_NUMBER = re.compile(r"^.{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$")
 RECORD = re.compile(r"^(抄送|抄报|分送|主题词)[:：]|印发$|^.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# 附注 under the date: （联系人：李明，联系电话：…）, （此件公开发布）
+NOTE_LINE = re.compile(r"^[（(](?:联系人|联系电话|联系方式|电话|此件|本件).{0,60}[）)]$")
+# A unit signing with no date after it: 市机关事务管理局, 中共某某街道工作委员会
+UNIT_NAME = re.compile(r"^[^，。；：:,;！？]{2,30}(?:局|委|办|厅|部|处|室|科|所|站|队|院|中心|会|党组|党委|支部|政府|公司|集团)$")
 CHINESE_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
 ATTACHMENT_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.{0,58})$")
@@ -72,12 +76,16 @@ def _ends_title(text: str) -> bool:
 def _take_foot(pieces: list[Piece], frame: Frame) -> list[Piece]:
     while pieces and any(RECORD.search(line) for line in _lines(pieces[-1])):  # 版记, typed or as a table
         frame.left_out.insert(0, " ".join(_lines(pieces.pop())))
+    while len(pieces) > 1 and pieces[-1].rows is None and NOTE_LINE.match(pieces[-1].text.strip()):
+        frame.left_out.insert(0, pieces.pop().text)  # the 附注, listed; the signature and date are above it
     if pieces and pieces[-1].rows is None and _date(pieces[-1].text):
         frame.date = _date(pieces.pop().text)
         last = pieces[-1] if pieces else None
         if last is not None and last.rows is None and len(last.text) <= 30 and not last.text.endswith("。") \
                 and not split_heading_number(last.text)[0]:
             frame.organisation = pieces.pop().text
+    elif len(pieces) > 1 and pieces[-1].rows is None and UNIT_NAME.match(pieces[-1].text.strip()):
+        frame.organisation = pieces.pop().text.strip()  # signed, but not dated: the date is left to fill in
     return _take_attachments(pieces, frame)
 
 

@@ -28,7 +28,7 @@ def import_summary(result: ImportResult, source, output) -> list[str]:
     if result.contents:
         lines.append(f"  跳过目录 {len(result.contents)} 行（提纲按正文标题生成）")
     if result.frame_lines:
-        lines.append("  未导入红头、文号和版记：" + " / ".join(result.frame_lines))
+        lines.append("  未导入红头、文号、附注和版记：" + " / ".join(result.frame_lines))
     for key, template in LEFT_OUT_NAMES.items():
         if result.left_out.get(key):
             lines.append("  " + template.format(n=result.left_out[key]))
