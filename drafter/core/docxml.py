@@ -91,6 +91,18 @@ def paragraph_style_xml(key: str, text_style: TextStyle, style: Style) -> str:
     )
 
 
+def run_in_style_id(heading: TextStyle) -> str:
+    return f"{heading.id}RunIn"
+
+
+def run_in_style_xml(heading: TextStyle, style: Style) -> str:
+    """A character style for a heading run into its paragraph (（一）标题。正文…): its number and words in the heading's
+    font, restyled in one place as the heading is."""
+    rpr = run_properties(heading, style.latin_for(heading), 0, heading.bold)
+    return (f'<w:style {NSDECL} w:type="character" w:customStyle="1" w:styleId="{run_in_style_id(heading)}">'
+            f'<w:name w:val="{escape(heading.name)}（接排）"/><w:qFormat/>{rpr}</w:style>')
+
+
 def _next_style(key: str, style: Style) -> str:
     """After the title or a heading, Enter in Word starts a body paragraph, not another heading."""
     if key == "title" or key.startswith("heading"):

@@ -14,7 +14,8 @@ from lxml import etree
 
 from drafter import version
 from drafter.core import fileio
-from drafter.core.docxml import W_NS, east_asian_hint, escape, fonts_xml, footnotes_xml, table_xml, text_xml
+from drafter.core.docxml import (W_NS, east_asian_hint, escape, footnotes_xml, run_in_style_id, table_xml,
+                                 text_xml)
 from drafter.core.errors import UserFacingError
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import Style
@@ -186,9 +187,10 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
         ppr += f'<w:ind w:left="{left}" w:hanging="{hanging}"/>'
 
     runs = []
-    if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in the heading's font
+    if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in its own character style
         heading = style.for_block("heading", block.level)
-        runs += [_run_xml(run, bold=heading.bold, fonts=fonts_xml(heading.font, style.latin_for(heading), run.text))
+        ppr += f'<w:outlineLvl w:val="{heading.outline - 1}"/>'  # last in w:pPr: the navigation pane shows it
+        runs += [_run_xml(run, bold=False, character_style=run_in_style_id(heading))
                  for run in [Run(block.number), *block.lead]]
     else:
         if block.number:
@@ -204,9 +206,10 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(runs)}</w:p>"
 
 
-def _run_xml(run: Run, bold: bool, fonts: str = "") -> str:
-    """fonts: a run's own fonts (with its hint, see docxml.east_asian_hint); else only the hint its text needs."""
-    properties = (fonts or east_asian_hint(run.text)) + ("<w:b/><w:bCs/>" if bold else "")
+def _run_xml(run: Run, bold: bool, character_style: str = "") -> str:
+    """With the hint its text needs (see docxml.east_asian_hint)."""
+    properties = f'<w:rStyle w:val="{character_style}"/>' if character_style else ""
+    properties += east_asian_hint(run.text) + ("<w:b/><w:bCs/>" if bold else "")
     if run.kind == "missing":
         properties += '<w:highlight w:val="yellow"/>'
     rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""

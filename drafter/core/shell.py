@@ -14,12 +14,13 @@ from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart
 
 from drafter.core.docxml import (
-    NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, section_properties_xml,
+    NSDECL, doc_defaults_xml, page_number_paragraph_xml, paragraph_style_xml, run_in_style_xml, section_properties_xml,
 )
 from drafter.core.style import BLOCK_STYLES, Style
 from drafter.core.wordmeta import font_table_xml, set_compatibility_mode
 
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+RUN_IN_HEADINGS = ("heading2", "heading3", "heading4")  # （一）, 1., （1） may run into their paragraph
 _UNUSED_PART_TYPES = ("stylesWithEffects", "customXml", "webSettings")
 # Word needs these built-in styles; the default template's other 160 (blue headings among them) go.
 _KEPT_BUILT_IN_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
@@ -68,6 +69,8 @@ def _set_up_styles(document, style: Style) -> None:
             fonts.attrib.pop(qn(f"w:{attribute}"), None)
     for key in BLOCK_STYLES:
         styles.append(parse_xml(paragraph_style_xml(key, style.styles[key], style)))
+    for key in RUN_IN_HEADINGS:
+        styles.append(parse_xml(run_in_style_xml(style.styles[key], style)))
 
 
 def _set_up_settings(document) -> None:

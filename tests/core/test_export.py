@@ -319,3 +319,21 @@ def test_the_empty_document_is_made_once_and_kept_in_the_cache_folder(tmp_path, 
     actions.export_project(filled_report, style, tmp_path / "3.docx", cache_folder=cache)
     bodies = [package_member(tmp_path / f"{n}.docx", "word/document.xml") for n in (1, 2, 3)]
     assert bodies[0] == bodies[1] == bodies[2] and shell.read_bytes().startswith(b"PK")
+
+
+def test_a_run_in_heading_is_in_its_own_character_style_and_outlined(tmp_path, style):
+    from drafter.core.model import Meta, Paragraph, Report, Section
+
+    run_in = Section("加强学习", [Paragraph("全年开展学习。")], run_in=True)
+    report = Report(meta=Meta(year=2024, organisation="示例局", date="2025-01-08"),
+                    parts=[Section("一、工作", [], [run_in])], closing=[Paragraph("结尾。")])
+    path = tmp_path / "run-in.docx"
+    actions.export_project(report, style, path)
+    document = docx.Document(path)
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("（一）加强学习。"))
+    assert attribute(paragraph._p, f"{qn('w:pPr')}/{qn('w:outlineLvl')}", "val") == "1"  # Word's level 2
+    heading_runs = [run for run in paragraph.runs if run.text in ("（一）", "加强学习。")]
+    assert heading_runs and all(attribute(run._r, f"{qn('w:rPr')}/{qn('w:rStyle')}", "val") == "GwHeading2RunIn"
+                                for run in heading_runs)
+    character_style = style_element(document, "GwHeading2RunIn")
+    assert attribute(character_style, f".//{qn('w:rFonts')}", "eastAsia") == "楷体_GB2312"
