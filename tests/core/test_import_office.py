@@ -529,3 +529,15 @@ def test_a_unit_signing_without_a_date_is_the_signature(last, signed):
     report = build_project(paragraphs("2023年工作总结", "一、主要工作", "全年学习12次。", "下一步，我局将持续努力。", last),
                            None, "t").report
     assert report.meta.organisation == (last if signed else "") and report.meta.date == ""
+
+
+def test_a_lead_in_a_bold_character_style_is_a_lead(tmp_path):
+    document = docx.Document()  # its Strong style is Word's 加粗, bold by style rather than by a run's own w:b
+    for text in ("2023年工作总结", "一、主要工作"):
+        document.add_paragraph(text)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("援企稳岗力度加大。").style = "Strong"
+    paragraph.add_run("全年发放稳岗返还资金1,260万元，惠及企业3,456家，稳定了就业大局。")
+    document.save(tmp_path / "strong.docx")
+    [section] = import_last_year(tmp_path / "strong.docx").report.parts
+    assert section.paragraphs[0].lead == "援企稳岗力度加大。"

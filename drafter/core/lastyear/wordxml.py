@@ -181,6 +181,9 @@ class _Text:
             self.left_out["hidden"] += 1
             return
         bold = _is_on(run.find(f"{W}rPr/{W}b"))
+        character_style = run.find(f"{W}rPr/{W}rStyle")
+        if bold is None and character_style is not None and self.styles.of(character_style.get(f"{W}val"))[1]:
+            bold = True  # a bold character style: Word's 加粗 (Strong), or an office's own
         bold = self.bold_style if bold is None else bold
         for child in run:
             piece = self._run_child(child)
