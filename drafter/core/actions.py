@@ -12,7 +12,7 @@ from drafter.core.errors import UserFacingError
 from drafter.core.fieldtext import from_display, to_display
 from drafter.core.history import history_of
 from drafter.core.model import Report
-from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, parse_year, plain_digits
+from drafter.core.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
 from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
 from drafter.core.render import Missing, Rendered, render
 from drafter.core.style import Style
@@ -87,7 +87,7 @@ def apply_assignment(report: Report, assignment: str) -> str:
         field.value = None
         return f"{field.label}（{name}）已清空"
     try:
-        value = parse_value(raw, field.type)
+        value = parse_entry(raw, field.type, field.notation)
         if field.type in ("integer", "decimal", "percent"):
             check_bounds(value, field.minimum, field.maximum)
     except NumberError as error:

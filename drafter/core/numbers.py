@@ -35,6 +35,20 @@ def parse_value(text: str, field_type: str) -> Decimal | str:
     return number
 
 
+def parse_entry(text: str, field_type: str, notation: str = "") -> Decimal | str:
+    """parse_value for a field whose figure last year's text wrote in 万 or 亿: 4.2 typed for 4.2亿 is no whole
+    number of yuan, and the reason says what was probably meant."""
+    try:
+        return parse_value(text, field_type)
+    except NumberError as error:
+        magnitude = notation.strip("余,")
+        typed = str(text).strip()
+        if field_type == "integer" and magnitude in ("万", "亿") and re.fullmatch(r"[0-9０-９]+[.．][0-9０-９]+", typed):
+            raise NumberError(f"“{typed}”不是整数；去年写的是多少{magnitude}，要填的是“{typed}{magnitude}”吗？"
+                              f"请连“{magnitude}”字一起填") from None
+        raise
+
+
 def parse_number(text: str, percent: bool = False) -> Decimal:
     """A non-negative number from Arabic, full-width or Chinese numerals."""
     _reject_lookalikes(text)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.compare import short_change
 from drafter.core.model import Field
-from drafter.core.numbers import NumberError, check_bounds, format_number, parse_value, plain_digits
+from drafter.core.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, plain_digits
 from drafter.gui.form_groups import GroupScrolling, Group
 from drafter.gui.meta_form import MetaForm
 
@@ -286,7 +286,7 @@ class StatisticsForm(GroupScrolling, QWidget):
             self.value_entered.emit(field, None)
             return
         try:
-            value = parse_value(text, field.type)
+            value = parse_entry(text, field.type, field.notation)
             if field.type in ("integer", "decimal", "percent"):
                 check_bounds(value, field.minimum, field.maximum)
         except NumberError as error:

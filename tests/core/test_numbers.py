@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from drafter.core.numbers import NumberError, format_date, format_number, heading_number, parse_value
+from drafter.core.numbers import NumberError, format_date, format_number, heading_number, parse_entry, parse_value
 
 ACCEPTED = [
     ("12", "integer", Decimal(12)),
@@ -129,3 +129,13 @@ def test_a_bare_magnitude_is_one_of_it():
     from drafter.core.numbers import parse_number
 
     assert [parse_number(text) for text in ("十", "百", "千", "万")] == [10, 100, 1000, 10000]
+
+
+@pytest.mark.parametrize("notation", ["亿", "亿,", "余万"])
+def test_a_decimal_typed_for_a_figure_written_in_wan_or_yi_asks_for_the_magnitude(notation):
+    magnitude = notation.strip("余,")
+    with pytest.raises(NumberError, match=f"要填的是“4.2{magnitude}”吗"):
+        parse_entry("4.2", "integer", notation)
+    assert parse_entry(f"4.2{magnitude}", "integer", notation) == Decimal("4.2") * (10 ** 8 if magnitude == "亿" else 10 ** 4)
+    with pytest.raises(NumberError, match="只能填整数"):
+        parse_entry("4.2", "integer", "plain")  # nothing to suggest
