@@ -40,7 +40,7 @@ def parse_entry(text: str, field_type: str, notation: str = "") -> Decimal | str
     number of yuan, and the reason says what was probably meant."""
     try:
         return parse_value(text, field_type)
-    except NumberError as error:
+    except NumberError:
         magnitude = notation.strip("余,")
         typed = str(text).strip()
         if field_type == "integer" and magnitude in ("万", "亿") and re.fullmatch(r"[0-9０-９]+[.．][0-9０-９]+", typed):

@@ -541,3 +541,13 @@ def test_a_lead_in_a_bold_character_style_is_a_lead(tmp_path):
     document.save(tmp_path / "strong.docx")
     [section] = import_last_year(tmp_path / "strong.docx").report.parts
     assert section.paragraphs[0].lead == "援企稳岗力度加大。"
+
+
+@pytest.mark.parametrize(("sentence", "labels"), [
+    ("失业保险、工伤保险参保人数分别达到10.2万人、12.7万人。", ["失业保险人数", "工伤保险参保人数"]),
+    ("新增党员和发展对象分别为36名、52名。", ["新增党员人数", "发展对象人数"]),
+    ("党员、入党积极分子分别为36名、52名。", ["党员人数", "入党积极分子人数"]),
+])
+def test_figures_after_fenbie_are_named_by_their_subjects_in_order(sentence, labels):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert [field.label for field in report.fields.values()] == labels

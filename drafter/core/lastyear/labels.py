@@ -33,6 +33,10 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
+    respective = _respective_subject(before, lexicon)
+    if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
+        suffix = lexicon.label_suffixes.get(unit, "数")
+        return respective if _already_says(respective, suffix) else respective + suffix
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
     head = re.sub(r"(较上年|比上年|较去年|同比)", "", head)  # 收入较上年增长 is 收入增长: the year is the field's
@@ -50,6 +54,32 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     words = _shorten(words) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     return words if _already_says(words, suffix) else words + suffix
+
+
+# A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
+RESPECTIVELY = re.compile(r"([^，。；：,;:！？\n]{2,40}?)分别([^，。；：,;:！？\n]*)$")
+LIST_JOINS = {"、", "和", "与", "及", "以及"}
+
+
+def _respective_subject(before: str, lexicon: Lexicon) -> str:
+    """The subject this figure belongs to in “A、B分别为x、y”, or "" when the figure is not in such a list."""
+    match = RESPECTIVELY.search(before)
+    if not match:
+        return ""
+    subjects, current = [], ""
+    for word, _flag in tokens(match.group(1)):
+        if word in LIST_JOINS:
+            subjects.append(current)
+            current = ""
+        else:
+            current += word
+    subjects = [subject for subject in (_clean(text, lexicon) for text in subjects + [current]) if subject]
+    index = len(lexicon.figure.findall(match.group(2)))
+    if len(subjects) < 2 or index >= len(subjects):
+        return ""
+    # A noun the last one ends with may be all's (失业保险、工伤保险参保人数) or its own (党员、入党积极分子):
+    # each is named as written, never by another's words.
+    return _shorten(subjects[index])
 
 
 def _already_says(words: str, suffix: str) -> bool:
