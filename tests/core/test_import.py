@@ -252,6 +252,23 @@ def test_word_auto_numbered_headings_take_their_level_from_the_number_form(tmp_p
     assert [s.heading for s in report.parts[0].children] == ["抓实集中学习"]
 
 
+def test_the_items_of_a_word_numbered_list_stay_body_text_with_their_numbers(tmp_path):
+    from corpus.wordml import Flavour, Writer
+
+    writer = Writer(Flavour())
+    levels = writer.new_list([("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")])
+    writer.add(writer.paragraph(writer.runs("2022年工作总结")))
+    writer.add(writer.paragraph(writer.runs("2022年，开展工作。")))
+    writer.add(writer.paragraph(writer.runs("加强安全监管"), numbering=(levels, 0)))
+    writer.add(writer.paragraph(writer.runs("全年检查特种设备。其中：")))
+    for item in ("检查电梯1204台，督促整改问题67项；", "检查锅炉86台；", "检查压力容器430台。"):
+        writer.add(writer.paragraph(writer.runs(item), numbering=(levels, 2)))
+    writer.save(tmp_path / "list.docx")
+    [part] = import_last_year(tmp_path / "list.docx").report.parts
+    assert part.children == []  # the last item, short and ending in 。, is an item too, not a heading
+    assert [p.body[:2] for p in part.paragraphs[1:]] == ["1.", "2.", "3."]
+
+
 def test_recipient_is_taken_and_a_table_stays_a_table():
     table = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc>'
              '<w:tc><w:p><w:r><w:t>次数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')

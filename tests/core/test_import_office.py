@@ -551,3 +551,11 @@ def test_a_lead_in_a_bold_character_style_is_a_lead(tmp_path):
 def test_figures_after_fenbie_are_named_by_their_subjects_in_order(sentence, labels):
     report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
     assert [field.label for field in report.fields.values()] == labels
+
+
+def test_numbered_items_under_a_part_without_its_second_level_stay_siblings():
+    report = build_project(paragraphs("2023年工作总结", "一、强化引领", "（一）加强学习。全年学习12次。", "二、提升素质",
+                                      "1．阵地建设。建成科普站35个。", "2．活动品牌化。举办活动86场。", "三、服务发展", "做了工作。"),
+                           None, "t").report
+    assert [child.heading for child in report.parts[1].children] == ["阵地建设", "活动品牌化"]
+    assert all(child.children == [] for child in report.parts[1].children)

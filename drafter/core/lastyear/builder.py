@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field, replace
 from pathlib import Path
 
 from drafter.core.errors import UserFacingError
@@ -86,6 +86,8 @@ class _Builder:
         self.result, self.roller, self.maker, self.formatted = result, roller, maker, formatted
         self.report = result.report
         self.stack: list[Section] = []
+        self.written_levels: list[int] = []  # the level each section's number says, beside the stack
+        self.list_items = 0  # the automatic-number level of the list whose items were just taken as body text
         self.part_words = False  # the document is divided into 第一部分, 第二部分…
         self.change_spans: dict[str, tuple[int, int]] = {}  # paragraph id → its year changes in roller.changes
 
@@ -125,8 +127,14 @@ class _Builder:
             self._add(table_paragraph(source.rows, self.maker, self.roller, self._place_name()))
             return
         level, rest = self._level(source)
+        self.list_items = source.numbered if source.numbered and not level else 0
         if level:
             self._heading(level, rest, source)
+        elif source.numbered and source.number:  # 1.检查电梯…； a list item keeps the number Word drew for it
+            shift = len(source.number)
+            self._paragraph(replace(source, text=source.number + source.text, numbered=0,
+                                    bold_prefix=source.bold_prefix + shift if source.bold_prefix else 0),
+                            source.number + source.text)
         else:
             self._paragraph(source, source.text)
 
@@ -141,7 +149,9 @@ class _Builder:
             if typed > 2 and not _item_is_heading(source, text, rest):
                 return 0, text
             return min(typed + self.part_words, 4), rest
-        if source.numbered and (is_heading_like(text) or "。" in text):
+        # A numbered heading, or one run into its paragraph (1.标题。正文); not the items of a list (1.…；2.…；3.…。)
+        if source.numbered and source.numbered != self.list_items and (is_heading_like(text) or "。" in text) \
+                and not text.rstrip().endswith(("；", ";")):
             return min(source.numbered + self.part_words, 4), text
         if source.outline_level and source.outline_level <= 4 and is_heading_like(text):
             return source.outline_level, text
@@ -154,8 +164,12 @@ class _Builder:
         if "。" in rest[:-1]:
             end = rest.index("。") + 1
             heading, body = rest[:end].rstrip("。"), rest[end:].strip()
-        level = min(level, len(self.stack) + 1)  # a （一） with no 一、 above it becomes a part
-        del self.stack[level - 1:]
+        # Under what was written above it: a （一） with no 一、 above it becomes a part, a 1. under a 一、 with no
+        # （一） a second level, and its 2. with it (the level a number says decides siblings, not depth).
+        while self.written_levels and self.written_levels[-1] >= level:
+            self.stack.pop()
+            self.written_levels.pop()
+        self.written_levels.append(level)
         section = Section("", run_in=bool(body))
         siblings = self.stack[-1].children if self.stack else self.report.parts
         siblings.append(section)

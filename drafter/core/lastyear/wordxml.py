@@ -31,6 +31,7 @@ class Piece:
     toc: bool = False
     rows: list[list[str]] | None = None
     notes: list[str] = field(default_factory=list)  # footnote texts, each at a \ue010 in text
+    number: str = ""  # that number as Word draws it (1.), kept should the paragraph turn out to be no heading
 
 
 
@@ -293,15 +294,16 @@ class BodyReader:
         lead_space = len(text) - len(text.lstrip())
         bold_prefix = max(0, min(reader.bold_prefix - lead_space, len(stripped)))
         numbered, shown = self._numbered(paragraph, style_numbering)
-        if shown and stripped:  # ① or 1) that Word draws: not a heading number, so it stays in the text
+        if shown and stripped and not numbered:  # ① or 1) that Word draws: not a heading number, so it stays
             stripped, bold_prefix = shown + stripped, bold_prefix + len(shown) if bold_prefix else 0
-        yield Piece(stripped, bold_prefix, level if level <= 9 else 0, numbered, toc or in_toc, notes=reader.note_texts)
+        yield Piece(stripped, bold_prefix, level if level <= 9 else 0, numbered, toc or in_toc,
+                    notes=reader.note_texts, number=shown if numbered else "")
         for box in reader.boxes:  # a text box's paragraphs follow the paragraph it is anchored in
             yield from self.pieces(box, in_toc)
 
     def _numbered(self, paragraph, style_numbering) -> tuple[int, str]:
-        """(the heading level Word's automatic number stands for, or 0; the number as drawn when it is no
-        heading number, such as ① or 1), counted as Word counts)."""
+        """(the heading level Word's automatic number stands for, or 0; the number as drawn, such as 1. or ① or 1),
+        counted as Word counts)."""
         num = paragraph.find(f"{W}pPr/{W}numPr/{W}numId")
         ilvl = paragraph.find(f"{W}pPr/{W}numPr/{W}ilvl")
         if num is not None:
@@ -320,7 +322,7 @@ class BodyReader:
         self.counters[(key, level)] = count
         for deeper in [k for k in self.counters if k[0] == key and k[1] > level]:
             del self.counters[deeper]
-        return heading, "" if heading else drawn_number(number_format, level_text, level, count)
+        return heading, drawn_number(number_format, level_text, level, count)
 
     def _tables(self, table):
         """The table as rows of cell texts, then any table nested in a cell as a table of its own."""
