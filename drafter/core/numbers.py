@@ -180,6 +180,8 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
         return "百分之" + _chinese_decimal(Decimal(value), bare=notation == "chinese_bare")
     if field_type == "percent":
         digits = plain_digits(Decimal(value)) + "%"
+    elif notation.startswith("chinese") and Decimal(value) == 2 and unit:
+        digits = "两"  # 两期, 两次: before a measure word 2 is 两, not 二
     else:
         digits = _digits(Decimal(value), field_type, notation)
     if notation == "fullwidth":

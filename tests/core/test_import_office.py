@@ -559,3 +559,11 @@ def test_numbered_items_under_a_part_without_its_second_level_stay_siblings():
                            None, "t").report
     assert [child.heading for child in report.parts[1].children] == ["阵地建设", "活动品牌化"]
     assert all(child.children == [] for child in report.parts[1].children)
+
+
+def test_the_first_of_a_list_of_points_is_no_lead_and_two_prints_as_liang():
+    report = build_project(paragraphs("2023年工作总结", "一、主要工作", "一是加强学习。全年举办两期培训。二是改进作风。"),
+                           None, "t").report
+    [paragraph] = report.parts[0].paragraphs
+    assert paragraph.lead == "" and paragraph.body.startswith("一是加强学习。")
+    assert "全年举办两期培训。" in rendered_text(as_last_year(report, 2023))  # 2 as 两 before 期, not 二期

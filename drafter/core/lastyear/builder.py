@@ -22,6 +22,8 @@ from drafter.core.spans import escape_template_syntax
 from drafter.core.yearroll import YearRoller, detect_report_year
 
 LEAD_MAX = 30
+# 一是…。二是…。 / 首先…。: the first of a list of points, not a sentence that sums up its paragraph
+LISTED_POINT = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|第[一二三四五六七八九十]+[，、,]?)")
 # What the first paragraph of a closing says: the year ahead, not the year reported.
 CLOSING_WORDS = re.compile(r"^(新的一年|明年|下一步|今后|展望|总之|总的来看|在新的一年|回顾|过去的一年|在看到成绩的同时)")
 PART_WORD = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
@@ -260,7 +262,8 @@ def split_lead(source: SourceParagraph, text: str, in_part: bool, formatted: boo
     if end >= len(text):
         return "", text
     bold_lead = source.bold_prefix >= end - 1 and source.bold_prefix < len(text)
-    plain_lead = not formatted and in_part and source.bold_prefix == 0 and end <= LEAD_MAX
+    plain_lead = (not formatted and in_part and source.bold_prefix == 0 and end <= LEAD_MAX
+                  and not LISTED_POINT.match(text))
     if bold_lead or plain_lead:
         return text[:end], text[end:]
     return "", text
