@@ -567,3 +567,14 @@ def test_the_first_of_a_list_of_points_is_no_lead_and_two_prints_as_liang():
     [paragraph] = report.parts[0].paragraphs
     assert paragraph.lead == "" and paragraph.body.startswith("一是加强学习。")
     assert "全年举办两期培训。" in rendered_text(as_last_year(report, 2023))  # 2 as 两 before 期, not 二期
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("公务用车总量控制在312辆以内。", "公务用车总量数"),  # not 以内数
+    ("平均办理时限压缩至3个工作日。", "平均办理时限"),  # not 工作日个数
+    ("合格率较2022年提高11个百分点。", "合格率提高百分点"),  # not 合格率较年提高百分点
+    ("参保人数较上年末净增8300人。", "参保人数净增人数"),  # not 参保人数末净增人数
+])
+def test_labels_leave_out_bounds_and_the_year_compared_with(sentence, label):
+    [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
+    assert field.label == label

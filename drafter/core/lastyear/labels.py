@@ -10,7 +10,8 @@ from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
-VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟"}
+VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟", "个工作日", "工作日",
+          "个月"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
@@ -39,7 +40,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         return respective if _already_says(respective, suffix) else respective + suffix
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
-    head = re.sub(r"(较上年|比上年|较去年|同比)", "", head)  # 收入较上年增长 is 收入增长: the year is the field's
+    # 收入较上年增长 is 收入增长: the year is the field's (较2022年 reads 较年 once its digits are gone; 较上年末)
+    head = re.sub(r"(较|比)(上年|去年|年)末?|同比", "", head)
     if head in BARE_CHANGE and len(clauses) > 1:  # 收入6.42亿元，同比增长7.5% → 收入同比增长
         head = _clean(clauses[-2], lexicon) + head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
@@ -86,7 +88,7 @@ def _already_says(words: str, suffix: str) -> bool:
     """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
     return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
             or (suffix == "比例" and words.endswith(("率", "比", "比重")))
-            or (suffix == "时长" and words.endswith(("时间", "用时", "时长"))))
+            or (suffix == "时长" and words.endswith(("时间", "用时", "时长", "时限"))))
 
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:
@@ -122,7 +124,7 @@ def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = NOT_IN_LABEL.sub("", text)
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
-    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|增加|减少|增长)(到|至)|控制在|保持在|稳定在)$", "", text)
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在)$", "", text)
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]
