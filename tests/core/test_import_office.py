@@ -578,3 +578,15 @@ def test_the_first_of_a_list_of_points_is_no_lead_and_two_prints_as_liang():
 def test_labels_leave_out_bounds_and_the_year_compared_with(sentence, label):
     [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
     assert field.label == label
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("党员平均年龄43.5岁。", [("党员平均年龄", "岁")]),
+    ("满意度测评得分96.3分。", [("满意度测评得分", "分")]),
+    ("为60岁以上老人体检300人次。", [("老人体检人次", "人次")]),  # an age bounding who is meant is no figure
+    ("为18至35岁青年提供服务120场。", [("青年提供服务场次", "场")]),
+    ("为420名80周岁以上老人体检。", [("老人体检人数", "名")]),
+])
+def test_ages_and_scores_are_figures_but_an_age_bounding_who_is_meant_is_not(sentence, found):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert [(field.label, field.unit) for field in report.fields.values()] == found

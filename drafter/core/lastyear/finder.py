@@ -21,6 +21,9 @@ CHINESE_PERCENT = re.compile(r"百分之(?P<number>[零〇一二三四五六七�
 RANGE_JOIN = re.compile(r"\s*(?:至|～|~|—|－|-|到)\s*")
 # The lower end of a range whose upper end carries the unit: 3至5座, 3～5个 (15%～30% has a unit on both).
 RANGE_START = re.compile(r"(?<![0-9０-９.．])(?P<number>[0-9]+(?:\.[0-9]+)?)(?=\s*(?:至|～|~|—|－|-|到)\s*[0-9])")
+# An age bounding who is meant (60岁以上老人, 18至35岁青年) is a criterion, not a figure of the year
+AGE_BOUND = re.compile(r"\s*(?:及?以上|及?以下|以内|至|～|~|-|—)")
+AGE_RANGE_END = re.compile(r"[0-9０-９]\s*(?:至|～|~|—|－|-|到)\s*$")
 CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
 
 
@@ -60,7 +63,7 @@ class FieldMaker:
             if match.start() < position:
                 continue
             figure = self._figure(match, kind, whole, start)
-            if figure is None:
+            if figure is None or self._age_criterion(figure, match, kind, span, whole, start):
                 continue
             before, after = whole[: start + match.start()], whole[start + match.end():]
             unit = "%" if figure.type == "percent" else figure.unit
@@ -72,6 +75,13 @@ class FieldMaker:
             position = match.end()
         pieces.append(span[position:])
         return "".join(pieces)
+
+    def _age_criterion(self, figure: Figure, match: re.Match, kind: str, span: str, whole: str, start: int) -> bool:
+        if kind == "range_start":
+            upper = self.lexicon.figure.search(span, match.end())
+            return upper is not None and upper.group("unit") == "岁"
+        return figure.unit == "岁" and bool(AGE_BOUND.match(whole, start + match.end())
+                                          or AGE_RANGE_END.search(whole, 0, start + match.start()))
 
     def _figure(self, match: re.Match, kind: str, whole: str, offset: int) -> Figure | None:
         preceding = whole[max(0, offset + match.start() - 1): offset + match.start()]

@@ -11,11 +11,12 @@ from drafter.core.lexicon import Lexicon
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
 VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟", "个工作日", "工作日",
-          "个月"}
+          "个月", "岁", "分"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
+AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
 
 
@@ -34,6 +35,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
+    before, after = AGE_RANGE.sub("", before), AGE_RANGE.sub("", after)  # 18至35岁青年: a criterion, not counted
     respective = _respective_subject(before, lexicon)
     if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
         suffix = lexicon.label_suffixes.get(unit, "数")
