@@ -14,8 +14,8 @@ from lxml import etree
 
 from drafter import version
 from drafter.core import fileio
-from drafter.core.docxml import (W_NS, east_asian_hint, escape, footnotes_xml, run_in_style_id, table_xml,
-                                 text_xml)
+from drafter.core.docxml import (W_NS, east_asian_hint, escape, footnotes_xml, printed_width, run_in_style_id,
+                                 table_xml, text_xml)
 from drafter.core.errors import UserFacingError
 from drafter.core.render import Block, Rendered, Run
 from drafter.core.style import Style
@@ -183,8 +183,10 @@ def _paragraph_xml(block: Block, style: Style, notes: list[str]) -> str:
     if block.placement is not None:
         ppr += _placement_xml(block.placement, style)
     if block.indent is not None:  # w:ind comes after spacing and before jc in the schema
-        left, hanging = (round(chars * style.char_width) for chars in block.indent)
-        ppr += f'<w:ind w:left="{left}" w:hanging="{hanging}"/>'
+        before_start, before_name = block.indent
+        start = 2 * style.char_width + printed_width(before_start, style)  # the body's 2-character indent first
+        hanging = printed_width(before_name, style)
+        ppr += f'<w:ind w:left="{round(start + hanging)}" w:hanging="{round(hanging)}"/>'
 
     runs = []
     if block.kind == "run_in":  # （一）标题。正文: the heading's number and words in its own character style

@@ -49,7 +49,10 @@ class Block:
     # keep_last_lines, the paragraph's last two lines travel with it rather than one.
     keep_next: bool = False
     keep_last_lines: bool = False
-    indent: tuple[float, float] | None = None  # an 附件说明 line: (left, hanging) in characters
+    # An 附件说明 line: (what stands between the 2-character indent and where the line starts, what stands between
+    # the line's start and the name) — ("", "附件：1.") then ("附件：", "2."): the exporter measures them as printed,
+    # so a wrapped name lines up under its first character (GB/T 9704 7.3.4).
+    indent: tuple[str, str] | None = None
 
     @property
     def text(self) -> str:
@@ -261,14 +264,13 @@ class _Renderer:
             return
         self.blocks.append(Block("blank", keep_next=True))
         if len(names) == 1:
-            self.blocks.append(Block("attachment_note", [Run(f"附件：{names[0]}")], keep_next=True, indent=(5, 3)))
+            self.blocks.append(Block("attachment_note", [Run(f"附件：{names[0]}")], keep_next=True,
+                                     indent=("", "附件：")))
             return
         for index, name in enumerate(names, 1):
             number = f"{index}."
-            lead = "附件：" if index == 1 else ""
-            left = 5 + display_width(number)  # where the first name starts: 2 indent + 附件： + 1.
-            self.blocks.append(Block("attachment_note", [Run(f"{lead}{number}{name}")], keep_next=True,
-                                     indent=(left, left - (2 if index == 1 else 5))))
+            indent = ("", f"附件：{number}") if index == 1 else ("附件：", number)  # 2. under 1.
+            self.blocks.append(Block("attachment_note", [Run(f"{indent[1]}{name}")], keep_next=True, indent=indent))
 
     def _signature(self) -> None:
         meta = self.report.meta

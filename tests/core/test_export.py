@@ -337,3 +337,17 @@ def test_a_run_in_heading_is_in_its_own_character_style_and_outlined(tmp_path, s
                                 for run in heading_runs)
     character_style = style_element(document, "GwHeading2RunIn")
     assert attribute(character_style, f".//{qn('w:rFonts')}", "eastAsia") == "楷体_GB2312"
+
+
+def test_attachment_names_line_up_on_their_first_character_as_printed(tmp_path, annual_template, style, fill):
+    report = fill(annual_template)
+    report.meta.attachments = ["2025年度机关党建工作主要数据统计表", "2025年度各支部考核结果汇总表（含明细及说明）"]
+    path = tmp_path / "attachments.docx"
+    actions.export_project(report, style, path)
+    notes = [p for p in docx.Document(path).paragraphs if p.style.style_id == "GwAttachmentNote"]
+    indents = [(int(attribute(p._p, f"{qn('w:pPr')}/{qn('w:ind')}", "left")),
+                int(attribute(p._p, f"{qn('w:pPr')}/{qn('w:ind')}", "hanging"))) for p in notes]
+    (left1, hanging1), (left2, hanging2) = indents
+    advance = style.char_width + style.condense  # a condensed body character; 1. is ¾ of one in Times New Roman
+    assert left1 == left2 == 2 * style.char_width + 3 * advance + round(0.75 * style.char_width + 2 * style.condense)
+    assert left2 - hanging2 == 2 * style.char_width + 3 * advance  # 2. starts under 1.

@@ -57,13 +57,13 @@ def test_one_attachment_is_one_note_line_kept_with_the_signature_and_a_blank_lin
     at = next(i for i, block in enumerate(blocks) if block.kind == "attachment_note")
     assert blocks[at - 1].kind == "blank" and blocks[at - 1].keep_next
     note = blocks[at]
-    assert note.text == "附件：2024年度主要数据" and note.keep_next and note.indent == (5, 3)
+    assert note.text == "附件：2024年度主要数据" and note.keep_next and note.indent == ("", "附件：")
 
 
 def test_several_attachments_are_numbered_and_aligned_on_the_first_character_of_their_names():
     notes = [block for block in render(report(attachments=["甲", "乙"])).blocks if block.kind == "attachment_note"]
     assert [note.text for note in notes] == ["附件：1.甲", "2.乙"]
-    assert [note.indent for note in notes] == [(6.0, 4.0), (6.0, 1.0)]
+    assert [note.indent for note in notes] == [("", "附件：1."), ("附件：", "2.")]  # 2. under 1.
     assert all(note.keep_next for note in notes)
 
 
