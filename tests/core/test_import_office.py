@@ -590,3 +590,13 @@ def test_labels_leave_out_bounds_and_the_year_compared_with(sentence, label):
 def test_ages_and_scores_are_figures_but_an_age_bounding_who_is_meant_is_not(sentence, found):
     report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
     assert [(field.label, field.unit) for field in report.fields.values()] == found
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("全区214个人民调解委员会共排查矛盾纠纷。", "人民调解委员会个数"),  # not 委员会共排查矛盾纠纷个数
+    ("全镇43个基层党组织全面落实“三会一课”制度。", "基层党组织个数"),  # not 全面落实三会一课制度个数
+    ("辖区十一个社区全部建立物业党建联建机制。", "社区个数"),  # not 社区全部个数
+])
+def test_what_is_counted_ends_where_what_is_said_of_it_starts(sentence, label):
+    [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
+    assert field.label == label

@@ -16,6 +16,7 @@ VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
+ALL_OF = {"全部", "均", "都", "全", "共", "已", "累计", "分别", "全面", "相继", "陆续"}
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
 
@@ -152,7 +153,8 @@ def noun_phrase(text: str, lexicon: Lexicon) -> str:
     text = re.split(ends, text)[0] or text
     words = []
     for word, flag in tokens(text):
-        if flag.startswith("v") and not flag.startswith("vn") and words:
+        # the noun ends where what is said of it starts: a verb, an adverb (共, 均), 全部 or an idiom (全面落实)
+        if words and ((flag.startswith("v") and not flag.startswith("vn")) or flag in ("d", "i") or word in ALL_OF):
             break
         words.append(word)
     noun = "".join(words)
