@@ -600,3 +600,12 @@ def test_ages_and_scores_are_figures_but_an_age_bounding_who_is_meant_is_not(sen
 def test_what_is_counted_ends_where_what_is_said_of_it_starts(sentence, label):
     [field] = build_project(paragraphs("2023年工作总结", sentence), None, "t").report.fields.values()
     assert field.label == label
+
+
+@pytest.mark.parametrize(("sentence", "labels"), [
+    ("全县2350名包保干部对6100余家食品生产经营主体开展督导。", ["包保干部人数", "食品生产经营主体家数"]),
+    ("带动农户1,020户增收。", ["带动农户户数"]),  # not 增收户数
+])
+def test_a_preposition_or_a_lone_verb_after_a_count_is_not_what_it_counts(sentence, labels):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert [field.label for field in report.fields.values()] == labels

@@ -55,7 +55,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     elif unit in VERBAL:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
         words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
     else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
-        words = tail if len(tail) >= 2 else head
+        words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
     words = _shorten(words) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     return words if _already_says(words, suffix) else words + suffix
@@ -153,12 +153,19 @@ def noun_phrase(text: str, lexicon: Lexicon) -> str:
     text = re.split(ends, text)[0] or text
     words = []
     for word, flag in tokens(text):
-        # the noun ends where what is said of it starts: a verb, an adverb (共, 均), 全部 or an idiom (全面落实)
-        if words and ((flag.startswith("v") and not flag.startswith("vn")) or flag in ("d", "i") or word in ALL_OF):
+        # the noun ends where what is said of it starts: a verb, an adverb (共, 均), a preposition (对), 全部 or an
+        # idiom (全面落实)
+        if words and ((flag.startswith("v") and not flag.startswith("vn")) or flag in ("d", "i", "p")
+                      or word in ALL_OF):
             break
         words.append(word)
     noun = "".join(words)
     return noun if len(noun) >= 2 and (len(words) > 1 or len(text) > 6) else text
+
+
+def _one_verb(text: str) -> bool:
+    parts = tokens(text)
+    return len(parts) == 1 and parts[0][1].startswith("v") and not parts[0][1].startswith("vn")
 
 
 def _has_noun(text: str) -> bool:
