@@ -609,3 +609,12 @@ def test_what_is_counted_ends_where_what_is_said_of_it_starts(sentence, label):
 def test_a_preposition_or_a_lone_verb_after_a_count_is_not_what_it_counts(sentence, labels):
     report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
     assert [field.label for field in report.fields.values()] == labels
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("数字档案存储容量达到2.3TB。", [("数字档案存储容量", "TB")]),
+    ("建成5G基站120个。", [("建成5G基站个数", "个")]),  # 5G is a name: its digit stays in the label
+])
+def test_storage_is_a_figure_and_a_name_with_a_digit_keeps_it(sentence, found):
+    report = build_project(paragraphs("2023年工作总结", sentence), None, "t").report
+    assert [(field.label, field.unit) for field in report.fields.values()] == found

@@ -9,7 +9,9 @@ from functools import lru_cache
 from drafter.core.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
-NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+|[“”‘’\"《》「」\s…·—\-]|[XＸ]{2,}")
+# 5G, 4K keep their digits (a name, not a figure)
+NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+(?![A-Za-z])|[“”‘’\"《》「」\s…·—\-]"
+                          r"|[XＸ]{2,}")
 VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟", "个工作日", "工作日",
           "个月", "岁", "分"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
