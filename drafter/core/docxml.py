@@ -167,11 +167,15 @@ def page_number_paragraph_xml(style: Style, side: str) -> str:
     )
 
 
-def _content_shares(rows: list[list[str]], columns: int) -> list[int]:
+def _content_shares(rows: list[list[str]], columns: int, across: float) -> list[float]:
     """Columns as wide as their longest cell wants (and a character and a half for the cell's margins), within 5
-    to 13 characters (the first, a label, at most 10), so figures such as 180余名 and 2024年 do not break."""
-    wants = [max(5, *(display_width(row[i]) + 1.5 for row in rows if i < len(row))) for i in range(columns)]
-    return [round(min(10 if i == 0 else 13, want)) for i, want in enumerate(wants)]  # the label column wraps first
+    to 13 characters, so figures such as 180余名 and 2024年 do not break; when they do not all fit in the `across`
+    characters of the line, the label column (the first) gives way first, down to 6."""
+    wants = [min(13.0, max(5.0, *(display_width(row[i]) + 1.5 for row in rows if i < len(row))))
+             for i in range(columns)]
+    if columns > 1 and sum(wants) > across:
+        wants[0] = max(6.0, across - sum(wants[1:]))
+    return wants
 
 
 # Advance widths of Times New Roman (the layout's Latin font) in em, for the characters an indent is measured over
@@ -193,8 +197,9 @@ def table_xml(rows: list[list[str]], style: Style) -> str:
     """A full-width table with single borders; the header row repeats on each page and is bold."""
     width = style.page["width"] - style.page["margin_left"] - style.page["margin_right"]
     columns = len(rows[0]) if rows else 1
-    shares = [34, 20, 20, 26] if columns == 4 else _content_shares(rows, columns)  # the change phrase needs room
-    widths = [width * share // sum(shares) for share in shares]
+    across = width / (style.styles["table"].size * 20)  # characters of the table's text in a line
+    shares = _content_shares(rows, columns, across)
+    widths = [int(width * share // sum(shares)) for share in shares]
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)

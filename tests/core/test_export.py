@@ -351,3 +351,16 @@ def test_attachment_names_line_up_on_their_first_character_as_printed(tmp_path, 
     advance = style.char_width + style.condense  # a condensed body character; 1. is ¾ of one in Times New Roman
     assert left1 == left2 == 2 * style.char_width + 3 * advance + round(0.75 * style.char_width + 2 * style.condense)
     assert left2 - hanging2 == 2 * style.char_width + 3 * advance  # 2. starts under 1.
+
+
+def test_the_comparison_tables_label_column_holds_its_longest_label_on_one_line(tmp_path, annual_template, style, fill):
+    from drafter.core.numbers import display_width
+
+    path = tmp_path / "compared.docx"
+    actions.export_project(fill(annual_template), style, path, comparison_table=True)
+    table = docx.Document(path).tables[-1]
+    widths = [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    longest = max(display_width(row.cells[0].text) for row in table.rows)
+    character = style.styles["table"].size * 20  # twips
+    assert widths[0] >= (longest + 1.5) * character  # 参与志愿服务党员人次 wrapped at 34% of the line
+    assert all(width >= 5 * character for width in widths[1:])
