@@ -25,7 +25,7 @@ from drafter.gui.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
-from drafter.gui.page_layout import FixedLine, installed_families
+from drafter.gui.page_layout import FixedLine, TailLines, installed_families
 from drafter.gui.page_view import CODE_ATOMS, PageView
 from drafter.gui.side_tab_actions import SideTabActions
 
@@ -289,7 +289,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         """Lay the page out from the report (a new project, a change of structure, fields added or renamed)."""
         self.page.show_report(self.outline, self.report.fields, self.style, *self._fixed_lines(), gradual=gradual)
 
-    def _fixed_lines(self) -> tuple[FixedLine, list[FixedLine]]:
+    def _fixed_lines(self) -> tuple[FixedLine, TailLines]:
         """The title and the lines after the body as they print; edited in the form's 报告信息, not on the page."""
         rendered = self.last_rendered
         if rendered is None:
@@ -299,8 +299,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
             if block.kind == "title":
                 title += [(" ", False)] if title else []  # a title printed in two lines is one line here
                 title += _printed(block)
-        tail = [_printed(block) for block in rendered.blocks if block.kind in ("signature", "date", "attachment_note")]
-        return tuple(title), tail
+        return tuple(title), _tail(rendered.blocks)
 
     def refresh_preview(self, rebuild_page: bool = False, gradual: bool = False) -> None:
         """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
@@ -382,6 +381,16 @@ class _Notice(QWidget):
         layout.addWidget(self.dismiss)
         self.setStyleSheet("background:#fef3c7;")
         self.hide()
+
+
+_TAIL_KINDS = ("attachment_note", "signature", "date")
+
+
+def _tail(blocks) -> TailLines:
+    """The lines after the body as they print, with the blank line before the 附件说明 and the signature."""
+    return [(block.kind, _printed(block)) for index, block in enumerate(blocks)
+            if block.kind in _TAIL_KINDS
+            or (block.kind == "blank" and index + 1 < len(blocks) and blocks[index + 1].kind in _TAIL_KINDS)]
 
 
 def _printed(block) -> FixedLine:

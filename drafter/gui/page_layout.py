@@ -70,17 +70,19 @@ class Planned(NamedTuple):
 
 # A line drawn as it prints (the title, the signature, the date), in pieces: (text, whether it is an unfilled mark)
 FixedLine = tuple[tuple[str, bool], ...]
+# The lines after the body, each with its kind: blank, attachment_note, signature or date
+TailLines = list[tuple[str, FixedLine]]
 
 
-def plan_blocks(outline: Outline, title: FixedLine, tail: list[FixedLine]):
+def plan_blocks(outline: Outline, title: FixedLine, tail: TailLines):
     """What each block of the page should be, in reading order."""
     yield Planned(("fixed", "title", title), "fixed", "title", title)
     yield from _paragraph_plan(outline.opening)
     for section in outline.report.parts:
         yield from _section_plan(outline, section, 1)
     yield from _paragraph_plan(outline.closing)
-    for line in tail:
-        yield Planned(("fixed", "signature", line), "fixed", "signature", line)
+    for kind, line in tail:
+        yield Planned(("fixed", kind, line), "fixed", kind, line)
 
 
 def _paragraph_plan(container):
@@ -99,7 +101,7 @@ class PageLayout:
     """Mixed into PageView (a QTextEdit): everything about what the blocks hold, nothing about keys."""
 
     def show_report(self, outline: Outline, fields: dict, style: Style, title: FixedLine = (),
-                    tail: list[FixedLine] = (), gradual: bool = False) -> None:
+                    tail: TailLines = (), gradual: bool = False) -> None:
         """Lay the whole report out again (a new project, or a change of structure); keeps the cursor's place.
         gradual: only the first pages now, the rest in steps between events (a newly opened long report)."""
         self.outline, self.fields, self.style_ = outline, fields, style
@@ -169,7 +171,7 @@ class PageLayout:
         if self._steps is not None:
             self._lay_out(BLOCKS_PER_STEP)
 
-    def _blocks_of(self, outline: Outline, title: FixedLine, tail: list[FixedLine]):
+    def _blocks_of(self, outline: Outline, title: FixedLine, tail: TailLines):
         """Each block of the page in reading order, put in as the generator goes (one yield per block)."""
         for index, item in enumerate(plan_blocks(outline, title, tail)):
             self._insert(self._end, item, first=index == 0)
@@ -210,7 +212,12 @@ class PageLayout:
         return char
 
     def _fixed(self, cursor, kind: str, line: FixedLine, first: bool = False) -> None:
-        char = self._new_block(cursor, kind, 0, Slot("fixed"), first)
+        char = self._new_block(cursor, "paragraph" if kind == "blank" else kind, 0, Slot("fixed"), first)
+        if kind == "attachment_note":  # 附件：… starts two characters in, as it prints
+            block = cursor.blockFormat()
+            block.setTextIndent(2 * char.font().pointSizeF() * max(self.logicalDpiX(), 1) / 72)
+            block.setAlignment(Qt.AlignLeft)
+            cursor.setBlockFormat(block)
         grey = QTextCharFormat(char)
         grey.setForeground(Qt.darkGray)
         unfilled = unfilled_format(char)

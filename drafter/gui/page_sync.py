@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from drafter.gui.page_layout import FixedLine, plan_blocks
+from drafter.gui.page_layout import FixedLine, TailLines, plan_blocks
 
 
 class PageSync:
     """Mixed into PageView, after PageLayout, whose blocks, slots and inserting helpers it uses."""
 
-    def sync_report(self, title: FixedLine = (), tail: list[FixedLine] = ()) -> None:
+    def sync_report(self, title: FixedLine = (), tail: TailLines = ()) -> None:
         """Bring the page in step with the report after a change of structure, keeping the blocks that did not
         change (their text is redrawn where it did, as after an undo)."""
         self.finish_layout()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 from drafter.core.numbers import format_number
 from drafter.core.pieces import FIELD, field_source
 from drafter.gui.page_atoms import ATOM, KIND, NAME, OBJECT_CHARACTER, AtomPainter, atom_format
-from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, FixedLine, PageLayout, Slot
+from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, FixedLine, PageLayout, Slot, TailLines
 from drafter.gui.page_sync import PageSync
 
 __all__ = ["CHARS_PER_LINE", "CODE_ATOMS", "PageView", "Slot"]
@@ -41,7 +41,7 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.style_ = None  # the Style the page is laid out in
         self.outline = None  # the report's Outline
         self.scale = 0.9
-        self.fixed_lines: tuple[FixedLine, list[FixedLine]] = ((), [])
+        self.fixed_lines: tuple[FixedLine, TailLines] = ((), [])
         self._focused = None
         self._building = False
         self._start_gradual_layout()

@@ -221,6 +221,17 @@ def test_the_title_marks_an_unfilled_unit_name_as_an_unfilled_figure_is_marked(w
     assert not [fragment for fragment in _fragments(title) if fragment.charFormat().background() == unfilled]
 
 
+def test_the_lines_after_the_body_stand_as_they_print(window):
+    window.report.meta.attachments = ["2024年主要指标完成情况表"]
+    window.refresh_preview()
+    document = window.page.document()
+    last = [document.findBlockByNumber(number) for number in range(document.blockCount() - 5, document.blockCount())]
+    assert [block.text() for block in last] == ["", "附件：2024年主要指标完成情况表", "", "【待填：落款单位】",
+                                                 "【待填：成文日期】"]
+    note = last[1].blockFormat()
+    assert note.alignment() & Qt.AlignLeft and note.textIndent() > 0  # two characters in, not at the right
+
+
 def test_lines_break_where_the_page_will(window, qtbot):
     qtbot.waitExposed(window)
     page = window.page
