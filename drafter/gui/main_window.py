@@ -25,8 +25,9 @@ from drafter.gui.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
 from drafter.gui.page_actions import PageActions
-from drafter.gui.page_layout import FixedLine, TailLines, installed_families
+from drafter.gui.page_layout import installed_families
 from drafter.gui.page_view import CODE_ATOMS, PageView
+from drafter.gui.printed_lines import FixedLine, TailLines, printed_lines
 from drafter.gui.side_tab_actions import SideTabActions
 
 PREVIEW_DELAY_MS = 300
@@ -291,15 +292,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
 
     def _fixed_lines(self) -> tuple[FixedLine, TailLines]:
         """The title and the lines after the body as they print; edited in the form's 报告信息, not on the page."""
-        rendered = self.last_rendered
-        if rendered is None:
-            return (), []
-        title: list[tuple[str, bool]] = []
-        for block in rendered.blocks:
-            if block.kind == "title":
-                title += [(" ", False)] if title else []  # a title printed in two lines is one line here
-                title += _printed(block)
-        return tuple(title), _tail(rendered.blocks)
+        return printed_lines(self.last_rendered)
 
     def refresh_preview(self, rebuild_page: bool = False, gradual: bool = False) -> None:
         """After a pause in typing: render for the counts, checks and the page's title and signature lines."""
@@ -381,23 +374,6 @@ class _Notice(QWidget):
         layout.addWidget(self.dismiss)
         self.setStyleSheet("background:#fef3c7;")
         self.hide()
-
-
-_TAIL_KINDS = ("attachment_note", "signature", "date")
-
-
-def _tail(blocks) -> TailLines:
-    """The lines after the body as they print, with the blank line before the 附件说明 and the signature."""
-    return [(block.kind, _printed(block)) for index, block in enumerate(blocks)
-            if block.kind in _TAIL_KINDS
-            or (block.kind == "blank" and index + 1 < len(blocks) and blocks[index + 1].kind in _TAIL_KINDS)]
-
-
-def _printed(block) -> FixedLine:
-    """A title or signature block as it prints, its unfilled marks (【待填：落款单位】) told apart."""
-    pieces = [(block.number, False)] if block.number else []
-    pieces += [(run.text, run.kind == "missing") for run in block.lead + block.runs if run.kind != "note"]
-    return tuple(pieces)
 
 
 def _titled(widget: QWidget, title: str) -> QWidget:

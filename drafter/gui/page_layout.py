@@ -17,6 +17,7 @@ from drafter.core.pieces import CODE, FIELD, TEXT, split_pieces
 from drafter.core.style import Style
 from drafter.gui.page_atoms import (ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text,
                                     unfilled_format)
+from drafter.gui.printed_lines import FixedLine, TailLines
 
 CHARS_PER_LINE = 28
 # A newly opened report lays out this many blocks before the window shows (a screen holds about fifteen) and the
@@ -66,12 +67,6 @@ class Planned(NamedTuple):
     kind: str  # fixed (node: title or signature style, detail: its text), paragraph (detail: container), heading
     node: object
     detail: object  # see kind; a heading's level
-
-
-# A line drawn as it prints (the title, the signature, the date), in pieces: (text, whether it is an unfilled mark)
-FixedLine = tuple[tuple[str, bool], ...]
-# The lines after the body, each with its kind: blank, attachment_note, signature or date
-TailLines = list[tuple[str, FixedLine]]
 
 
 def plan_blocks(outline: Outline, title: FixedLine, tail: TailLines):

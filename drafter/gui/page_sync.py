@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from drafter.gui.page_layout import FixedLine, TailLines, plan_blocks
+from drafter.gui.page_layout import plan_blocks
+from drafter.gui.printed_lines import FixedLine, TailLines
 
 
 class PageSync:

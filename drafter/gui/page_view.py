@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 from drafter.core.numbers import format_number
 from drafter.core.pieces import FIELD, field_source
 from drafter.gui.page_atoms import ATOM, KIND, NAME, OBJECT_CHARACTER, AtomPainter, atom_format
-from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, FixedLine, PageLayout, Slot, TailLines
+from drafter.gui.page_layout import CHARS_PER_LINE, CODE_ATOMS, PageLayout, Slot
+from drafter.gui.printed_lines import FixedLine, TailLines
 from drafter.gui.page_sync import PageSync
 
 __all__ = ["CHARS_PER_LINE", "CODE_ATOMS", "PageView", "Slot"]
