@@ -14,7 +14,7 @@ from drafter.core.model import Report, place_name
 from drafter.core.numbers import heading_level
 from drafter.core.render import Rendered, render
 from drafter.core.spans import TEMPLATE_CODE, without
-from drafter.core.yearroll import CHINESE_YEAR_IN_TEXT, YEAR_IN_TEXT, chinese_year_value
+from drafter.core.yearroll import WRITTEN_YEAR, written_year
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)
@@ -149,9 +149,7 @@ def _mask_findings(report: Report) -> list[Finding]:
 def _stale_years(year: int, where: str, node_id: str, source: str) -> list[Finding]:
     findings = []
     free = without(source)  # a year in “…” or 《…》 is a name, not the report's
-    written_years = [(match.group(0), int(match.group(1))) for match in YEAR_IN_TEXT.finditer(free)]
-    written_years += [(match.group(0), chinese_year_value(match.group(1)))
-                      for match in CHINESE_YEAR_IN_TEXT.finditer(free)]
+    written_years = [(match.group(0), written_year(match)[0]) for match in WRITTEN_YEAR.finditer(free)]
     for excerpt, written in written_years:
         if written in (year - 1, year - 2):
             findings.append(Finding("stale_year", WARNING, where,

@@ -9,7 +9,7 @@ from drafter.core.fieldtext import from_display
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.numbers import split_heading_number
 from drafter.core.spans import TEMPLATE_CODE, map_outside
-from drafter.core.yearroll import CHINESE_YEAR_IN_TEXT, chinese_year_value
+from drafter.core.yearroll import WRITTEN_YEAR, written_year
 
 _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 
@@ -28,12 +28,11 @@ def full_width_punctuation(text: str) -> str:
 def roll_year(text: str, stale: int) -> str:
     """`2025年` → `{{ year }}年` (二〇二五年 → `{{ year_cn }}年`) where 2025 is last year, outside quotations and
     titles."""
-    def roll(free: str) -> str:
-        free = re.sub(rf"(?<!\d){stale}(?=\s*年)", "{{ year }}", free)
-        return CHINESE_YEAR_IN_TEXT.sub(lambda match: "{{ year_cn }}" if chinese_year_value(match.group(1)) == stale
-                                        else match.group(0), free)
+    def roll(match: re.Match) -> str:
+        year, chinese = written_year(match)
+        return ("{{ year_cn }}" if chinese else "{{ year }}") if year == stale else match.group(0)
 
-    return map_outside(text, roll)
+    return map_outside(text, lambda free: WRITTEN_YEAR.sub(roll, free))
 
 
 def apply_fix(report: Report, finding: Finding) -> bool:

@@ -116,9 +116,18 @@ def parse_year(text: str) -> int:
 YEAR_NUMERALS = "〇一二三四五六七八九"  # a year in Chinese is written digit by digit: 二〇二四
 
 
+_YEAR_DIGITS = str.maketrans({numeral: str(index) for index, numeral in enumerate(YEAR_NUMERALS)} |
+                             {"○": "0", "零": "0"})  # ○ (a circle) and 零 stand for 〇 in many files
+
+
 def chinese_year(year: int) -> str:
     """2024 as a year is written in Chinese: 二〇二四."""
     return "".join(YEAR_NUMERALS[int(digit)] for digit in str(year))
+
+
+def chinese_year_value(numerals: str) -> int:
+    """二〇二四, 二○二四 or 二零二四 → 2024; raises ValueError for anything else."""
+    return int(numerals.translate(_YEAR_DIGITS))
 
 
 def parse_date(text: str) -> str:

@@ -5,26 +5,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from drafter.core.numbers import chinese_year
+from drafter.core.numbers import chinese_year, chinese_year_value
 from drafter.core.spans import map_outside
 
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
-YEAR_ANYWHERE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_NUMERAL = "〇○零一二三四五六七八九"  # ○ (a circle) and 零 stand for 〇 in many files
-CHINESE_YEAR_IN_TEXT = re.compile(f"(?<![{_NUMERAL}])([{_NUMERAL}]{{4}})(?=\\s*年)")  # 二〇二三年
-_NUMERAL_VALUES = str.maketrans({numeral: str(index) for index, numeral in enumerate("〇一二三四五六七八九")} |
-                                {"○": "0", "零": "0"})
+_NUMERAL = "〇○零一二三四五六七八九"
+_CHINESE = f"(?<![{_NUMERAL}])([{_NUMERAL}]{{4}})(?=\\s*年)"  # 二〇二三年
+# A year written before 年 in figures (group 1) or in Chinese (group 2); in a title, a year in figures anywhere
+WRITTEN_YEAR = re.compile(f"{YEAR_IN_TEXT.pattern}|{_CHINESE}")
+_TITLE_YEAR = re.compile(f"(?<!\\d)(\\d{{4}})(?!\\d)|{_CHINESE}")
 
 
-def chinese_year_value(numerals: str) -> int:
-    return int(numerals.translate(_NUMERAL_VALUES))
+def written_year(match: re.Match) -> tuple[int, bool]:
+    """A WRITTEN_YEAR match's year, and whether it is written in Chinese."""
+    return (int(match.group(1)), False) if match.group(1) else (chinese_year_value(match.group(2)), True)
 
 
 def years_in(text: str) -> list[int]:
     """The years written in text before 年, in figures (2023年) or in Chinese (二〇二三年), in reading order."""
-    found = [(match.start(), int(match.group(1))) for match in YEAR_IN_TEXT.finditer(text)]
-    found += [(match.start(), chinese_year_value(match.group(1))) for match in CHINESE_YEAR_IN_TEXT.finditer(text)]
-    return [year for _start, year in sorted(found) if 1990 <= year <= 2100]
+    return [year for year, _chinese in map(written_year, WRITTEN_YEAR.finditer(text)) if 1990 <= year <= 2100]
 
 
 def detect_report_year(texts: list[str]) -> int | None:
@@ -47,35 +46,26 @@ class YearRoller:
 
     def roll(self, text: str, place: str) -> str:
         # Quotations and document titles keep their years: “2020年…”, 《2021—2025年规划》.
-        pattern = YEAR_ANYWHERE if place == "标题" else YEAR_IN_TEXT
-        return map_outside(text, lambda free: self._roll_free(free, place, pattern))
+        pattern = _TITLE_YEAR if place == "标题" else WRITTEN_YEAR
+        return map_outside(text, lambda free: pattern.sub(lambda match: self._reference(match, place), free))
 
     def roll_as_text(self, text: str) -> str:
         """The same years moved on as plain text, for what prints as typed (attachment names)."""
-        shift = self.to_year - self.from_year
-        text = YEAR_IN_TEXT.sub(lambda match: str(int(match.group(1)) + shift)
-                                if int(match.group(1)) in (self.from_year, self.from_year + 1) else match.group(1), text)
-        return CHINESE_YEAR_IN_TEXT.sub(
-            lambda match: chinese_year(chinese_year_value(match.group(1)) + shift)
-            if chinese_year_value(match.group(1)) in (self.from_year, self.from_year + 1) else match.group(1), text)
+        return WRITTEN_YEAR.sub(lambda match: self._moved(match) or match.group(0), text)
 
-    def _roll_free(self, text: str, place: str, pattern: re.Pattern) -> str:
-        def replace(match: re.Match) -> str:
-            year = int(match.group(1))
-            if year == self.from_year:
-                self.changes.append(f"{place}：{year}年 → {self.to_year}年")
-                return "{{ year }}"
-            if year == self.from_year + 1:
-                self.changes.append(f"{place}：{year}年 → {self.to_year + 1}年")
-                return "{{ next_year }}"
+    def _moved(self, match: re.Match) -> str:
+        """This year or the next moved on, written as it was (2024, 二〇二四); "" for any other year."""
+        year, chinese = written_year(match)
+        if year not in (self.from_year, self.from_year + 1):
+            return ""
+        moved = self.to_year + year - self.from_year
+        return chinese_year(moved) if chinese else str(moved)
+
+    def _reference(self, match: re.Match, place: str) -> str:
+        moved = self._moved(match)
+        if not moved:
             return match.group(0)
-
-        def replace_chinese(match: re.Match) -> str:  # 二〇二三年 stays in Chinese: {{ year_cn }} prints 二〇二四
-            year = chinese_year_value(match.group(1))
-            if year in (self.from_year, self.from_year + 1):
-                moved = self.to_year + (year - self.from_year)
-                self.changes.append(f"{place}：{match.group(1)}年 → {chinese_year(moved)}年")
-                return "{{ year_cn }}" if year == self.from_year else "{{ next_year_cn }}"
-            return match.group(0)
-
-        return CHINESE_YEAR_IN_TEXT.sub(replace_chinese, pattern.sub(replace, text))
+        self.changes.append(f"{place}：{match.group(0)}年 → {moved}年")
+        year, chinese = written_year(match)
+        # 二〇二三年 stays in Chinese: {{ year_cn }} prints 二〇二四
+        return "{{ " + ("year" if year == self.from_year else "next_year") + ("_cn" if chinese else "") + " }}"

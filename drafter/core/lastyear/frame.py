@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from drafter.core.lastyear.lines import is_heading_like
 from drafter.core.lastyear.wordxml import Piece
-from drafter.core.numbers import NumberError, parse_number, split_heading_number
+from drafter.core.numbers import NumberError, chinese_year_value, parse_number, split_heading_number
 
 ISSUER = re.compile(r"^.{2,30}文件$")  # 发文机关标志: 示例县卫生健康局文件
 DOCUMENT_NUMBER = re.compile(r"^.{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$")
@@ -116,9 +116,8 @@ def _date(text: str) -> tuple[int, int, int] | None:
     match = CHINESE_DATE.match(text.replace(" ", ""))
     if match:
         try:
-            year = int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace("○", "〇")))
-                               for c in match.group(1)))
-            return year, int(parse_number(match.group(2))), int(parse_number(match.group(3)))
+            year, month, day = match.groups()
+            return chinese_year_value(year), int(parse_number(month)), int(parse_number(day))
         except (ValueError, NumberError):
             return None
     return None
