@@ -182,14 +182,17 @@ class PageLayout:
             self._heading(cursor, item.node, item.detail)
         self.slots[-1].key = item.key
 
-    def _new_block(self, cursor: QTextCursor, kind: str, level: int, slot: Slot, first: bool = False):
+    def _new_block(self, cursor: QTextCursor, kind: str, level: int, slot: Slot, first: bool = False,
+                   first_line_chars: float | None = None, align_left: bool = False):
+        """first_line_chars, align_left: the first line's indent and the alignment, where they are not the style's."""
         text_style = self.style_.for_block(kind, level)
         block = QTextBlockFormat()
-        block.setAlignment(_ALIGN.get(text_style.align, Qt.AlignJustify))
+        block.setAlignment(Qt.AlignLeft if align_left else _ALIGN.get(text_style.align, Qt.AlignJustify))
         block.setLineHeight(150, QTextBlockFormat.ProportionalHeight.value)
         size = text_style.size * self.scale
-        if text_style.first_line_chars:
-            block.setTextIndent(text_style.first_line_chars * size * max(self.logicalDpiX(), 1) / 72)
+        indent = text_style.first_line_chars if first_line_chars is None else first_line_chars
+        if indent:
+            block.setTextIndent(indent * size * max(self.logicalDpiX(), 1) / 72)
         char = QTextCharFormat()
         font = QFont()
         font.setFamilies(page_families(text_style.font))
@@ -207,12 +210,9 @@ class PageLayout:
         return char
 
     def _fixed(self, cursor, kind: str, line: FixedLine, first: bool = False) -> None:
-        char = self._new_block(cursor, "paragraph" if kind == "blank" else kind, 0, Slot("fixed"), first)
-        if kind == "attachment_note":  # 附件：… starts two characters in, as it prints
-            block = cursor.blockFormat()
-            block.setTextIndent(2 * char.font().pointSizeF() * max(self.logicalDpiX(), 1) / 72)
-            block.setAlignment(Qt.AlignLeft)
-            cursor.setBlockFormat(block)
+        note = kind == "attachment_note"  # 附件：… starts two characters in at the left, as it prints
+        char = self._new_block(cursor, "paragraph" if kind == "blank" else kind, 0, Slot("fixed"), first,
+                               first_line_chars=2 if note else None, align_left=note)
         grey = QTextCharFormat(char)
         grey.setForeground(Qt.darkGray)
         unfilled = unfilled_format(char)
