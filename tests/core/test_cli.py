@@ -157,6 +157,23 @@ def test_help_is_chinese():
     assert "用法：" in out and "子命令" in out and "导出 Word 文件" in out
 
 
+def _help_bytes(code_page: str) -> subprocess.CompletedProcess:
+    """`drafter --help` piped, as a console whose code page is `code_page` pipes it (Python writes a pipe in it)."""
+    env = dict(os.environ, PYTHONIOENCODING=code_page)
+    return subprocess.run([sys.executable, "-m", "drafter", "--help"], capture_output=True, env=env, timeout=60)
+
+
+def test_help_piped_on_an_english_code_page_is_utf8_not_a_crash():
+    completed = _help_bytes("cp1252")  # an English Windows: no Chinese in its code page
+    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")
+    assert "用法：" in completed.stdout.decode("utf-8")
+
+
+def test_help_piped_on_a_chinese_code_page_stays_in_it():
+    completed = _help_bytes("gbk")  # a Chinese Windows' cp936: what its other programs read
+    assert completed.returncode == 0 and "用法：" in completed.stdout.decode("gbk")
+
+
 def test_bare_drafter_without_a_display_says_so_and_exits_zero():
     env = {key: value for key, value in os.environ.items()
            if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
