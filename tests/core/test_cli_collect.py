@@ -77,6 +77,14 @@ def test_assign_refuses_an_unknown_name_and_writes_nothing(project, capsys):
     assert project.read_bytes() == before
 
 
-def test_export_refuses_a_folder_that_is_not_there(project, tmp_path, capsys):
-    assert run(["collect", "export", str(project), "-o", str(tmp_path / "无此文件夹")]) == 2
-    assert "不存在" in capsys.readouterr().err
+def test_export_makes_the_folder_it_is_given(project, tmp_path):
+    assert run(["assign", str(project), "第二部分=组织科"]) == 0
+    folder = tmp_path / "征集表" / "第一轮"  # neither is there yet
+    assert run(["collect", "export", str(project), "-o", str(folder), "--deadline", "2026-12-20"]) == 0
+    assert {path.stem.split("-", 1)[1] for path in folder.glob("*.xlsx")} == {"组织科", "起草部门"}
+
+
+def test_export_into_a_folder_that_cannot_be_made_says_so(project, tmp_path, capsys):
+    (tmp_path / "文件").write_text("", encoding="utf-8")
+    assert run(["collect", "export", str(project), "-o", str(tmp_path / "文件" / "征集表")]) == 2
+    assert "无法建立文件夹" in capsys.readouterr().err

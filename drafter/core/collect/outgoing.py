@@ -26,6 +26,14 @@ class CollectionError(UserFacingError, ValueError):
     """Workbooks that cannot be written where asked; nothing was written."""
 
 
+def _make_folder(folder: Path) -> None:
+    """The folder named is made, parents too, as `git clone DIR` makes its DIR."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CollectionError(f"无法建立文件夹“{folder}”：{error.strerror or error}") from None
+
+
 def write_workbooks(report: Report, rendered: Rendered, folder: Path, deadline: str = "",
                     overwrite: bool = False) -> list[Path]:
     """One .xlsx per department in `folder`; gives the project an id first if it has none (save it after).
@@ -33,11 +41,10 @@ def write_workbooks(report: Report, rendered: Rendered, folder: Path, deadline: 
     folder = Path(folder)
     if folder.is_file():
         raise CollectionError(f"“{folder}”是文件，不是文件夹；请给出存放征集表的文件夹")
-    if not folder.is_dir():
-        raise CollectionError(f"文件夹“{folder}”不存在")
     Workbook = layout.openpyxl().Workbook
     if not report.fields:
         raise CollectionError("项目中没有统计数据，无需征集")
+    _make_folder(folder)
     report.meta.project_id = report.meta.project_id or uuid.uuid4().hex
     groups = fields_by_department(report)
     targets = {department: folder / workbook_name(report, department) for department in groups}
