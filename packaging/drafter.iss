@@ -6,6 +6,10 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
+; The PyInstaller folder to install; packaging/wine/check.sh passes its own with /DBundleDir=…
+#ifndef BundleDir
+  #define BundleDir "..\dist\drafter"
+#endif
 #define AppName "公文报告起草助手"
 #define AppExe "drafter.exe"
 
@@ -29,19 +33,14 @@ WizardStyle=modern
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
-; Inno Setup does not ship a Simplified Chinese translation; packaging/README.md says where to put one.
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
-#else
-  #pragma message "ChineseSimplified.isl not found in Inno Setup's Languages folder: the installer will be in English"
-Name: "english"; MessagesFile: "compiler:Default.isl"
-#endif
+; Inno Setup ships no Simplified Chinese: packaging/ChineseSimplified.isl is the project's own, beside this script.
+Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "附加快捷方式："; Flags: unchecked
 
 [Files]
-Source: "..\dist\drafter\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"
@@ -62,5 +61,8 @@ Root: HKCU; Subkey: "Software\drafter"; Flags: uninsdeletekey dontcreatekey
 Filename: "{app}\{#AppExe}"; Description: "立即运行{#AppName}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only what the program itself wrote: autosave copies and logs. Reports and projects are the user's and stay.
+; Only what the program itself wrote: autosave copies and logs (drafter\drafter) and the cache of parsed templates and
+; empty documents (drafter\cache). Reports, projects and the user's own templates (%APPDATA%) are the user's and stay.
 Type: filesandordirs; Name: "{localappdata}\drafter\drafter"
+Type: filesandordirs; Name: "{localappdata}\drafter\cache"
+Type: dirifempty; Name: "{localappdata}\drafter"

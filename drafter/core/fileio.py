@@ -98,7 +98,10 @@ def _write_temp(folder: Path, name: str, data: bytes) -> Path:
 def _keep_backup(path: Path) -> None:
     """Copy the current file aside; a backup that fails must never block the save itself."""
     try:
-        shutil.copy2(path, backup_path(path))
+        # Not shutil.copy2: on Windows, Python 3.12's copy2 calls CopyFile2, which Wine 8 (where the Windows program
+        # is checked) lacks and aborts the process on. The same copy, contents then times, in two steps.
+        shutil.copyfile(path, backup_path(path))
+        shutil.copystat(path, backup_path(path))
     except OSError:
         pass
 
