@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     """Run one command line; returns the exit code and never lets a traceback reach the user."""
     if entry.wants_window(argv):
-        return entry.start_gui(argv[0] if argv else None)
+        return entry.window(argv)
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

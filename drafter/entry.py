@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 
 # The sub-commands' names (cli.COMMANDS holds what runs them; a test keeps the two the same). Knowing them here
@@ -12,9 +13,25 @@ COMMAND_NAMES = frozenset({"templates", "new", "fields", "set", "label", "export
                            "collect", "roll"})
 
 
+EXIT_BAD_INPUT = 2
+
+
 def wants_window(argv: list[str]) -> bool:
     """No arguments, or a project file to open (anything that is neither a sub-command nor an option)."""
     return not argv or (argv[0] not in COMMAND_NAMES and not argv[0].startswith("-"))
+
+
+def mistyped(first: str) -> str | None:
+    """What to tell a user whose first argument is neither a sub-command nor a file (`drafter exprot x.drafter`);
+    None when it names a file, or when there is no console to say it on (the windowed program on Windows, started
+    from a stale shortcut, says it in the window instead)."""
+    if sys.stderr is None or os.path.exists(first):
+        return None
+    import difflib  # only on this error's path
+
+    close = difflib.get_close_matches(first, sorted(COMMAND_NAMES), n=1, cutoff=0.5)
+    hint = f"您是不是要用 drafter {close[0]}？" if close else "子命令见 drafter --help。"
+    return f"错误：“{first}”既不是子命令，也不是已有的项目文件。{hint}"
 
 
 def start_gui(project: str | None) -> int:
@@ -31,10 +48,19 @@ def start_gui(project: str | None) -> int:
     return run_app(project)
 
 
+def window(argv: list[str]) -> int:
+    """The window, on the project argv names; a mistyped sub-command is said so instead (exit 2, no window)."""
+    problem = mistyped(argv[0]) if argv else None
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return start_gui(argv[0] if argv else None)
+
+
 def run(argv: list[str]) -> int:
     """The window, or the sub-command through drafter.cli; returns the exit code."""
     if wants_window(argv):
-        return start_gui(argv[0] if argv else None)
+        return window(argv)
     from drafter.cli import run as run_command
 
     gc.enable()  # off while starting (see __main__); the window turns it on once it is painted

