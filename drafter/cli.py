@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from drafter import cli_collect, entry, paths, version
+from drafter.cli_help import HelpFormatter
 from drafter.core import actions
 from drafter.core.checks import check_report, export_warnings
 from drafter.core.compare import change
@@ -42,17 +43,10 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-class _Formatter(argparse.HelpFormatter):
-    """Room for the longest sub-command's name beside its help (templates wrapped onto a line of its own)."""
-
-    def __init__(self, prog: str):
-        super().__init__(prog, max_help_position=30)
-
-
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("add_help", False)
-        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"

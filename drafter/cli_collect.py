@@ -33,7 +33,7 @@ def add_parsers(commands) -> None:
     out = steps.add_parser("export", help="为每个部门导出一份征集表（.xlsx）", description="为每个填报部门导出一份征集表；"
                            "未指定部门的统计数据由起草部门填写。项目会记下征集编号并保存。")
     out.add_argument("project", metavar="项目文件")
-    out.add_argument("-o", "--output", required=True, metavar="文件夹", help="征集表存放的文件夹（须已存在）")
+    out.add_argument("-o", "--output", required=True, metavar="文件夹", help="征集表存放的文件夹（不存在时新建）")
     out.add_argument("--deadline", metavar="日期", help="交回日期，如 2024-12-20，写在表头")
     back = steps.add_parser("import", help="导入交回的征集表", description="读回各部门填好的征集表，列出将要修改的数值并写入项目。"
                             "与项目中已有数值不同、两份表不一致、不是本程序写的行，都会列出并且不导入，除非用选项说明以哪一方为准。")

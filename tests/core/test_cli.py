@@ -10,6 +10,7 @@ import sys
 import docx
 import pytest
 
+from drafter import entry
 from drafter.cli import build_parser, run
 from drafter.core.project import load_project
 
@@ -161,6 +162,19 @@ def _help_bytes(code_page: str) -> subprocess.CompletedProcess:
     """`drafter --help` piped, as a console whose code page is `code_page` pipes it (Python writes a pipe in it)."""
     env = dict(os.environ, PYTHONIOENCODING=code_page)
     return subprocess.run([sys.executable, "-m", "drafter", "--help"], capture_output=True, env=env, timeout=60)
+
+
+def test_help_columns_line_up_as_a_terminal_shows_chinese():
+    from drafter.cli_help import columns
+
+    lines = _output(["--help"]).splitlines()
+    commands = [line for line in lines if line.startswith("    ") and line.split()[0] in entry.COMMAND_NAMES]
+    assert sorted(line.split()[0] for line in commands) == sorted(entry.COMMAND_NAMES)
+    assert all(len(line.split(maxsplit=1)) == 2 for line in commands), "a sub-command's help is not beside it"
+    heading = next(line for line in lines if line.startswith("  子命令"))
+    starts = {columns(line[:len(line) - len(line.split(maxsplit=1)[1])]) for line in commands + [heading]}
+    assert len(starts) == 1, f"help starts at columns {starts}"
+    assert max(columns(line) for line in lines) <= 80
 
 
 def test_help_piped_on_an_english_code_page_is_utf8_not_a_crash():
