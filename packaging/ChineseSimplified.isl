@@ -15,7 +15,7 @@ LanguageCodePage=936
 SetupAppTitle=安装
 SetupWindowTitle=安装 - %1
 UninstallAppTitle=卸载
-UninstallAppFullTitle=卸载 %1
+UninstallAppFullTitle=卸载%1
 
 ; *** 通用
 InformationTitle=信息
@@ -23,7 +23,7 @@ ConfirmTitle=确认
 ErrorTitle=错误
 
 ; *** 安装程序加载器
-SetupLdrStartupMessage=现在将安装 %1。是否继续？
+SetupLdrStartupMessage=现在将安装%1。是否继续？
 LdrCannotCreateTemp=无法建立临时文件，安装已中止
 LdrCannotExecTemp=无法运行临时文件夹中的文件，安装已中止
 HelpTextNote=
@@ -44,14 +44,14 @@ WinVersionTooLowError=本程序需要 %1 %2 或更高版本。
 WinVersionTooHighError=本程序不能安装在 %1 %2 或更高版本上。
 AdminPrivilegesRequired=安装本程序须以管理员身份登录。
 PowerUserPrivilegesRequired=安装本程序须以管理员或 Power Users 组成员的身份登录。
-SetupAppRunningError=安装程序检测到 %1 正在运行。%n%n请先关闭它的所有窗口，然后单击“确定”继续，或单击“取消”退出。
-UninstallAppRunningError=卸载程序检测到 %1 正在运行。%n%n请先关闭它的所有窗口，然后单击“确定”继续，或单击“取消”退出。
+SetupAppRunningError=安装程序检测到%1正在运行。%n%n请先关闭它的所有窗口，然后单击“确定”继续，或单击“取消”退出。
+UninstallAppRunningError=卸载程序检测到%1正在运行。%n%n请先关闭它的所有窗口，然后单击“确定”继续，或单击“取消”退出。
 
 ; *** 启动时的选择
 PrivilegesRequiredOverrideTitle=选择安装方式
 PrivilegesRequiredOverrideInstruction=选择安装方式
-PrivilegesRequiredOverrideText1=%1 可以为这台电脑的所有用户安装（需要管理员权限），也可以只为您安装。
-PrivilegesRequiredOverrideText2=%1 可以只为您安装，也可以为这台电脑的所有用户安装（需要管理员权限）。
+PrivilegesRequiredOverrideText1=%1可以为这台电脑的所有用户安装（需要管理员权限），也可以只为您安装。
+PrivilegesRequiredOverrideText2=%1可以只为您安装，也可以为这台电脑的所有用户安装（需要管理员权限）。
 PrivilegesRequiredOverrideAllUsers=为所有用户安装(&A)
 PrivilegesRequiredOverrideAllUsersRecommended=为所有用户安装（推荐）(&A)
 PrivilegesRequiredOverrideCurrentUser=只为我安装(&M)
@@ -97,8 +97,8 @@ BrowseDialogLabel=在下面的列表中选择一个文件夹，然后单击“�
 NewFolderName=新建文件夹
 
 ; *** “欢迎”页
-WelcomeLabel1=欢迎使用 [name] 安装向导
-WelcomeLabel2=现在将在您的电脑上安装 [name/ver]。%n%n建议您在继续之前关闭其他所有应用程序。
+WelcomeLabel1=欢迎使用[name]安装向导
+WelcomeLabel2=现在将在您的电脑上安装[name/ver]。%n%n建议您在继续之前关闭其他所有应用程序。
 
 ; *** “密码”页
 WizardPassword=密码
@@ -132,8 +132,8 @@ UserInfoNameRequired=必须输入用户名。
 
 ; *** “选择安装位置”页
 WizardSelectDir=选择安装位置
-SelectDirDesc=将 [name] 安装到哪里？
-SelectDirLabel3=安装程序将把 [name] 安装到下面的文件夹中。
+SelectDirDesc=将[name]安装到哪里？
+SelectDirLabel3=安装程序将把[name]安装到下面的文件夹中。
 SelectDirBrowseLabel=单击“下一步”继续。如果要选择其他文件夹，请单击“浏览”。
 DiskSpaceGBLabel=至少需要 [gb] GB 的可用磁盘空间。
 DiskSpaceMBLabel=至少需要 [mb] MB 的可用磁盘空间。
@@ -168,7 +168,7 @@ ComponentsDiskSpaceMBLabel=当前所选至少需要 [mb] MB 的磁盘空间。
 ; *** “选择附加任务”页
 WizardSelectTasks=选择附加任务
 SelectTasksDesc=要执行哪些附加任务？
-SelectTasksLabel2=选择安装 [name] 时要执行的附加任务，然后单击“下一步”。
+SelectTasksLabel2=选择安装[name]时要执行的附加任务，然后单击“下一步”。
 
 ; *** “选择开始菜单文件夹”页
 WizardSelectProgramGroup=选择开始菜单文件夹
@@ -183,7 +183,7 @@ NoProgramGroupCheck2=不建立开始菜单文件夹(&D)
 
 ; *** “准备安装”页
 WizardReady=准备安装
-ReadyLabel1=安装程序已准备好在您的电脑上安装 [name]。
+ReadyLabel1=安装程序已准备好在您的电脑上安装[name]。
 ReadyLabel2a=单击“安装”开始安装；如果要检查或修改设置，请单击“上一步”。
 ReadyLabel2b=单击“安装”开始安装。
 ReadyMemoUserInfo=用户信息：
@@ -214,32 +214,32 @@ ErrorExtractionFailed=解压失败：%1
 
 ; *** “正在准备安装”页
 WizardPreparing=正在准备安装
-PreparingDesc=安装程序正在准备在您的电脑上安装 [name]。
-PreviousInstallNotCompleted=上一个程序的安装或卸载尚未完成，需要重新启动电脑才能完成。%n%n重新启动电脑后，请再次运行安装程序完成 [name] 的安装。
+PreparingDesc=安装程序正在准备在您的电脑上安装[name]。
+PreviousInstallNotCompleted=上一个程序的安装或卸载尚未完成，需要重新启动电脑才能完成。%n%n重新启动电脑后，请再次运行安装程序完成[name]的安装。
 CannotContinue=安装程序无法继续。请单击“取消”退出。
 ApplicationsFound=下列应用程序正在使用需要更新的文件。建议允许安装程序自动关闭这些应用程序。
 ApplicationsFound2=下列应用程序正在使用需要更新的文件。建议允许安装程序自动关闭这些应用程序。安装完成后，安装程序将尝试重新启动它们。
 CloseApplications=自动关闭这些应用程序(&A)
 DontCloseApplications=不关闭这些应用程序(&D)
 ErrorCloseApplications=安装程序无法自动关闭所有应用程序。建议在继续之前，先关闭正在使用需要更新的文件的所有应用程序。
-PrepareToInstallNeedsRestart=安装程序必须重新启动您的电脑。重新启动后，请再次运行安装程序完成 [name] 的安装。%n%n是否现在重新启动？
+PrepareToInstallNeedsRestart=安装程序必须重新启动您的电脑。重新启动后，请再次运行安装程序完成[name]的安装。%n%n是否现在重新启动？
 
 ; *** “正在安装”页
 WizardInstalling=正在安装
-InstallingLabel=安装程序正在您的电脑上安装 [name]，请稍候。
+InstallingLabel=安装程序正在您的电脑上安装[name]，请稍候。
 
 ; *** “安装完成”页
-FinishedHeadingLabel=[name] 安装完成
-FinishedLabelNoIcons=安装程序已在您的电脑上安装了 [name]。
-FinishedLabel=安装程序已在您的电脑上安装了 [name]。可以通过已建立的快捷方式启动它。
+FinishedHeadingLabel=[name]安装完成
+FinishedLabelNoIcons=安装程序已在您的电脑上安装了[name]。
+FinishedLabel=安装程序已在您的电脑上安装了[name]。可以通过已建立的快捷方式启动它。
 ClickFinish=单击“完成”退出安装。
-FinishedRestartLabel=要完成 [name] 的安装，必须重新启动您的电脑。是否现在重新启动？
-FinishedRestartMessage=要完成 [name] 的安装，必须重新启动您的电脑。%n%n是否现在重新启动？
+FinishedRestartLabel=要完成[name]的安装，必须重新启动您的电脑。是否现在重新启动？
+FinishedRestartMessage=要完成[name]的安装，必须重新启动您的电脑。%n%n是否现在重新启动？
 ShowReadmeCheck=是，我要查看自述文件
 YesRadio=是，现在重新启动电脑(&Y)
 NoRadio=否，稍后再重新启动(&N)
-RunEntryExec=运行 %1
-RunEntryShellExec=查看 %1
+RunEntryExec=运行%1
+RunEntryShellExec=查看%1
 
 ; *** “需要下一张磁盘”
 ChangeDiskTitle=安装程序需要下一张磁盘
@@ -330,13 +330,13 @@ UninstallNotFound=文件“%1”不存在，无法卸载。
 UninstallOpenError=无法打开文件“%1”，无法卸载
 UninstallUnsupportedVer=此版本的卸载程序无法识别卸载日志文件“%1”的格式，无法卸载
 UninstallUnknownEntry=卸载日志中有未知的项（%1）
-ConfirmUninstall=确定要完全删除 %1 及其所有组件吗？（您的报告和项目文件不会被删除。）
+ConfirmUninstall=确定要完全删除%1及其所有组件吗？（您的报告和项目文件不会被删除。）
 UninstallOnlyOnWin64=只能在 64 位 Windows 上卸载本程序。
 OnlyAdminCanUninstall=只有具有管理员权限的用户才能卸载本程序。
-UninstallStatusLabel=正在从您的电脑上删除 %1，请稍候。
-UninstalledAll=已从您的电脑上删除 %1。
-UninstalledMost=%1 卸载完成。%n%n有些项目无法删除，可以手动删除它们。
-UninstalledAndNeedsRestart=要完成 %1 的卸载，必须重新启动您的电脑。%n%n是否现在重新启动？
+UninstallStatusLabel=正在从您的电脑上删除%1，请稍候。
+UninstalledAll=已从您的电脑上删除%1。
+UninstalledMost=%1卸载完成。%n%n有些项目无法删除，可以手动删除它们。
+UninstalledAndNeedsRestart=要完成%1的卸载，必须重新启动您的电脑。%n%n是否现在重新启动？
 UninstallDataCorrupted=文件“%1”已损坏，无法卸载
 
 ; *** 卸载阶段的消息
@@ -345,23 +345,23 @@ ConfirmDeleteSharedFile2=系统显示下面的共享文件已不再被任何程�
 SharedFileNameLabel=文件名：
 SharedFileLocationLabel=位置：
 WizardUninstalling=卸载状态
-StatusUninstalling=正在卸载 %1...
+StatusUninstalling=正在卸载%1...
 
 ; *** 阻止关机时显示的原因
-ShutdownBlockReasonInstallingApp=正在安装 %1。
-ShutdownBlockReasonUninstallingApp=正在卸载 %1。
+ShutdownBlockReasonInstallingApp=正在安装%1。
+ShutdownBlockReasonUninstallingApp=正在卸载%1。
 
 [CustomMessages]
 
-NameAndVersion=%1 版本 %2
+NameAndVersion=%1（版本 %2）
 AdditionalIcons=附加快捷方式：
 CreateDesktopIcon=在桌面建立快捷方式(&D)
 CreateQuickLaunchIcon=在快速启动栏建立快捷方式(&Q)
-ProgramOnTheWeb=%1 网站
-UninstallProgram=卸载 %1
-LaunchProgram=运行 %1
-AssocFileExtension=将 %2 文件与 %1 关联(&A)
-AssocingFileExtension=正在将 %2 文件与 %1 关联...
+ProgramOnTheWeb=%1网站
+UninstallProgram=卸载%1
+LaunchProgram=运行%1
+AssocFileExtension=将%2文件与%1关联(&A)
+AssocingFileExtension=正在将%2文件与%1关联...
 AutoStartProgramGroupDescription=启动：
-AutoStartProgram=开机时自动运行 %1
+AutoStartProgram=开机时自动运行%1
 AddonHostProgramNotFound=在所选文件夹中找不到 %1。%n%n是否仍要继续？

@@ -93,6 +93,11 @@ if ! done_before prefix; then
     w reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null
     # Wine hides dot-files, and Inno Setup leaves hidden files out of a wildcard (python-docx's _rels/.rels)
     w reg add 'HKCU\Software\Wine' /v ShowDotFiles /d Y /f >/dev/null
+    # Wine's dialog fonts have no Chinese and Wine links no fallback to them (Windows does): the installer's text
+    # would be boxes in the screenshot. Debian's Noto Sans CJK stands in, in this prefix only.
+    for face in Tahoma "Segoe UI" "MS Shell Dlg" "MS Shell Dlg 2"; do
+        w reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$face" /d "Noto Sans CJK SC" /f >/dev/null
+    done
     x86_64-w64-mingw32-gcc -O2 -shared -s -o "$OUT/icuuc.dll" "$ROOT/packaging/wine/icuuc.c"
     cp "$OUT/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/"
     mark_done prefix
@@ -147,13 +152,20 @@ trap 'wineserver -k 2>/dev/null || true; kill $XVFB 2>/dev/null || true' EXIT
 export DISPLAY=:93
 sleep 1
 
+step "the installer's first page, as a user sees it (screenshot: its words come from packaging/ChineseSimplified.isl)"
+wineserver -k 2>/dev/null || true  # nothing of an earlier run may hold the program's files
+(w "$INSTALLER" >/dev/null 2>&1 &)
+sleep 8
+import -window root "$OUT/installer.png" || true
+wineserver -k 2>/dev/null || true
+echo "installer's first page: $OUT/installer.png"
+
 step "silent install, as a user without administrator rights would run it"
 WUSER=$(whoami)
 HOME_WIN="C:\\users\\$WUSER"
 APP_WIN="$HOME_WIN\\AppData\\Local\\Programs\\drafter"
 USER_DIR=$WINEPREFIX/drive_c/users/$WUSER
 APP=$USER_DIR/AppData/Local/Programs/drafter
-wineserver -k 2>/dev/null || true  # nothing of an earlier run may hold the program's files
 w "$INSTALLER" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winpath "$OUT/install.log")" \
     || fail "the installer failed (see $OUT/install.log)"
 wineserver -w
