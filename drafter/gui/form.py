@@ -60,6 +60,13 @@ def group_name(places: list[str]) -> str:
     return first.split("部分")[0] + "部分" if "部分" in first else first[:2]
 
 
+def in_report_order(groups: dict[str, Group], parts: list[str]) -> dict[str, Group]:
+    """The groups as the report runs: 开头, the parts in their order, 结尾, then figures used nowhere (an imported
+    report's opening figure was listed last, after 四, because its field was made last)."""
+    order = ["开头", *parts, "结尾"]
+    return dict(sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+
+
 def source_text(field: Field) -> str:
     """Who is asked for the figure and who gave it, for the label's tooltip."""
     lines = [f"填报部门：{field.department or DRAFTING_OFFICE}"]
@@ -204,9 +211,11 @@ class StatisticsForm(GroupScrolling, QWidget):
                 layout = QFormLayout(box)
                 layout.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow form puts long labels above their box
                 self._groups[name] = Group(name, box, layout)
-                outer.addWidget(box)
             self._groups[name].fields.append(field)
             self._group_of[field.name] = name
+        self._groups = in_report_order(self._groups, list(part_titles))
+        for group in self._groups.values():
+            outer.addWidget(group.box)
         outer.addStretch(1)
         built = 0
         for group in self._groups.values():

@@ -175,3 +175,15 @@ def test_renaming_a_field_far_down_keeps_the_form_where_it_was(opened, qtbot, mo
     # in view once the parts around it have settled (on a busy machine that takes a few turns of the event loop;
     # before the fix the form went back to its top and the row never came into view)
     qtbot.waitUntil(lambda: _in_view(form, row.input), timeout=3000)
+
+
+def test_the_form_lists_the_opening_first_and_the_closing_last_whatever_order_the_fields_were_made(window):
+    fields = {name: Field(name, label, "integer", "次") for name, label in
+              [("in_part", "开展工作次数"), ("in_closing", "明年计划次数"), ("in_opening", "全年会议次数")]}
+    report = Report(meta=Meta(year=2024), fields=fields,
+                    opening=[Paragraph("全年召开会议{{ in_opening }}。")],
+                    parts=[Section("工作", [Paragraph("开展工作{{ in_part }}。")])],
+                    closing=[Paragraph("明年计划开展{{ in_closing }}。")])
+    window.replace_document(DraftDocument(report))
+    titles = [group.box.title() for group in window.form._groups.values()]
+    assert titles[0] == "开头" and titles[-1] == "结尾" and titles[1].startswith("一、")
