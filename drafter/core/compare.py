@@ -45,8 +45,13 @@ def short_change(field: Field) -> str:
     result = change(field)
     if result is None:
         return ""
-    sign = "+" if result.delta > 0 else ("−" if result.delta < 0 else "±")
-    text = f"{sign}{plain_digits(abs(result.delta))}"
+    text = _signed(result.delta)
     if result.percent is not None and field.type != "percent":
-        text += f"（{'+' if result.percent > 0 else ''}{plain_digits(result.percent)}%）"
+        text += f"（{_signed(result.percent)}%）"
     return text
+
+
+def _signed(number) -> str:
+    """+2, −2 (the minus sign, as wide as the plus), ±0: one sign for the change and its percentage alike."""
+    sign = "+" if number > 0 else ("−" if number < 0 else "±")
+    return f"{sign}{plain_digits(abs(number))}"

@@ -79,6 +79,11 @@ def test_not_a_figure_is_explained():
         figures.parse_figure("二十大", LEXICON)
 
 
+def test_a_fall_and_its_percentage_carry_the_same_minus_sign():
+    field = Field("a", "次数", unit="次", value=Decimal(10), previous=Decimal(12))
+    assert short_change(field) == "−2（−16.7%）"  # was −2（-16.7%）: two different minus signs side by side
+
+
 def test_change_phrases():
     field = Field("a", "次数", unit="次", value=Decimal(9), previous=Decimal(8))
     assert change(field).phrase == "增长12.5%" and short_change(field) == "+1（+12.5%）"
