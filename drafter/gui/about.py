@@ -74,7 +74,7 @@ def show_about(parent) -> None:
         parent, "关于公文报告起草助手",
         f"<h3>公文报告起草助手 {version()}</h3>"
         "<p>按党政机关公文格式（GB/T 9704-2012）起草年度工作报告并导出 Word 文件。完全离线工作。</p>"
-        "<p>许可：MIT License</p>"
+        "<p>许可：MIT 许可证（可自由使用、复制和修改）</p>"
         f"<p>设置保存在：{settings.fileName()}<br>"
         f"自动保存的草稿：{data_dir() / 'recovery'}<br>"
         f"日志：{log_file()}<br>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
@@ -12,6 +13,12 @@ from drafter.core.render import RenderError, render
 from drafter.gui import commands
 
 
+def quoted(text: str) -> str:
+    """“text”, with quotation marks inside it turned to the inner pair: “‘六个新’工作名称”, not “““六个新”工作名称”."""
+    inner = re.sub(r'"([^"]*)"', r"‘\1’", text.replace("“", "‘").replace("”", "’"))
+    return f"“{inner}”"
+
+
 class CollectActions:
     """Mixed into MainWindow; each question to the user is one small method so tests can answer it."""
 
@@ -19,7 +26,7 @@ class CollectActions:
         current = fields[0].department or DRAFTING_OFFICE
         choices = list(dict.fromkeys([current, *departments(self.report), DRAFTING_OFFICE]))
         title = fields[0].label if len(fields) == 1 else self.tr("%1 项统计数据").replace("%1", str(len(fields)))
-        name, ok = QInputDialog.getItem(self, self.tr("填报部门"), self.tr("“%1”由哪个部门填报：").replace("%1", title),
+        name, ok = QInputDialog.getItem(self, self.tr("填报部门"), self.tr("%1由哪个部门填报：").replace("%1", quoted(title)),
                                         choices, 0, True)
         return name.strip() if ok else None
 

@@ -108,6 +108,9 @@ class FileActions:
     def show_import_summary(self, lines: list[str]) -> None:
         QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines[:40]))
 
+    def show_roll_summary(self, lines: list[str]) -> None:
+        QMessageBox.information(self, self.tr("已新建下一年度"), "\n".join(lines[:40]))
+
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
@@ -202,7 +205,7 @@ class FileActions:
         if changes:
             lines.append(self.tr("  年份顺延 %1 处，请核对：").replace("%1", str(len(changes))))
             lines += [f"    {change}" for change in changes]
-        self.show_import_summary(lines)
+        self.show_roll_summary(lines)
         return True
 
     # Save

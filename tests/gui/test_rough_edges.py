@@ -170,3 +170,17 @@ def test_help_opens_the_user_guide_that_ships_with_the_program(window):
     action.trigger()
     text = window.guide.browser.toPlainText()
     assert window.guide.isVisible() and "开始写今年的报告" in text and "数据征集" in text
+
+
+def test_the_about_box_speaks_chinese(window, monkeypatch):
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter.gui.about import show_about
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(re.sub("<[^>]+>", "", text)))
+    show_about(window)
+    text = shown[0].split("设置保存在")[0]  # the folders after it are the machine's own paths
+    assert "License" not in text and "MIT 许可证" in text

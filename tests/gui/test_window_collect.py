@@ -20,6 +20,18 @@ def saved(window, tmp_path, monkeypatch):
     return window, path
 
 
+@pytest.mark.parametrize("label", ["“六个新”工作名称", '"六个新"工作名称'])
+def test_the_department_question_nests_a_label_s_own_quotes(window, monkeypatch, label):
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: asked.append(args[2]) or ("组织科", True))
+    field = window.report.fields["party_meetings"]
+    field.label = label
+    assert window.ask_department([field]) == "组织科"
+    assert asked == ["“‘六个新’工作名称”由哪个部门填报："]
+
+
 def test_choosing_a_department_in_the_form_is_shown_and_undoable(window, monkeypatch):
     field = window.report.fields["party_meetings"]
     monkeypatch.setattr(window, "ask_department", lambda fields: "组织科")

@@ -47,7 +47,7 @@ def test_new_next_year_rolls_the_project_on(window, tmp_path, monkeypatch):
     window.push_field_value(field, Decimal(320))
     monkeypatch.setattr(window, "maybe_save", lambda: True)
     shown = []
-    monkeypatch.setattr(window, "show_import_summary", shown.append)
+    monkeypatch.setattr(window, "show_roll_summary", shown.append)  # titled 已新建下一年度, not 导入完成
     assert window.new_next_year()
     rolled = _field(window, "覆盖党员人数")
     assert window.report.meta.year == 2025 and rolled.value is None and rolled.previous == Decimal(320)
