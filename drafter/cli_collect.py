@@ -104,16 +104,21 @@ def collect_import(args) -> int:
                 "不是本程序写入的行也会被跳过）") if plan.conflicts and not plan.refused and not unreadable else ""
         print(f"未导入：有 {len(blocking)} 个问题{hint}，项目未改动", file=sys.stderr)
         return EXIT_PROBLEMS
+    for line in plan.left_out:  # the rest of the workbook is taken in; these wait for a corrected table
+        print(f"未导入：{line}", file=sys.stderr)
+    done = EXIT_PROBLEMS if plan.left_out else EXIT_OK
     if args.dry_run:
         print(f"试运行：将修改 {len(plan.changes)} 项，项目未改动")
-        return EXIT_OK
+        return done
     if not plan.changes and not plan.confirmed:
         print(f"保留项目中的数值 {len(plan.kept)} 项，项目未改动" if plan.kept else "交回的表中没有填写任何数值，项目未改动")
-        return EXIT_OK
+        return done
     changed = apply_plan(report, plan)
     save_project(report, path)
     print(f"已导入：修改 {changed} 项，{len(plan.confirmed)} 项与项目一致，已保存“{path}”")
-    return EXIT_OK
+    if plan.left_out:
+        print(f"另有 {len(plan.left_out)} 项填写有误，未导入（见上）；请填报部门改正后再导入这份表", file=sys.stderr)
+    return done
 
 
 def _print_plan(fields: dict[str, Field], plan, books: list[WorkbookAnswers]) -> None:

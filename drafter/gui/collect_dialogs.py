@@ -89,9 +89,15 @@ class CollectionPreview(QDialog):
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.why = QLabel()  # beside 导入: why it cannot be pressed yet, and what to do
+        self.why.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.why, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.table, self.choice, self.problems, self.buttons):
+        for widget in (self.summary, self.table, self.choice, self.problems):
             layout.addWidget(widget)
+        layout.addLayout(bottom)
         self.plan: CollectionPlan | None = None
         self.replan()
         self.resize(820, 520)
@@ -123,13 +129,26 @@ class CollectionPreview(QDialog):
         self.plan = plan_collection(self.report, self.books, prefer)
         self._fill_table()
         blocking = self.unreadable + self.plan.blocking
-        notes = [f"忽略：{line}" for line in self.plan.ignored] + [f"请核对：{line}" for line in self.plan.doubtful]
+        notes = ([self.tr("未导入（填写有误，请填报部门改正后再导入这份表）：%1").replace("%1", line)
+                  for line in self.plan.left_out]
+                 + [f"忽略：{line}" for line in self.plan.ignored] + [f"请核对：{line}" for line in self.plan.doubtful])
         self.problems.setText("\n".join(f"• {line}" for line in blocking + notes))
         self.choice.setVisible(any(change.conflict for change in self.plan.changes) or bool(self.plan.kept)
                                or any("不是本程序写入的行" in line for line in self.plan.conflicts + self.plan.ignored))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not blocking and bool(self.plan.changes or self.plan.confirmed))
+        can_import = not blocking and bool(self.plan.changes or self.plan.confirmed)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(can_import)
+        self.why.setText("" if can_import else self._why_not(blocking))
         self.summary.setText(self.tr("修改 %1 项，%2 项与项目一致，%3 个问题").replace("%1", str(len(self.plan.changes)))
                              .replace("%2", str(len(self.plan.confirmed))).replace("%3", str(len(blocking))))
+
+    def _why_not(self, blocking: list[str]) -> str:
+        """Said beside the greyed 导入: what stops it and what the user can do about it."""
+        if self.plan.conflicts and not self.plan.refused and not self.unreadable:
+            return self.tr("有数值与项目中的不同：请在上面选择保留项目中的数值或采用征集表中的数值")
+        if blocking:
+            return self.tr("有 %1 个问题须先解决（见上）：请填报部门改正后交回，或不选这份表")\
+                .replace("%1", str(len(blocking)))
+        return self.tr("交回的表中没有可导入的数值")
 
     def _fill_table(self) -> None:
         fields = self.report.fields

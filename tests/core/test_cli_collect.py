@@ -56,6 +56,16 @@ def test_import_lists_the_changes_applies_them_and_fields_json_shows_the_source(
     assert abs(datetime.datetime.now() - taken) < datetime.timedelta(minutes=5)
 
 
+def test_one_bad_cell_is_left_out_and_listed_while_the_good_values_come_in(project, workbooks, capsys):
+    answer(workbooks["组织科"], {"党建专题会议次数": "abc", "走访企业家数": 14, "意见建议办结率": "96.5%"})
+    assert run(["collect", "import", str(project), str(workbooks["组织科"])]) == 1  # 1: a problem is listed
+    captured = capsys.readouterr()
+    assert "已导入：修改 2 项" in captured.out
+    assert "未导入：“" in captured.err and "“党建专题会议次数”" in captured.err and "改正后再导入" in captured.err
+    fields = load_project(project).fields
+    assert fields["enterprise_visits"].value == 14 and fields["party_meetings"].value is None
+
+
 def test_a_conflict_exits_1_until_a_flag_chooses(project, workbooks, capsys):
     assert run(["set", str(project), "party_meetings=10"]) == 0
     answer(workbooks["组织科"], {"党建专题会议次数": 12})

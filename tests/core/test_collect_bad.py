@@ -92,17 +92,22 @@ def _problems(path, report):
     return read_workbook(path, report).problems
 
 
+def _left_out(path, report):
+    """Cells not read as their figure: listed, and the workbook's other answers still taken."""
+    return read_workbook(path, report).unreadable
+
+
 def test_a_formula_without_a_saved_result_names_its_row(sent):
     report, _project, books = sent
     answer(books["组织科"], {"走访企业家数": "=SUM(1,2)"})  # openpyxl, like a script, saves no result
-    problems = _problems(books["组织科"], report)
+    problems = _left_out(books["组织科"], report)
     assert problems == [f"第{layout.FIRST_ROW + 1}行“走访企业家数”的本年数值是公式（=SUM(1,2)），且没有保存计算结果；请填写数值"]
 
 
 def test_text_that_is_not_a_number_names_row_and_reason(sent):
     report, _project, books = sent
     answer(books["组织科"], {"走访企业家数": "三十来家", "党建专题会议次数": "12.5"})
-    problems = _problems(books["组织科"], report)
+    problems = _left_out(books["组织科"], report)
     assert len(problems) == 2
     assert problems[0].startswith(f"第{layout.FIRST_ROW}行“党建专题会议次数”：") and "整数" in problems[0]
     assert problems[1].startswith(f"第{layout.FIRST_ROW + 1}行“走访企业家数”：")
@@ -155,7 +160,7 @@ def test_cells_a_department_fills_oddly_are_read_or_named(sent):
                             "收集意见建议条数": 0.5}, formats={"收集意见建议条数": "0%"})
     taken = read_workbook(books["组织科"], report)
     assert taken.answers == {"party_meetings": 12}  # the row's own unit written after the figure
-    problems = "\n".join(taken.problems)
+    problems = "\n".join(taken.unreadable)
     assert "填的是“是”（TRUE），这一项应是数值" in problems and "过大" in problems
     assert "填的是百分数（50.0%），这一项应是条数" in problems
 

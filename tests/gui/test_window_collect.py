@@ -108,6 +108,7 @@ def test_a_conflict_keeps_import_disabled_until_a_side_is_chosen(saved, tmp_path
 
     def confirm(preview):
         states.append(preview.buttons.button(QDialogButtonBox.Ok).isEnabled())
+        assert "请在上面选择保留项目中的数值或采用征集表中的数值" in preview.why.text()
         assert not preview.choice.isHidden()  # the choice of side is offered only when there is a conflict
         preview.choose_side(TAKE_WORKBOOK)
         states.append(preview.buttons.button(QDialogButtonBox.Ok).isEnabled())
@@ -136,3 +137,24 @@ def test_a_bad_workbook_is_listed_and_nothing_changes(saved, tmp_path, monkeypat
     assert not window.collect_import_dialog()
     assert "“坏表.xlsx”不是 Excel 工作簿" in shown["problems"] and shown["ok"] is False
     assert window.undo_stack.index() == index
+
+
+def test_one_bad_cell_stays_listed_while_the_good_values_are_imported(saved, tmp_path, monkeypatch):
+    window, _path = saved
+    books = _export(window, tmp_path / "征集表", monkeypatch)
+    answer(books["起草部门"], {"中心组集体学习次数": "abc", "专题研讨次数": 15, "专题讲座场次": 7})
+    shown = {}
+
+    def confirm(preview):
+        shown.update(ok=preview.buttons.button(QDialogButtonBox.Ok).isEnabled(), problems=preview.problems.text(),
+                     rows=preview.table.rowCount())
+        return True
+
+    monkeypatch.setattr(window, "ask_collect_files", lambda: [str(books["起草部门"])])
+    monkeypatch.setattr(window, "confirm_collection", confirm)
+    assert window.collect_import_dialog()
+    assert shown["ok"] is True and shown["rows"] == 2
+    assert "未导入" in shown["problems"] and "“中心组集体学习次数”" in shown["problems"]
+    fields = window.report.fields
+    assert (fields["seminars"].value, fields["lectures"].value) == (Decimal(15), Decimal(7))
+    assert fields["center_group_sessions"].value is None

@@ -30,13 +30,16 @@ class WorkbookError(UserFacingError, ValueError):
 @dataclass
 class WorkbookAnswers:
     """What one returned workbook says: its department's answers by field name, and what is wrong in it.
-    A workbook with problems is taken in not at all; foreign rows are rows this program did not write."""
+    A workbook with problems (its layout changed, rows gone) is taken in not at all; a cell that cannot be read as
+    its figure (abc, a formula with no result) is left out and listed, and the workbook's other answers count.
+    Foreign rows are rows this program did not write."""
 
     path: Path
     department: str = ""
     answers: dict[str, Value] = dc_field(default_factory=dict)
     blank: list[str] = dc_field(default_factory=list)  # fields asked for and left empty
     problems: list[str] = dc_field(default_factory=list)
+    unreadable: list[str] = dc_field(default_factory=list)  # answers left out: the cell is not its figure
     foreign: list[str] = dc_field(default_factory=list)
 
     @property
@@ -197,7 +200,7 @@ def _read_answer(result: WorkbookAnswers, field: Field | None, row: int, formula
     raw = value_cell.value
     if formula_cell.data_type == "f" or (isinstance(formula_cell.value, str) and formula_cell.value.startswith("=")):
         if raw is None:
-            result.problems.append(f"{where}的本年数值是公式（{formula_cell.value}），且没有保存计算结果；请填写数值")
+            result.unreadable.append(f"{where}的本年数值是公式（{formula_cell.value}），且没有保存计算结果；请填写数值")
             return
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         result.blank.append(field.name)
@@ -207,7 +210,7 @@ def _read_answer(result: WorkbookAnswers, field: Field | None, row: int, formula
         if field.type in ("integer", "decimal", "percent"):
             check_bounds(value, field.minimum, field.maximum)
     except NumberError as error:
-        result.problems.append(f"{where}：{error}")
+        result.unreadable.append(f"{where}：{error}")
         return
     result.answers[field.name] = value
 

@@ -37,6 +37,7 @@ class CollectionPlan:
     refused: list[str] = dc_field(default_factory=list)  # workbooks or answers that no choice makes usable
     ignored: list[str] = dc_field(default_factory=list)  # foreign rows passed over once a side is chosen
     doubtful: list[str] = dc_field(default_factory=list)  # values far from last year's: applied, but worth a look
+    left_out: list[str] = dc_field(default_factory=list)  # cells not read as a figure: not applied, the rest is
 
     @property
     def blocking(self) -> list[str]:
@@ -50,6 +51,7 @@ def plan_collection(report: Report, workbooks: list[WorkbookAnswers], prefer: st
     answers: dict[str, list[tuple[WorkbookAnswers, Value]]] = {}
     for book in workbooks:
         plan.refused += [f"“{book.path.name}”{problem}" for problem in book.problems]
+        plan.left_out += [f"“{book.path.name}”{cell}" for cell in book.unreadable]
         foreign = [f"“{book.path.name}”{row}" for row in book.foreign]
         (plan.ignored if prefer else plan.conflicts).extend(foreign)
         for name, value in book.answers.items():
