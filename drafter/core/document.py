@@ -28,6 +28,19 @@ def lock_path(project: Path) -> Path:
     return project.with_name(f".~lock.{project.name}#")
 
 
+def project_holder(project: Path) -> str | None:
+    """Who else has the project open (their lock file beside it), or None."""
+    try:
+        info = json.loads(fileio.read_text(lock_path(project)))
+    except (OSError, ValueError):
+        return None
+    if info.get("host") == _host():
+        pid = info.get("pid", 0)
+        if pid == os.getpid() or not _pid_alive(pid):
+            return None  # this very copy, or one that crashed and left its lock behind
+    return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
+
+
 def fingerprint(path: Path) -> str | None:
     try:
         return digest(Path(path).read_bytes())
@@ -75,17 +88,7 @@ class DraftDocument:
 
     def lock_holder(self) -> str | None:
         """Who else has this project open, or None."""
-        if self.path is None:
-            return None
-        try:
-            info = json.loads(fileio.read_text(lock_path(self.path)))
-        except (OSError, ValueError):
-            return None
-        if info.get("host") == _host():
-            pid = info.get("pid", 0)
-            if pid == os.getpid() or not _pid_alive(pid):
-                return None  # this very copy, or one that crashed and left its lock behind
-        return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
+        return None if self.path is None else project_holder(self.path)
 
     def take_lock(self) -> None:
         """Mark the project as open here, unless another copy already has it open: a lock belongs to the copy

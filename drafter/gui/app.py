@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication
 from drafter import paths, version
 from drafter.core import actions
 from drafter.core.model import Report
-from drafter.core.document import DraftDocument, read_recovery, recovery_in_use
+from drafter.core.document import DraftDocument, project_holder, read_recovery, recovery_in_use
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
 from drafter.gui.about import data_dir, install_error_handler, log, set_up_logging
+from drafter.gui.files import recent_projects
 from drafter.gui.main_window import MainWindow
 
 APP_NAME = "drafter"
@@ -62,6 +63,7 @@ def template_folders() -> list[Path]:
 def make_window(project: str | None = None, settings: QSettings | None = None) -> MainWindow:
     """The main window with a project, a recovered draft, or (first run) a new annual report."""
     settings = settings or QSettings()
+    project = project or last_project(settings)
     style = load_style(paths.official_style_file(), paths.cache_dir())  # kept parsed: no YAML parser to start
     # With a project to open, the window starts empty: laying out the built-in report first only to replace it
     # costs a fifth of a second.
@@ -71,6 +73,15 @@ def make_window(project: str | None = None, settings: QSettings | None = None) -
         window.replace_document(new_annual_report())  # the file could not be opened (said so): start a new one
     window.refresh_font_notice()
     return window
+
+
+def last_project(settings: QSettings) -> str | None:
+    """The project worked on last, reopened when the program starts with none named: the newest recent one, if it is
+    still there and no other running copy has it open (a second start gets a new report, not a shared one)."""
+    recent = recent_projects(settings)[:1]
+    if recent and Path(recent[0]).is_file() and project_holder(Path(recent[0])) is None:
+        return recent[0]
+    return None
 
 
 def new_annual_report() -> DraftDocument:

@@ -13,6 +13,11 @@ from drafter.core.render import RenderError, render
 from drafter.gui import commands
 
 
+def _folder_key(report) -> str:
+    """The settings key for where a project's workbooks went, by the id they carry (a copy of the project shares it)."""
+    return f"collect/folder/{report.meta.project_id}"
+
+
 def quoted(text: str) -> str:
     """“text”, with quotation marks inside it turned to the inner pair: “‘六个新’工作名称”, not “““六个新”工作名称”."""
     inner = re.sub(r'"([^"]*)"', r"‘\1’", text.replace("“", "‘").replace("”", "’"))
@@ -68,6 +73,7 @@ class CollectActions:
             return False
         if not self._save_to(None):
             return False
+        self.settings.setValue(_folder_key(self.report), str(Path(folder).resolve()))
         self.statusBar().showMessage(self.tr("已导出 %1 份征集表到 %2").replace("%1", str(len(written)))
                                      .replace("%2", folder), 8000)
         return True
@@ -78,9 +84,16 @@ class CollectActions:
         return answer == QMessageBox.Save
 
     def ask_collect_files(self) -> list[str]:
-        folder = str(self.document.path.parent) if self.document.path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入交回的征集表"), folder, self.tr("Excel 工作簿 (*.xlsx)"))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入交回的征集表"), self.collect_folder(),
+                                                self.tr("Excel 工作簿 (*.xlsx)"))
         return paths
+
+    def collect_folder(self) -> str:
+        """Where this project's workbooks were written (the answers usually come back beside them), else its folder."""
+        written = self.settings.value(_folder_key(self.report), "")
+        if written and Path(written).is_dir():
+            return written
+        return str(self.document.path.parent) if self.document.path else ""
 
     def confirm_collection(self, preview) -> bool:
         return preview.exec() == QDialog.Accepted

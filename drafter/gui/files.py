@@ -20,6 +20,12 @@ from drafter.core.names import path_warning, safe_file_name
 from drafter.core.render import RenderError, render
 
 MAX_RECENT = 8
+
+
+def recent_projects(settings) -> list[str]:
+    """The projects opened or saved last, newest first (QSettings gives one path back as a plain string)."""
+    value = settings.value("recent", [])
+    return [value] if isinstance(value, str) else list(value or [])
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
@@ -330,8 +336,7 @@ class FileActions:
         self.settings.setValue("recent", recent[:MAX_RECENT])
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        return recent_projects(self.settings)
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -54,10 +54,17 @@ def test_a_whole_group_gets_one_department(window, monkeypatch):
 
 
 def _export(window, folder, monkeypatch):
-    folder.mkdir()
+    folder.mkdir(parents=True)
     monkeypatch.setattr(window, "ask_collect_export", lambda: (str(folder), "2026-12-20"))
     assert window.collect_export_dialog()
     return {path.stem.split("-", 1)[1]: path for path in folder.glob("*.xlsx")}
+
+
+def test_the_import_dialog_opens_where_the_workbooks_were_written(saved, tmp_path, monkeypatch):
+    window, path = saved
+    assert window.collect_folder() == str(path.parent)  # nothing sent out yet: the project's folder
+    _export(window, tmp_path / "发出" / "征集表", monkeypatch)
+    assert window.collect_folder() == str((tmp_path / "发出" / "征集表").resolve())
 
 
 def test_export_saves_the_id_the_workbooks_carry(saved, tmp_path, monkeypatch):

@@ -384,3 +384,31 @@ def test_starting_with_a_project_that_cannot_be_opened_gives_a_new_report(settin
     other = app.make_window(str(good), settings=settings)
     qtbot.addWidget(other)
     assert other.document.path == good and other.report.meta.organisation == "示例单位"
+
+
+def _saved_and_closed(make, tmp_path, monkeypatch) -> Path:
+    """A project saved in one window, which is then closed (its lock released), as at the end of a day."""
+    first = make()
+    path = tmp_path / "去年的报告.drafter"
+    monkeypatch.setattr(first, "ask_save_path", lambda: str(path))
+    assert first.save()
+    first.undo_stack.setClean()
+    first.close()
+    return path
+
+
+def test_a_bare_start_reopens_the_project_worked_on_last(make, tmp_path, monkeypatch):
+    path = _saved_and_closed(make, tmp_path, monkeypatch)
+    assert make().document.path == path.resolve()
+
+
+def test_a_bare_start_leaves_the_last_project_to_the_copy_that_has_it_open(make, tmp_path, monkeypatch):
+    import json
+
+    from drafter.core.document import lock_path
+
+    path = _saved_and_closed(make, tmp_path, monkeypatch)
+    lock_path(path).write_text(json.dumps({"host": "另一台电脑", "pid": 1, "user": "张三", "time": "2026-12-07 09:00"}),
+                               encoding="utf-8")
+    window = make()
+    assert window.document.path is None and window.report.fields  # a new report, no warning box
