@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.core.errors import UserFacingError
-from drafter.core.fieldtext import from_display, to_display
+from drafter.core.fieldtext import title_from_display, title_to_display
 from drafter.core.history import history_of
 from drafter.core.model import Report
 from drafter.core.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
@@ -129,13 +129,13 @@ def _apply_meta(report: Report, key: str, raw: str) -> str:
             meta.sealed = raw.strip().lower() in YES
         elif key == "attachments":  # several names separated by ；or |
             meta.attachments = split_attachment_names(raw)
-        elif key == "title":  # 【本年度】 and 【单位名称】 stand for the year and the unit, as in the window
-            meta.title = from_display(raw, report.fields)
+        elif key == "title":  # read as the window's 标题 box reads it: the year and the unit follow their boxes
+            meta.title = title_from_display(raw, meta, report.fields)
         else:
             setattr(meta, key, raw)
     except NumberError as error:
         raise AssignmentError(f"{META_KEYS[key]}（{key}）：{error}") from None
-    shown = to_display(meta.title, report.fields) if key == "title" else getattr(meta, key)
+    shown = title_to_display(meta, report.fields) if key == "title" else getattr(meta, key)
     return f"{META_KEYS[key]}（{key}）= {shown}"
 
 

@@ -71,5 +71,21 @@ def from_display(text: str, fields: dict[str, Field]) -> str:
     return TOKEN_PATTERN.sub(replace, text)
 
 
+def title_to_display(meta: Meta, fields: dict[str, Field]) -> str:
+    """The title as it prints (年份 as the year, the unit's name once filled in), for the 标题 box: a clerk saw
+    【下一年度】 there and could not tell what it was or how to change it."""
+    return to_display(meta.title, fields, values=built_in_values(meta))
+
+
+def title_from_display(text: str, meta: Meta, fields: dict[str, Field]) -> str:
+    """The title box's text back to the title's source: the report's year and the next stay references (so the title
+    follows the 年度 box and next year's roll), and so does the unit's name; 【…】 tokens as anywhere else."""
+    from drafter.core.yearroll import YearRoller  # the year patterns; only when a title is typed
+
+    source = YearRoller(meta.year, meta.year).roll(from_display(text, fields), "标题")
+    name = meta.organisation.strip()
+    return source.replace(name, "{{ organisation }}") if name else source
+
+
 def referenced_names(source: str) -> list[str]:
     return [match.group(1) for match in _REFERENCE.finditer(source)]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 from drafter.core import fieldtext
 from drafter.core.actions import split_attachment_names
+from drafter.core.model import Meta
 from drafter.core.numbers import NumberError, format_date, parse_value
 
 _EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"
@@ -20,9 +21,9 @@ class MetaForm(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("报告信息"), parent)
-        self.fields = {}
+        self.fields, self.meta = {}, Meta()
         self.title = QLineEdit()
-        self.title.setToolTip(self.tr("【单位名称】【本年度】会自动替换为落款单位和报告年度"))
+        self.title.setToolTip(self.tr("标题中的年份随“年度”变化，落款单位的名称随“落款单位”变化"))
         self.year = QSpinBox()
         self.year.setRange(1900, 2999)
         self.organisation = QLineEdit()
@@ -42,7 +43,8 @@ class MetaForm(QGroupBox):
                               ("", self.date_error), ("", self.sealed), (self.tr("主送机关"), self.recipient),
                               (self.tr("附件"), self.attachments)):
             layout.addRow(label, widget)
-        self.title.textEdited.connect(lambda text: self.meta_entered.emit("title", fieldtext.from_display(text, self.fields)))
+        self.title.textEdited.connect(
+            lambda text: self.meta_entered.emit("title", fieldtext.title_from_display(text, self.meta, self.fields)))
         self.year.valueChanged.connect(self._year_changed)
         self.organisation.textEdited.connect(lambda text: self.meta_entered.emit("organisation", text.strip()))
         self.recipient.textEdited.connect(lambda text: self.meta_entered.emit("recipient", text.strip()))
@@ -54,8 +56,8 @@ class MetaForm(QGroupBox):
     def show_meta(self, meta, fields) -> None:
         self._loading = True
         try:
-            self.fields = fields
-            for box, text in ((self.title, fieldtext.to_display(meta.title, fields)),
+            self.fields, self.meta = fields, meta
+            for box, text in ((self.title, fieldtext.title_to_display(meta, fields)),
                               (self.organisation, meta.organisation), (self.recipient, meta.recipient)):
                 if box.text() != text and not box.hasFocus():
                     box.setText(text)

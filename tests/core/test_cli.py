@@ -101,7 +101,12 @@ def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(proj
     report = load_project(project)
     assert report.fields["study_participants"].value == 1200
     assert report.meta.title == "{{ organisation }}{{ year }}年度工作报告"  # as the window's 标题 box stores it
-    assert "标题（title）= 【单位名称】【本年度】年度工作报告" in capsys.readouterr().out
+    assert "标题（title）= 【单位名称】2026年度工作报告" in capsys.readouterr().out  # shown as it prints
+
+
+def test_a_title_typed_as_it_prints_keeps_its_year_and_unit_following_their_boxes(project):
+    assert run(["set", str(project), "organisation=某某局", "title=某某局2026年度工作报告"]) == 0
+    assert load_project(project).meta.title == "{{ organisation }}{{ year }}年度工作报告"
 
 
 @pytest.mark.parametrize(

@@ -131,3 +131,13 @@ def test_missing_fonts_follow_substitutions(style):
     assert missing_fonts(style, {"黑体", "宋体"}) == ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312"]
     replaced = with_font_substitutions(style, {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"})
     assert missing_fonts(replaced, {"黑体", "宋体", "仿宋", "楷体"}) == []
+
+
+def test_the_title_box_reads_as_the_title_prints_and_back():
+    from drafter.core.fieldtext import title_from_display, title_to_display
+    from drafter.core.model import Meta
+
+    meta = Meta(title="政协{{ organisation }}{{ next_year }}年工作报告", year=2023, organisation="某某县委员会")
+    assert title_to_display(meta, {}) == "政协某某县委员会2024年工作报告"  # was 政协【单位名称】【下一年度】年工作报告
+    assert title_from_display("政协某某县委员会2023年工作报告", meta, {}) == "政协{{ organisation }}{{ year }}年工作报告"
+    assert title_from_display("政协某某县委员会2024年工作报告", meta, {}) == meta.title

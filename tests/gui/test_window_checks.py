@@ -104,7 +104,11 @@ def test_report_information_is_edited_in_the_form_and_undone(window, qtbot):
     assert (window.report.meta.organisation, window.report.meta.date, window.report.meta.year) == (
         "示例市统计局", "2027-01-08", 2030)
     qtbot.waitUntil(lambda: "示例市统计局2030年度工作报告" in window.page.toPlainText(), timeout=3000)
-    assert meta.title.text() == "【单位名称】【本年度】年度工作报告"
+    assert meta.title.text() == "示例市统计局2030年度工作报告"  # as it prints (was 【单位名称】【本年度】年度工作报告)
+    meta.title.setText("示例市统计局2030年度工作总结")
+    meta.title.textEdited.emit("示例市统计局2030年度工作总结")
+    assert window.report.meta.title == "{{ organisation }}{{ year }}年度工作总结"  # still follows the boxes
+    window.undo_stack.undo()
     window.undo_stack.undo()
     assert window.report.meta.year != 2030 and meta.year.value() == window.report.meta.year
 

@@ -19,7 +19,7 @@ from drafter.core.lexicon import Lexicon
 from drafter.core.model import Meta, Paragraph, Report, Section, place_name
 from drafter.core.numbers import parse_value, split_heading_number
 from drafter.core.spans import escape_template_syntax
-from drafter.core.yearroll import YearRoller, detect_report_year
+from drafter.core.yearroll import YearRoller, detect_report_year, years_in
 
 LEAD_MAX = 30
 # 一是…。二是…。 / 首先…。: the first of a list of points, not a sentence that sums up its paragraph
@@ -50,6 +50,7 @@ class ImportResult:
     left_out: Counter = dc_field(default_factory=Counter)
     contents: list[str] = dc_field(default_factory=list)
     frame_lines: list[str] = dc_field(default_factory=list)
+    title_year: int | None = None  # the title's own year, when it is the year after the one the text reports on
 
 
 def import_last_year(path: Path, year: int | None = None, *, lexicon: Lexicon) -> ImportResult:
@@ -70,17 +71,25 @@ def build_project(paragraphs: list[SourceParagraph], year: int | None, name: str
     if not body and not frame.title:
         raise ImportFailed(f"“{name}”中没有找到正文")
     texts = [frame.title] + [p.text for p in body]
-    from_year = (detect_report_year(texts) or year_from_dates([frame.title, *dropped, *texts], name)
-                 or (year - 1 if year else None))
+    title_year = _title_a_year_ahead(frame.title, texts[1:])
+    from_year = ((title_year - 1 if title_year else detect_report_year(texts))
+                 or year_from_dates([frame.title, *dropped, *texts], name) or (year - 1 if year else None))
     if from_year is None:
         raise ImportFailed(f"“{name}”中没有找到报告年度（如“2023年”），请指定今年的年度（--year）")
     target = year or from_year + 1
     result = ImportResult(Report(meta=Meta(year=target), kind="年度工作报告"), dropped, from_year=from_year,
-                          contents=contents, frame_lines=frame.left_out)
+                          contents=contents, frame_lines=frame.left_out, title_year=title_year)
     builder = _Builder(result, YearRoller(from_year, target), FieldMaker(lexicon), formatted)
     builder.frame(frame)
     builder.build(body)
     return result
+
+
+def _title_a_year_ahead(title: str, body: list[str]) -> int | None:
+    """The title's year when it is the year after the one the text reports on (2023年工作报告 over “2022年，…”, as
+    reports given early the next year and web copies are titled); None when the two agree or either has none."""
+    title_years, body_year = years_in(title), detect_report_year(body)
+    return title_years[0] if title_years and body_year and title_years[0] == body_year + 1 else None
 
 
 class _Builder:
@@ -93,10 +102,22 @@ class _Builder:
         self.part_words = False  # the document is divided into 第一部分, 第二部分…
         self.change_spans: dict[str, tuple[int, int]] = {}  # paragraph id → its year changes in roller.changes
 
+    def _title_roller(self) -> YearRoller:
+        """The text's years roll as the report's; a title a year ahead of its text carries the report's year, so the
+        new title, its Word file's name and the workbooks' heading all name the year being reported on."""
+        title_year = self.result.title_year
+        if not title_year:
+            return self.roller
+        year = self.report.meta.year
+        self.result.notes.append(f"标题的年份（{title_year}年）比正文所报告的年度（{title_year - 1}年）晚一年，"
+                                 f"新标题改用报告年度（{year}年），请核对")
+        return YearRoller(title_year, year)
+
     def frame(self, frame) -> None:
         meta = self.report.meta
         if frame.title:
-            meta.title = self.roller.roll(self.maker.replace_figures(escape_template_syntax(frame.title)), "标题")
+            meta.title = self._title_roller().roll(self.maker.replace_figures(escape_template_syntax(frame.title)),
+                                                   "标题")
         meta.attachments = [self.roller.roll_as_text(name) for name in frame.attachments]  # they print as typed
         for key, name in (("recipient", "主送机关"), ("organisation", "落款单位")):
             value = getattr(frame, key)
