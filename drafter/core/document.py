@@ -6,6 +6,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core import fileio
@@ -28,17 +29,44 @@ def lock_path(project: Path) -> Path:
     return project.with_name(f".~lock.{project.name}#")
 
 
-def project_holder(project: Path) -> str | None:
+def _user() -> str:
+    """The account's name, as the lock file records who has a project open."""
+    import getpass  # only when a lock is written or read
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who has a project open elsewhere, as their lock file says."""
+
+    user: str
+    host: str
+    since: str
+    pid: int
+
+    @property
+    def here(self) -> bool:
+        """This account on this machine: another running copy of the program, whose window can be brought forward."""
+        return self.host == _host() and self.user == _user()
+
+    def __str__(self) -> str:
+        return f"{self.user or '另一位用户'}（电脑 {self.host}，{self.since} 起）"
+
+
+def project_holder(project: Path) -> Holder | None:
     """Who else has the project open (their lock file beside it), or None."""
     try:
         info = json.loads(fileio.read_text(lock_path(project)))
     except (OSError, ValueError):
         return None
-    if info.get("host") == _host():
-        pid = info.get("pid", 0)
-        if pid == os.getpid() or not _pid_alive(pid):
-            return None  # this very copy, or one that crashed and left its lock behind
-    return f"{info.get('user', '?')}（{info.get('host', '?')}，{info.get('time', '')}）"
+    pid = info.get("pid", 0)
+    if info.get("host") == _host() and (pid == os.getpid() or not _pid_alive(pid)):
+        return None  # this very copy, or one that crashed and left its lock behind
+    return Holder(str(info.get("user", "")), str(info.get("host", "?")), str(info.get("time", "")), int(pid or 0))
 
 
 def fingerprint(path: Path) -> str | None:
@@ -86,7 +114,7 @@ class DraftDocument:
 
     # A lock file tells a second copy of the app that this project is already open.
 
-    def lock_holder(self) -> str | None:
+    def lock_holder(self) -> Holder | None:
         """Who else has this project open, or None."""
         return None if self.path is None else project_holder(self.path)
 
@@ -95,8 +123,7 @@ class DraftDocument:
         that made it, so closing a second window never unlocks the first one's project."""
         if self.path is None or self.lock_holder() is not None:
             return
-        info = {"pid": os.getpid(), "host": _host(), "user": os.environ.get("USERNAME") or
-                os.environ.get("USER", ""), "time": time.strftime("%Y-%m-%d %H:%M")}
+        info = {"pid": os.getpid(), "host": _host(), "user": _user(), "time": time.strftime("%Y-%m-%d %H:%M")}
         try:
             fileio.write_text(lock_path(self.path), json.dumps(info, ensure_ascii=False), keep_backup=False)
             self._owns_lock = True
@@ -173,7 +200,7 @@ def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if os.name == "nt":
-        return True  # os.kill(pid, 0) would send Ctrl+C on Windows; let the user decide instead
+        return _windows_pid_alive(pid)  # os.kill(pid, 0) would end the process there
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -181,3 +208,18 @@ def _pid_alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    """Whether a Windows process still runs: a crashed copy's lock must not keep its project read-only for ever."""
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it runs, as someone else
+    try:
+        code = ctypes.c_ulong()
+        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)

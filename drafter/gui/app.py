@@ -19,6 +19,7 @@ from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.style import load_style
 from drafter.gui.about import data_dir, install_error_handler, log, set_up_logging
 from drafter.gui.files import recent_projects
+from drafter.gui.handoff import ShowRequests, handed_over
 from drafter.gui.main_window import MainWindow
 
 APP_NAME = "drafter"
@@ -128,6 +129,8 @@ def run_app(project: str | None) -> int:
         print("没有图形显示环境，无法打开窗口。命令行用法见 drafter --help。", file=sys.stderr)
         return 0
     app = application()
+    if project and handed_over(Path(project)):
+        return 0  # this person's other window has it open and has come forward
     windows = []
     install_error_handler(lambda: windows[0] if windows else None)
     window = make_window(project)
@@ -135,6 +138,7 @@ def run_app(project: str | None) -> int:
     window.show()
     app.processEvents()  # the window on screen, painted, before what can wait
     finish_starting()
+    window.show_requests = ShowRequests(window)
     return app.exec()
 
 

@@ -54,6 +54,9 @@ class CollectActions:
 
     def collect_export_dialog(self) -> bool:
         """The workbooks carry the project's id, so the project is saved before and after writing them."""
+        if self.read_only_holder is not None:  # the workbooks' id is saved into the project: not someone else's
+            self.refuse_edit()
+            return False
         if not self.report.fields:
             self.show_error(self.tr("导出征集表"), self.tr("项目中没有统计数据，无需征集。"))
             return False

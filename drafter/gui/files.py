@@ -18,6 +18,7 @@ from drafter.core.fileio import FileWriteError
 from drafter.core.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.names import path_warning, safe_file_name
 from drafter.core.render import RenderError, render
+from drafter.gui.handoff import ask_to_show
 
 MAX_RECENT = 8
 
@@ -37,6 +38,8 @@ class FileActions:
 
     def update_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("未命名")
+        if self.read_only_holder is not None:
+            name += self.tr("（只读）")
         self.setWindowTitle(f"{name}[*] — {self.tr('公文报告起草助手')}")
         self.setWindowModified(not self.undo_stack.isClean())
 
@@ -156,16 +159,18 @@ class FileActions:
             self.show_error(self.tr("无法打开"), str(error))
             return False
         holder = document.lock_holder()
-        if holder:
-            self.show_error(self.tr("项目已在别处打开"),
-                            self.tr("“%1”正由 %2 打开。两处同时修改会互相覆盖，请注意。")
-                            .replace("%1", path.name).replace("%2", holder))
+        if holder is not None and holder.here and ask_to_show(holder.pid, path):
+            self.statusBar().showMessage(self.tr("“%1”已在另一个窗口中打开，已切换到那个窗口").replace("%1", path.name), 8000)
+            return False
         document.take_lock()  # only when nobody else holds it: their lock stays theirs
         self.replace_document(document)
+        if holder is not None:  # someone else's, or a copy of ours that did not answer: look, do not touch
+            self.enter_read_only(holder)
         self.remember_recent(path)
         return True
 
     def replace_document(self, document: DraftDocument) -> None:
+        self.leave_read_only()
         self.remove_recovery()
         if getattr(self, "document", None) is not None:
             self.document.release_lock()
@@ -217,7 +222,7 @@ class FileActions:
     # Save
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.read_only_holder is not None:  # read-only: a copy of one's own
             return self.save_as()
         return self._save_to(None)
 
@@ -226,6 +231,9 @@ class FileActions:
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path | None) -> bool:
+        if self.read_only_holder is not None and (path is None or Path(path).resolve() == self.document.path.resolve()):
+            self.refuse_edit()  # over the file someone else has open
+            return False
         untitled_copy = self.recovery_path()  # named after the old path: saving under a new name must remove it too
         try:
             self.document.save(path)
@@ -237,6 +245,7 @@ class FileActions:
             self.show_error(self.tr("保存失败"), self.tr("%1\n报告仍在窗口中，没有丢失。").replace("%1", str(error)))
             return False
         self.document.take_lock()
+        self.leave_read_only()  # saved under a name of one's own
         self.undo_stack.setClean()
         self.remove_recovery()
         untitled_copy.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from drafter.gui.page_actions import PageActions
 from drafter.gui.page_layout import installed_families
 from drafter.gui.page_view import CODE_ATOMS, PageView
 from drafter.gui.printed_lines import FixedLine, TailLines, printed_lines
+from drafter.gui.read_only import GuardedStack, ReadOnlyBar, ReadOnlyMode
 from drafter.gui.side_tab_actions import SideTabActions
 
 PREVIEW_DELAY_MS = 300
@@ -38,13 +39,14 @@ AUTOSAVE_MAX_WAIT_S = 10
 MENU_ONLY = "menu-only"  # an action used once a year stays off the toolbar
 
 
-class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideTabActions, QMainWindow):
+class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideTabActions, ReadOnlyMode, QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
         self.style = with_font_substitutions(style, saved_substitutions(settings))
         self.template_folders = template_folders
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = GuardedStack(self)
+        self.undo_stack.refused.connect(self.refuse_edit)
         self.preview_timer = _single_shot(self, PREVIEW_DELAY_MS, self.refresh_preview)
         self.checks_timer = _single_shot(self, CHECKS_DELAY_MS, self.check_in_background)
         self.autosave_timer = _single_shot(self, AUTOSAVE_DELAY_MS, self.autosave)
@@ -94,6 +96,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         layout.setContentsMargins(0, 0, 0, 0)
         self.notice = _Notice()
         self.notice.dismiss.clicked.connect(self.dismiss_font_notice)
+        self.read_only_bar = ReadOnlyBar()
+        self.read_only_bar.save_copy.clicked.connect(self.save_as)
+        layout.addWidget(self.read_only_bar)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -131,9 +136,9 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         redo.setShortcut(QKeySequence("Ctrl+Y"))
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I"))
-        self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
-                     QKeySequence("Ctrl+Shift+I"))
+        inserts = [self._action(edit_menu, self.tr("插入统计数据(&I)…"), self.insert_field, QKeySequence("Ctrl+I")),
+                   self._action(edit_menu, self.tr("把所选数字设为统计数据(&F)"), self.field_from_selection,
+                                QKeySequence("Ctrl+Shift+I"))]
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("检查报告(&K)"), self.show_checks, QKeySequence("F7"))
         outline_menu = self.menuBar().addMenu(self.tr("提纲(&O)"))
@@ -143,6 +148,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self._action(outline_menu, self.tr("删除"), self.remove_selected, QKeySequence("Ctrl+Delete"))
         self._action(outline_menu, self.tr("上移"), lambda: self.move_selected(-1), QKeySequence("Alt+Up"))
         self._action(outline_menu, self.tr("下移"), lambda: self.move_selected(1), QKeySequence("Alt+Down"))
+        self.editing_actions = inserts + outline_menu.actions()  # greyed while the project is read-only
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self._action(settings_menu, self.tr("公文字体(&F)…"), self.choose_fonts)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -262,6 +268,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.refresh_preview(rebuild_page=True, gradual=gradual)
         self.form.rebuild(self.report.fields, self.last_rendered.used_in if self.last_rendered else {},
                           self.part_titles())
+        self.apply_read_only()  # the form's rows are new
         self.meta_changed()
 
     def part_titles(self) -> dict[str, str]:

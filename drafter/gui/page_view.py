@@ -115,6 +115,9 @@ class PageView(PageSync, PageLayout, QTextEdit):
     def keyPressEvent(self, event):
         if _needs_whole_page(event):  # Enter, Delete, Ctrl+End and the like may need the blocks still to come
             self.finish_layout()
+        if self.isReadOnly():  # someone else has the project open: moving about and copying only
+            super().keyPressEvent(event)
+            return
         cursor = self.textCursor()
         slot = self.slot_at(cursor.block())
         key = event.key()

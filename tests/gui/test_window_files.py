@@ -143,23 +143,69 @@ def test_changed_on_disk_is_not_silently_overwritten(window, tmp_path, monkeypat
     assert "别人改的。" in path.read_text(encoding="utf-8")
 
 
-def test_second_instance_is_warned_by_the_lock(window, make, tmp_path, monkeypatch):
+def _held_by(path: Path, **who) -> None:
+    """The project's lock as another running copy of the program writes it."""
+    import json
+
+    from drafter.core import document
+
+    info = {"pid": 1, "host": "另一台电脑", "user": "张三", "time": "2026-12-07 09:00"} | who
+    document.lock_path(path).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture
+def shared(window, tmp_path, monkeypatch):
+    """A saved project and a second window, the lock then taken by someone else."""
     path = tmp_path / "shared.drafter"
     monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
     window.push_text_edit(window.report.opening[0], "body", "共享的报告。")
-    window.save()
-    from drafter.core import document
+    assert window.save()
+    window.close()
+    _held_by(path)
+    return path
 
-    # as if another copy of the app, alive, had taken the lock
-    lock = document.lock_path(path)
-    lock.write_text(lock.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', '"pid": 1'), encoding="utf-8")
-    monkeypatch.setattr(document, "_pid_alive", lambda pid: True)
+
+def test_a_project_someone_else_has_open_opens_read_only_naming_them(shared, make):
     other = make()
-    warnings = []
-    monkeypatch.setattr(other, "show_error", lambda title, message: warnings.append(title))
-    other.open_path(path)
-    assert warnings == ["项目已在别处打开"]
+    assert other.open_path(shared)
+    assert other.read_only_holder is not None and other.read_only_bar.isVisibleTo(other)
+    bar = other.read_only_bar.label.text()
+    assert "张三" in bar and "另一台电脑" in bar and "2026-12-07 09:00 起" in bar and "另存为" in bar
+    assert other.page.isReadOnly() and "（只读）" in other.windowTitle()
+    other.push_text_edit(other.report.opening[0], "body", "改了。")
+    assert other.report.opening[0].body == "共享的报告。" and other.undo_stack.isClean()
+    assert "只读" in other.statusBar().currentMessage()
 
+
+def test_saving_a_read_only_project_makes_a_copy_of_one_s_own(shared, make, tmp_path, monkeypatch):
+    other = make()
+    other.open_path(shared)
+    before = shared.read_bytes()
+    copy = tmp_path / "我的副本.drafter"
+    monkeypatch.setattr(other, "ask_save_path", lambda: str(copy))
+    assert other.save()  # Ctrl+S asks for a new name rather than overwrite theirs
+    assert shared.read_bytes() == before and copy.exists()
+    assert other.read_only_holder is None and not other.page.isReadOnly()
+    other.push_text_edit(other.report.opening[0], "body", "在副本上改。")
+    assert other.report.opening[0].body == "在副本上改。"
+
+
+def test_a_project_open_in_this_person_s_other_window_brings_that_window_forward(window, make, tmp_path,
+                                                                                 monkeypatch):
+    from drafter.core import document
+    from drafter.gui import files
+
+    path = tmp_path / "自己的.drafter"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    assert window.save()
+    _held_by(path, host=document._host(), user=document._user())
+    monkeypatch.setattr(document, "_pid_alive", lambda pid: True)
+    asked = []
+    monkeypatch.setattr(files, "ask_to_show", lambda pid, project: asked.append((pid, project)) or True)
+    other = make()
+    assert not other.open_path(path)
+    assert asked == [(1, path)] and other.document.path != path
+    assert "已切换到那个窗口" in other.statusBar().currentMessage()
 
 def test_open_a_bad_file_shows_a_message_and_keeps_the_draft(window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.drafter"
