@@ -37,7 +37,8 @@ def application() -> QApplication:
     app = existing or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName("公文报告起草助手")
+    # No application display name: Qt would append it to every dialog's title, and a narrow dialog's own name was
+    # cut short (设为统计数据…报告起草助手). The main window names the program in its own title.
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "drafter.png")))
     if not app.property("drafter-translated"):
         _install_qt_translation(app)
@@ -51,6 +52,9 @@ def _install_qt_translation(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_", folder):
         app.installTranslator(translator)
+    corrections = QTranslator(app)  # what qtbase_zh_CN lacks or says oddly; installed last, so asked first
+    if corrections.load(str(paths.resources_dir() / "i18n" / "qt_corrections_zh_CN.qm")):
+        app.installTranslator(corrections)
 
 
 def recovery_dir() -> Path:

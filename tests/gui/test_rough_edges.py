@@ -183,3 +183,25 @@ def test_the_about_box_speaks_chinese(window, monkeypatch):
     show_about(window)
     text = shown[0].split("设置保存在")[0]  # the folders after it are the machine's own paths
     assert "License" not in text and "MIT 许可证" in text
+
+
+def test_the_user_guide_does_not_scroll_sideways(window, qtbot):
+    from drafter.gui.guide import GuideDialog
+
+    guide = GuideDialog(window)
+    qtbot.addWidget(guide)
+    guide.show()
+    qtbot.waitExposed(guide)
+    assert guide.browser.horizontalScrollBar().maximum() == 0  # wide screenshots and command lines fit
+    assert "resources/" not in guide.browser.toPlainText()  # no developer's path
+
+
+def test_dialogs_keep_their_own_short_titles(window):
+    from PySide6.QtGui import QGuiApplication
+
+    from drafter.gui import app
+
+    app.application()
+    # Qt appends a display name, when one is set, to every window's title: 设为统计数据 was cut short by it
+    assert QGuiApplication.applicationDisplayName() == QGuiApplication.applicationName()
+    assert "公文报告起草助手" in window.windowTitle()  # the main window names the program itself
