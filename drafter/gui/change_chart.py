@@ -13,7 +13,8 @@ from drafter.core.history import SHOWN_YEARS, series, turn_description, turns
 from drafter.core.numbers import plain_digits
 
 BAR_HEIGHT = 18
-LABEL_WIDTH = 140
+LABEL_WIDTH = 140  # the least the names get; more when they need it, up to LABEL_SHARE of the chart
+LABEL_SHARE = 0.45
 TREND_WIDTH = 96  # the small line of 3 to 5 years, drawn when some field knows three years or more
 CAP_PERCENT = 100  # bars beyond ±100% are drawn at the edge with their figure
 TEXT_WIDTH = 64  # the change as a figure, right of the bars
@@ -61,19 +62,20 @@ class ChangeChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignCenter, self.tr("填写了今年和去年的数值后，这里显示同比变化"))
             return
         trend = TREND_WIDTH if any(len(row.points) > 2 for row in self.rows) else 0
-        left, right = LABEL_WIDTH + trend, self.width() - TEXT_WIDTH
+        metrics = painter.fontMetrics()
+        names = self.label_width(metrics)
+        left, right = names + trend, self.width() - TEXT_WIDTH
         middle = (left + right) / 2
-        self._header(painter, trend, left, right)
+        self._header(painter, names, trend, left, right)
         painter.setPen(QColor("#9ca3af"))
         painter.drawLine(int(middle), HEADER, int(middle), self.height())
-        metrics = painter.fontMetrics()
         for index, row in enumerate(self.rows):
             top = HEADER + 4 + index * (BAR_HEIGHT + 4)
             painter.setPen(TURN_COLOUR if row.turning else QColor("#111827"))
-            label = metrics.elidedText(f"▲ {row.label}" if row.turning else row.label, Qt.ElideMiddle, LABEL_WIDTH - 8)
-            painter.drawText(QRectF(4, top, LABEL_WIDTH - 8, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter, label)
+            painter.drawText(QRectF(4, top, names - 8, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter,
+                             self.label_text(row, metrics))
             if trend and len(row.points) > 1:
-                _draw_trend(painter, QRectF(LABEL_WIDTH + 4, top + 3, trend - 14, BAR_HEIGHT - 6), row)
+                _draw_trend(painter, QRectF(names + 4, top + 3, trend - 14, BAR_HEIGHT - 6), row)
             if row.percent is not None:
                 length = max(-1.0, min(1.0, row.percent / CAP_PERCENT)) * (right - left - 8) / 2
                 colour = QColor("#16a34a") if row.percent >= 0 else QColor("#dc2626")
@@ -82,12 +84,26 @@ class ChangeChart(QWidget):
             painter.drawText(QRectF(right + 4, top, TEXT_WIDTH - 8, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter,
                              row.text if row.percent is None or row.percent < 0 else f"+{row.text}")
 
-    def _header(self, painter: QPainter, trend: int, left: float, right: float) -> None:
+    def label_width(self, metrics) -> int:
+        """The names' column: as wide as the longest name wants (cut short, 开展第…题学习次数 left half the chart
+        empty), but no more than LABEL_SHARE of the chart, the bars keeping the rest."""
+        wanted = max((metrics.horizontalAdvance(self._marked(row)) + 12 for row in self.rows), default=LABEL_WIDTH)
+        return int(max(LABEL_WIDTH, min(wanted, self.width() * LABEL_SHARE)))
+
+    def label_text(self, row: ChartRow, metrics) -> str:
+        """The name as drawn: whole when it fits, else cut in the middle."""
+        return metrics.elidedText(self._marked(row), Qt.ElideMiddle, self.label_width(metrics) - 8)
+
+    @staticmethod
+    def _marked(row: ChartRow) -> str:
+        return f"▲ {row.label}" if row.turning else row.label
+
+    def _header(self, painter: QPainter, names: int, trend: int, left: float, right: float) -> None:
         painter.setPen(QColor("#6b7280"))
         if trend:
             years = sorted({year for row in self.rows for year, _value in row.points})
             span = f"{years[0]}–{years[-1]}" if years else ""
-            painter.drawText(QRectF(LABEL_WIDTH, 0, trend, HEADER), Qt.AlignCenter, span)
+            painter.drawText(QRectF(names, 0, trend, HEADER), Qt.AlignCenter, span)
         painter.drawText(QRectF(left, 0, right - left, HEADER), Qt.AlignCenter, self.tr("同比"))
 
 

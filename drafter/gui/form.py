@@ -86,10 +86,25 @@ def _coloured_label(colour: str) -> QLabel:
     return label
 
 
-def _show_text(label: QLabel, text: str) -> None:
-    """An empty label is hidden: most rows have no last year's value, change or department to show."""
+def _show_text(label: QLabel, text: str, kept: int = 0) -> None:
+    """An empty label is hidden (most rows have no department to show), unless the form keeps its column."""
     label.setText(text)
-    label.setVisible(bool(text))
+    label.setVisible(bool(text) or kept > 0)
+
+
+def trailing_widths(metrics, fields) -> dict[str, int]:
+    """The widths kept after every input box: the widest unit, last year's value and change any field shows (0 for
+    a column no field uses), measured in the form's font."""
+    def widest(texts) -> int:  # a little over the text: a label asks a pixel more than its text's advance
+        return max((metrics.horizontalAdvance(text) + 4 for text in texts if text), default=0)
+
+    fields = list(fields)
+    previous = widest("去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation)
+                      for field in fields if field.previous is not None)
+    # with last year's values there will be changes as this year's are filled in: room for a usual one from the start
+    usual = "+000（+00.0%）" if previous else ""
+    return {"unit": widest(unit_text(field) for field in fields), "previous": previous,
+            "change": widest([usual, *(short_change(field) for field in fields)])}
 
 
 class FieldLabel(QLabel):
@@ -132,11 +147,17 @@ class FieldRow:
         self.previous.setToolTip(form.tr("点击沿用去年的数值"))
         self.previous.linkActivated.connect(lambda _link: form.take_previous(self))
         self.change = QLabel()
+        self.reserved = {"unit": 0, "previous": 0, "change": 0}  # until the form lays the row out
         self.error = _coloured_label(_RED)
         self.error.setWordWrap(True)
         self.input.textEdited.connect(lambda text: form.entered(self, text))
 
-    def widget(self) -> QWidget:
+    def widget(self, columns: dict[str, int]) -> QWidget:
+        """The row's line; `columns` are the widths the form keeps for unit, last year's value and change, so every
+        input box is as wide as the others (they were ragged once last year's values were shown)."""
+        self.reserved = columns
+        for name in ("unit", "previous", "change"):
+            getattr(self, name).setMinimumWidth(columns[name])
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -153,8 +174,8 @@ class FieldRow:
         previous = "" if field.previous is None else format_number(field.previous, field.type, field.unit,
                                                                   field.qualifier, field.notation)  # 1.2万 as written
         link = f'<a href="previous">{html.escape(previous)}</a>'
-        _show_text(self.previous, tr("去年 %1").replace("%1", link) if previous else "")
-        _show_text(self.change, short_change(field))
+        _show_text(self.previous, tr("去年 %1").replace("%1", link) if previous else "", self.reserved["previous"])
+        _show_text(self.change, short_change(field), self.reserved["change"])
         _show_text(self.department, field.department)
         if self.label is not None:
             self.label.show_source()
@@ -201,6 +222,7 @@ class StatisticsForm(GroupScrolling, QWidget):
         part_titles = part_titles or {}
         place = self._place()
         self._rows, self._fields, self._groups, self._group_of = {}, fields, {}, {}
+        self.columns = trailing_widths(self.fontMetrics(), fields.values())
         self._forget_place()
         content = QWidget()
         outer = QVBoxLayout(content)
@@ -259,7 +281,7 @@ class StatisticsForm(GroupScrolling, QWidget):
             row = FieldRow(self, field)
             self._rows[field.name] = row
             row.label = FieldLabel(self, field, group.fields)
-            group.layout.addRow(row.label, row.widget())
+            group.layout.addRow(row.label, row.widget(self.columns))
             self._show_row(row)
         group.box.setMinimumHeight(0)
         return len(group.fields)

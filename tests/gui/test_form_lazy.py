@@ -187,3 +187,19 @@ def test_the_form_lists_the_opening_first_and_the_closing_last_whatever_order_th
     window.replace_document(DraftDocument(report))
     titles = [group.box.title() for group in window.form._groups.values()]
     assert titles[0] == "开头" and titles[-1] == "结尾" and titles[1].startswith("一、")
+
+
+def test_input_boxes_line_up_when_last_year_s_values_and_changes_are_shown(window, qtbot):
+    values = [(Decimal(12), Decimal(10), "次"), (None, Decimal(1200), "余人次"), (Decimal(3), None, "个"),
+              (Decimal("96.5"), Decimal("95"), "%")]
+    fields = {f"f{i}": Field(f"f{i}", f"指标{i}", "percent" if unit == "%" else "integer", unit, value=value,
+                             previous=previous) for i, (value, previous, unit) in enumerate(values)}
+    body = "，".join(f"开展工作{{{{ f{i} }}}}" for i in range(len(values))) + "。"
+    report = Report(meta=Meta(year=2024), fields=fields, parts=[Section("工作", [Paragraph(body)])])
+    window.replace_document(DraftDocument(report))
+    window.side_tabs.setCurrentWidget(window.form)
+    rows = window.form.rows
+    qtbot.waitUntil(lambda: all(row.input.isVisible() for row in rows.values()))
+    geometry = {(row.input.mapTo(window.form, row.input.rect().topLeft()).x(), row.input.width())
+                for row in rows.values()}
+    assert len(geometry) == 1, geometry  # one left edge and one width for every box

@@ -138,3 +138,21 @@ def test_the_checks_tab_shows_at_once_and_fills_in_turns(window):
         if not window._checking.running and window.checks.findings():
             break
     assert window.checks.findings() == check_report(window.report) + window.font_findings()
+
+
+def test_the_change_chart_shows_a_long_name_whole_when_the_panel_has_room(qtbot):
+    from decimal import Decimal
+
+    from PySide6.QtGui import QFontMetrics
+
+    from drafter.core.model import Field
+    from drafter.gui.change_chart import ChangeChart
+
+    chart = ChangeChart()
+    qtbot.addWidget(chart)
+    chart.resize(460, 200)
+    name = "开展“第一议题”专题学习次数"
+    chart.show_fields({"a": Field("a", name, unit="次", value=Decimal(12), previous=Decimal(10))}, 2024)
+    metrics = QFontMetrics(chart.font())
+    assert chart.label_text(chart.rows[0], metrics) == name  # was 开展第…题学习次数 beside half an empty chart
+    assert chart.label_width(metrics) <= 460 * 0.45
