@@ -17,13 +17,18 @@ _TITLE_YEAR = re.compile(f"(?<!\\d)(\\d{{4}})(?!\\d)|{_CHINESE}")
 
 
 def written_year(match: re.Match) -> tuple[int, bool]:
-    """A WRITTEN_YEAR match's year, and whether it is written in Chinese."""
+    """A WRITTEN_YEAR (or title year) match's year, and whether it is written in Chinese."""
     return (int(match.group(1)), False) if match.group(1) else (chinese_year_value(match.group(2)), True)
 
 
 def years_in(text: str) -> list[int]:
     """The years written in text before 年, in figures (2023年) or in Chinese (二〇二三年), in reading order."""
     return [year for year, _chinese in map(written_year, WRITTEN_YEAR.finditer(text)) if 1990 <= year <= 2100]
+
+
+def title_years(title: str) -> list[int]:
+    """The years a title names: in figures anywhere (2023政协…工作报告 has no 年 after it), or in Chinese before 年."""
+    return [year for year, _chinese in map(written_year, _TITLE_YEAR.finditer(title)) if 1990 <= year <= 2100]
 
 
 def detect_report_year(texts: list[str]) -> int | None:

@@ -19,7 +19,7 @@ from drafter.core.lexicon import Lexicon
 from drafter.core.model import Meta, Paragraph, Report, Section, place_name
 from drafter.core.numbers import parse_value, split_heading_number
 from drafter.core.spans import escape_template_syntax
-from drafter.core.yearroll import YearRoller, detect_report_year, years_in
+from drafter.core.yearroll import YearRoller, detect_report_year, title_years
 
 LEAD_MAX = 30
 # 一是…。二是…。 / 首先…。: the first of a list of points, not a sentence that sums up its paragraph
@@ -88,8 +88,8 @@ def build_project(paragraphs: list[SourceParagraph], year: int | None, name: str
 def _title_a_year_ahead(title: str, body: list[str]) -> int | None:
     """The title's year when it is the year after the one the text reports on (2023年工作报告 over “2022年，…”, as
     reports given early the next year and web copies are titled); None when the two agree or either has none."""
-    title_years, body_year = years_in(title), detect_report_year(body)
-    return title_years[0] if title_years and body_year and title_years[0] == body_year + 1 else None
+    named, body_year = title_years(title), detect_report_year(body)
+    return named[0] if named and body_year and named[0] == body_year + 1 else None
 
 
 class _Builder:
