@@ -17,6 +17,7 @@ LABEL_WIDTH = 140  # the least the names get; more when they need it, up to LABE
 LABEL_SHARE = 0.45
 TREND_WIDTH = 96  # the small line of 3 to 5 years, drawn when some field knows three years or more
 CAP_PERCENT = 100  # bars beyond ±100% are drawn at the edge with their figure
+LEAST_SCALE = 20  # the bars' full length stands for the largest change shown, but never less than ±20%
 TEXT_WIDTH = 64  # the change as a figure, right of the bars
 HEADER = 18
 TURN_COLOUR = QColor("#d97706")
@@ -69,6 +70,7 @@ class ChangeChart(QWidget):
         self._header(painter, names, trend, left, right)
         painter.setPen(QColor("#9ca3af"))
         painter.drawLine(int(middle), HEADER, int(middle), self.height())
+        scale = self.scale()
         for index, row in enumerate(self.rows):
             top = HEADER + 4 + index * (BAR_HEIGHT + 4)
             painter.setPen(TURN_COLOUR if row.turning else QColor("#111827"))
@@ -77,12 +79,18 @@ class ChangeChart(QWidget):
             if trend and len(row.points) > 1:
                 _draw_trend(painter, QRectF(names + 4, top + 3, trend - 14, BAR_HEIGHT - 6), row)
             if row.percent is not None:
-                length = max(-1.0, min(1.0, row.percent / CAP_PERCENT)) * (right - left - 8) / 2
+                length = max(-1.0, min(1.0, row.percent / scale)) * (right - left - 8) / 2
                 colour = QColor("#16a34a") if row.percent >= 0 else QColor("#dc2626")
                 painter.fillRect(QRectF(min(middle, middle + length), top + 3, abs(length), BAR_HEIGHT - 6), colour)
             painter.setPen(QColor("#111827"))
             painter.drawText(QRectF(right + 4, top, TEXT_WIDTH - 8, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter,
                              row.text if row.percent is None or row.percent < 0 else f"+{row.text}")
+
+    def scale(self) -> float:
+        """The percent a full bar stands for: the largest change shown (a year of +11% changes drew slivers against
+        ±100%), between LEAST_SCALE and CAP_PERCENT."""
+        largest = max((abs(row.percent) for row in self.rows if row.percent is not None), default=0.0)
+        return max(LEAST_SCALE, min(CAP_PERCENT, largest))
 
     def label_width(self, metrics) -> int:
         """The names' column: as wide as the longest name wants (cut short, 开展第…题学习次数 left half the chart

@@ -156,3 +156,19 @@ def test_the_change_chart_shows_a_long_name_whole_when_the_panel_has_room(qtbot)
     metrics = QFontMetrics(chart.font())
     assert chart.label_text(chart.rows[0], metrics) == name  # was 开展第…题学习次数 beside half an empty chart
     assert chart.label_width(metrics) <= 460 * 0.45
+
+
+def test_the_change_chart_s_bars_are_scaled_to_the_largest_change(qtbot):
+    from decimal import Decimal
+
+    from drafter.core.model import Field
+    from drafter.gui.change_chart import ChangeChart
+
+    chart = ChangeChart()
+    qtbot.addWidget(chart)
+    fields = {name: Field(name, name, unit="次", value=Decimal(value), previous=Decimal(100))
+              for name, value in (("a", 112), ("b", 130), ("c", 96))}
+    chart.show_fields(fields, 2024)
+    assert chart.scale() == 30  # +30% fills the bar; ±100% drew slivers
+    chart.show_fields({"a": fields["a"]}, 2024)
+    assert chart.scale() == 20  # but a full bar never stands for less than ±20%
