@@ -70,6 +70,23 @@ def word_sized(start: str, typed: str, following: str) -> bool:
     return bool(first and then) and len(then[1]) == 1 and then[0] in (first[0], first[0] - 1)
 
 
+class PlaceCaret(QUndoCommand):
+    """Where the caret goes when a step of several commands is redone (placed last) or undone (placed first): after
+    Ctrl+Y on a join it stood at the start of the paragraph the outline selected, not at the join."""
+
+    def __init__(self, window, node, offset: int, on_redo: bool):
+        super().__init__()
+        self.window, self.node, self.offset, self.on_redo = window, node, offset, on_redo
+
+    def redo(self):
+        if self.on_redo:
+            self.window.page.show_node(self.node, self.offset)
+
+    def undo(self):
+        if not self.on_redo:
+            self.window.page.show_node(self.node, self.offset)
+
+
 class InsertNode(QUndoCommand):
     def __init__(self, window, parent, node, own_index: int, text: str):
         super().__init__(text)

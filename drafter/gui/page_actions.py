@@ -51,15 +51,19 @@ class PageActions:
     def split_paragraph(self, paragraph: Paragraph, before: str, after: str) -> None:
         container = self.outline.parent(paragraph)
         fresh = Paragraph(body=after)
-        self._macro(self.tr("分段"), self._set_text(paragraph, before) + [
-            commands.InsertNode(self, container, fresh, self.outline.own_index(paragraph) + 1, self.tr("分段"))])
-        self.page.show_node(fresh)
+        split_at = len(before)  # before: the whole text ahead of the caret, lead and all
+        self._macro(self.tr("分段"), [commands.PlaceCaret(self, paragraph, split_at, on_redo=False),
+                                    *self._set_text(paragraph, before),
+                                    commands.InsertNode(self, container, fresh, self.outline.own_index(paragraph) + 1,
+                                                        self.tr("分段")),
+                                    commands.PlaceCaret(self, fresh, 0, on_redo=True)])
 
     def join_paragraphs(self, kept: Paragraph, joined: Paragraph) -> None:
         join_at = len(kept.lead + kept.body)
-        self._macro(self.tr("合并段落"), [commands.EditText(self, kept, "body", kept.body + joined.lead + joined.body),
-                                        commands.RemoveNode(self, joined)])
-        self.page.show_node(kept, join_at)
+        self._macro(self.tr("合并段落"), [commands.PlaceCaret(self, kept, join_at, on_redo=False),
+                                        commands.EditText(self, kept, "body", kept.body + joined.lead + joined.body),
+                                        commands.RemoveNode(self, joined),
+                                        commands.PlaceCaret(self, kept, join_at, on_redo=True)])
 
     def first_paragraph_of(self, section) -> None:
         fresh = Paragraph()

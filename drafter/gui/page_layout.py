@@ -359,7 +359,16 @@ class PageLayout:
         if length:
             cursor.setPosition(block.position() + column(source_offset + length), QTextCursor.KeepAnchor)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.reveal_cursor()
+
+    def reveal_cursor(self) -> None:
+        """Scroll the cursor to the middle of the page when it is near an edge or out of sight: a place gone to (a
+        finding, a new heading) stood on the last visible line, easy to miss."""
+        self.ensureCursorVisible()  # first within reach, so its rectangle is known
+        where, height = self.cursorRect().center().y(), self.viewport().height()
+        if not height // 4 <= where <= height * 3 // 4:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + where - height // 2)
 
     def select_words(self, node, words: str) -> bool:
         """Select where these words first stand in the paragraph's or heading's text (a finding's excerpt);

@@ -72,6 +72,28 @@ def test_enter_splits_a_paragraph_and_backspace_joins_it_back(window):
     assert len(part.paragraphs) == count and paragraph.body + paragraph.lead != "" and part.paragraphs[0] is paragraph
 
 
+def test_undo_and_redo_of_a_join_or_split_leave_the_caret_where_the_paragraphs_meet(window):
+    paragraph = window.report.parts[0].paragraphs[0]
+    at = len(paragraph.lead) + 4
+    _at(window, paragraph, at)
+    QTest.keyClick(window.page, Qt.Key_Return)  # split
+    QTest.keyClick(window.page, Qt.Key_Backspace)  # and join again
+    page = window.page
+
+    def caret() -> tuple:
+        return page.current_slot().node, page.textCursor().positionInBlock()
+
+    joined = caret()
+    assert joined[0] is paragraph
+    window.undo_stack.undo()  # the join undone: the caret stays where the two paragraphs meet
+    assert caret()[0] is paragraph and caret()[1] == joined[1]
+    window.undo_stack.redo()  # Ctrl+Y: at the join, not at the start of the paragraph
+    assert caret() == joined
+    window.undo_stack.undo()
+    window.undo_stack.undo()  # the split undone: where Enter was pressed
+    assert caret() == joined
+
+
 def test_backspace_at_the_first_paragraph_of_a_part_does_not_join_across_parts(window):
     first = window.report.parts[1].paragraphs[0]
     _at(window, first, 0)
@@ -353,3 +375,30 @@ def test_undo_and_redo_of_typing_leave_the_caret_where_the_words_were(window):
     assert page.textCursor().positionInBlock() == start
     window.undo_stack.redo()
     assert page.textCursor().positionInBlock() == start + 2
+
+
+def _in_the_middle(page) -> bool:
+    where, height = page.cursorRect().center().y(), page.viewport().height()
+    return height // 4 <= where <= height * 3 // 4
+
+
+def test_a_new_heading_is_scrolled_to_the_middle_of_the_page(window, qtbot):
+    window.page.finish_layout()
+    window.select_node(window.report.parts[0])
+    window.page.verticalScrollBar().setValue(0)
+    window.add_subsection()
+    assert window.page.textCursor().block().text().endswith("新的小节") and _in_the_middle(window.page)
+
+
+def test_a_finding_gone_to_stands_in_the_middle_of_the_page(window, qtbot):
+    from drafter.core.checks import Finding
+
+    window.page.finish_layout()
+    section = window.report.parts[-1]
+    while section.children:
+        section = section.children[-1]
+    last = section.paragraphs[-1]  # far down the page
+    words = last.body[:6]
+    window.page.verticalScrollBar().setValue(0)
+    window.jump_to_finding(Finding("punctuation", "warning", "结尾", "测试", node_id=last.id, excerpt=words))
+    assert window.page.textCursor().selectedText() == words and _in_the_middle(window.page)
