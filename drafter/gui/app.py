@@ -143,7 +143,18 @@ def run_app(project: str | None) -> int:
     app.processEvents()  # the window on screen, painted, before what can wait
     finish_starting()
     window.show_requests = ShowRequests(window)
+    load_in_background()
     return app.exec()
+
+
+def load_in_background() -> None:
+    """What the first Ctrl+Shift+I or import would otherwise wait seconds for (jieba's dictionary), loaded while the
+    user starts reading; a label asked for meanwhile waits only for the rest of it (jieba holds a lock)."""
+    import threading
+
+    from drafter.core.lastyear.labels import load_word_list
+
+    threading.Thread(target=load_word_list, name="word-list", daemon=True).start()
 
 
 def finish_starting() -> None:

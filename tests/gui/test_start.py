@@ -42,3 +42,27 @@ def test_the_start_makes_no_python_type_for_widget_classes_it_does_not_use(tmp_p
     # Asking Qt for a widget it made itself (a scroll area's own viewport) has PySide type it by making a Python type
     # for every widget class there is, a fortieth of the start; the window's scroll areas get viewports made in Python
     assert _start(tmp_path)["typed"] == []
+
+
+LOADED_AFTER_START = """
+import sys, threading
+from PySide6.QtWidgets import QApplication
+from drafter.gui import app
+
+QApplication.exec = lambda self=None: 0  # the window shown and painted, then no event loop to wait in
+assert 'jieba' not in sys.modules  # nothing before the window needs it
+app.run_app(None)
+loader = next(thread for thread in threading.enumerate() if thread.name == 'word-list')
+loader.join(120)
+import jieba
+print(jieba.dt.initialized)
+"""
+
+
+def test_the_word_list_loads_in_the_background_once_the_window_is_shown(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DRAFTER_CACHE=str(tmp_path / "cache"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-c", LOADED_AFTER_START], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "True"  # the first Ctrl+Shift+I finds it loaded

@@ -32,6 +32,11 @@ def _tagger():
     return jieba.posseg
 
 
+def load_word_list() -> None:
+    """Load jieba's dictionary now (about a second, less from its cache), so the first label asked for does not wait."""
+    tokens("开展学习")
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in _tagger().lcut(text)] if text else []
 
