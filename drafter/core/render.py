@@ -331,7 +331,9 @@ def signature_placement(signature: str, date: str, sealed: bool = False) -> tupl
 
     GB/T 9704 7.3.5.2, unsealed: the signature 2 characters from the right, the date starting 2 characters
     right of the signature's start, both placed by their start, so digit widths never move them; a date longer
-    than that ends 2 from the right (by its end, so it can never run over) and pushes the signature left.
+    than that is placed to end 2 from the right and pushes the signature left, still placed by its start: LibreOffice
+    puts space between Chinese and digits that Word does not, and a date placed by its end then started 14 pt right
+    of the signature's start instead of 32 (it ends a little further right there, well inside the margin).
     7.3.5.1, sealed: the date ends 4 characters from the right, the signature centred on it.
     Widths are Word's: Chinese 1, digits ½, no extra space between them (the date style turns it off)."""
     signature_width, date_width = display_width(signature), display_width(date)
@@ -339,7 +341,7 @@ def signature_placement(signature: str, date: str, sealed: bool = False) -> tupl
         return ("start", max(4 + date_width / 2 + signature_width / 2, 2 + signature_width)), ("right", 4.0)
     if signature_width - date_width >= 2:
         return ("start", 2 + signature_width), ("start", signature_width)
-    return ("start", 2 + date_width + 2), ("right", 2.0)
+    return ("start", 2 + date_width + 2), ("start", 2 + date_width)
 
 
 TITLE_LINE_CHARS = 20  # a 22 pt title line holds 20 characters (GB/T 9704: 2号小标宋)
