@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from drafter import cli_collect, entry, paths, version
+from drafter import cli_collect, paths, version
 from drafter.cli_help import HelpFormatter
 from drafter.core import actions
 from drafter.core.checks import check_report, export_warnings
@@ -122,9 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
-    """Run one command line; returns the exit code and never lets a traceback reach the user."""
-    if entry.wants_window(argv):
-        return entry.window(argv)
+    """Run one sub-command's line; returns the exit code and never lets a traceback reach the user. (The window, or
+    a first argument that is neither, is entry's to decide: `drafter` runs entry.run, which calls this.)"""
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

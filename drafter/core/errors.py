@@ -3,3 +3,7 @@
 
 class UserFacingError(Exception):
     """Caught at the edge (CLI, window) and shown as it is; never a traceback."""
+
+
+class ProjectError(UserFacingError, ValueError):
+    """A project file that cannot be used; the message names the file and the place, in Chinese."""

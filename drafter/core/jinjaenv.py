@@ -12,7 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from drafter.core.compare import change
 from drafter.core.history import trend_phrase, value_in
 from drafter.core.numbers import format_number
-from drafter.core.sandbox import FIELDS_KEY
+from drafter.core.context_keys import FIELDS_KEY
 
 MAX_SEQUENCE = 100_000  # longest string or list one expression may build
 

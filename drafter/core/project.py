@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from drafter.core.errors import UserFacingError
+from drafter.core.errors import ProjectError  # defined with the errors a user may see: project_yaml raises it too
 from drafter.core import fileio
 from drafter.core.convert import ShapeError, report_from_data, report_to_data
 from drafter.core.model import Report
@@ -16,12 +16,6 @@ PROJECT_SUFFIX = ".drafter"
 TEMPLATE_FILE = "project" + PROJECT_SUFFIX
 FORMAT = 2  # 2: fields may keep a notation, a department and a source, paragraphs notes or table rows, sections
 # run in, meta sealed/attachments and the collection id, fields the values of earlier years (history)
-# A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
-MAX_NODES = 200_000
-
-class ProjectError(UserFacingError, ValueError):
-    """A project file that cannot be used; the message names the file and the place, in Chinese."""
-
 
 def load_project(path: Path) -> Report:
     """Read a project file into a Report, or raise ProjectError naming the file and the line."""
@@ -120,10 +114,6 @@ def _migrate(data):
     return data
 
 
-class _FlowDict(dict):
-    """A mapping written on one line: one field per line keeps long reports short and quick to load."""
-
-
 def dump_project(report: Report) -> str:
     """The project file's text: readable YAML, Chinese kept as Chinese."""
     return dump_data(project_data(report))
@@ -134,9 +124,11 @@ def project_data(report: Report) -> dict:
     where writing it as YAML takes 0.2 s: the window's autosave copies at once and writes a piece at a time)."""
     # A report using nothing of format 2 is written as format 1, which every earlier version still opens; one
     # that does is refused by those versions in their own words rather than losing footnotes or tables on save.
+    from drafter.core.project_yaml import FlowMapping  # PyYAML loads for the first save, not to start
+
     body = report_to_data(report)
     data = {"format": FORMAT if _uses_format_2(body) else 1, **body}
-    data["fields"] = [_FlowDict(item) for item in data["fields"]]
+    data["fields"] = [FlowMapping(item) for item in data["fields"]]
     return data
 
 

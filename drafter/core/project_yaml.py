@@ -7,7 +7,15 @@ from __future__ import annotations
 import yaml
 from yaml.constructor import SafeConstructor
 
-from drafter.core.project import MAX_NODES, ProjectError, _FlowDict
+from drafter.core.errors import ProjectError
+
+# A YAML alias bomb expands to billions of nodes from a few lines; no real report has near this many.
+MAX_NODES = 200_000
+
+
+class FlowMapping(dict):
+    """A mapping written on one line: one field per line keeps long reports short and quick to load."""
+
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -168,7 +176,7 @@ class _Dumper(_BaseDumper):
     pass
 
 
-_Dumper.add_representer(_FlowDict, lambda dumper, data: dumper.represent_mapping(
+_Dumper.add_representer(FlowMapping, lambda dumper, data: dumper.represent_mapping(
     "tag:yaml.org,2002:map", data, flow_style=True))
 
 

@@ -11,7 +11,8 @@ from drafter.core.fieldtext import built_in_values
 from drafter.core.history import value_in
 from drafter.core.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
 from drafter.core.numbers import display_width, format_date, format_number, heading_number
-from drafter.core.sandbox import FIELDS_KEY, RenderError, TemplateRunner
+from drafter.core.context_keys import FIELDS_KEY
+from drafter.core.sandbox import RenderError, TemplateRunner
 
 FIELD_START, FIELD_END = "\ue000", "\ue001"
 _FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")

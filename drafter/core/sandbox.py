@@ -15,7 +15,6 @@ class RenderError(ValueError):
     """A text that cannot be rendered; the message names the place and the field or line."""
 
 
-FIELDS_KEY = "__drafter_fields__"  # the Field objects, for jinjaenv's filters; not a name templates can write
 
 
 class _Exceeded(Exception):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from drafter import paths
-from drafter.core import figures
 from drafter.core.model import Paragraph
 from drafter.gui import commands
 
@@ -74,7 +73,9 @@ class PageActions:
         """Pasted lines become paragraphs: the first ends this one, the last starts what followed the cursor.
         Figures in them are offered as new fields, made as import makes them, in the same undo step."""
         steps = []
-        converted, fields = figures.fields_in_pasted(lines, self.report.fields, paths.lexicon())
+        from drafter.core.lastyear.pasted import fields_in_pasted  # the importer's finder loads when text is pasted
+
+        converted, fields = fields_in_pasted(lines, self.report.fields, paths.lexicon())
         if fields and self.ask_fields_from_paste(len(fields)):
             lines = converted
             steps.append(commands.AddFields(self, fields))

@@ -202,7 +202,7 @@ def test_a_mistyped_sub_command_names_the_closest_and_opens_no_window(tmp_path):
 
 
 def test_a_first_argument_like_nothing_known_points_to_help(capsys):
-    assert run(["报告草稿"]) == 2
+    assert entry.run(["报告草稿"]) == 2
     assert "子命令见 drafter --help" in capsys.readouterr().err
 
 

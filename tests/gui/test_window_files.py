@@ -231,7 +231,7 @@ def test_drafter_project_opens_it_in_a_real_window(tmp_path, monkeypatch):
 
     from PySide6.QtWidgets import QApplication
 
-    from drafter.cli import run
+    from drafter.entry import run
     from drafter.gui import app
     from drafter.gui.main_window import MainWindow
 
