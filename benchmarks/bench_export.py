@@ -18,10 +18,10 @@ from pathlib import Path
 import docx
 
 from drafter import paths
-from drafter.core.export import build_docx, export_docx
-from drafter.core.project import TEMPLATE_FILE, load_project
-from drafter.core.render import render
-from drafter.core.style import load_style
+from drafter.core.word.export import build_docx, export_docx
+from drafter.core.report.project import TEMPLATE_FILE, load_project
+from drafter.core.rendering.render import render
+from drafter.core.word.style import load_style
 
 # One copy of the built-in report's four parts fills about 2.7 pages (LibreOffice: 75 copies, 203 pages).
 PAGES_PER_COPY = 2.7
@@ -82,7 +82,7 @@ def docxtpl_template(report) -> bytes:
 def docxtpl_export(report, folder: Path):
     from docxtpl import DocxTemplate
 
-    from drafter.core.numbers import format_number
+    from drafter.core.text.numbers import format_number
 
     context = {name: format_number(f.value, f.type, f.unit, f.qualifier) for name, f in report.fields.items()}
     context.update(year=report.meta.year, next_year=report.meta.year + 1, organisation=report.meta.organisation)

@@ -21,7 +21,7 @@ import json, sys
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QToolBar
 from drafter.gui import app as gui
-from drafter.gui.page_atoms import atom_text
+from drafter.gui.page.page_atoms import atom_text
 
 application = gui.application(); window = gui.make_window(None); window.show(); application.processEvents()
 model = window.tree.model()

@@ -11,15 +11,15 @@ from pathlib import Path
 from drafter import cli_collect, paths, version
 from drafter.cli_help import HelpFormatter
 from drafter.core import actions
-from drafter.core.checks import check_report, export_warnings
-from drafter.core.compare import change
-from drafter.core.fixes import apply_fix
-from drafter.core.names import path_warning
-from drafter.core.numbers import NumberError, format_number, parse_year
+from drafter.core.years.checks import check_report, export_warnings
+from drafter.core.years.compare import change
+from drafter.core.years.fixes import apply_fix
+from drafter.core.report.names import path_warning
+from drafter.core.text.numbers import NumberError, format_number, parse_year
 from drafter.core.errors import UserFacingError
-from drafter.core.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
-from drafter.core.render import RenderError, render
-from drafter.core.style import load_style, parse_substitution, used_fonts, with_font_substitutions
+from drafter.core.report.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
+from drafter.core.rendering.render import RenderError, render
+from drafter.core.word.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TEMPLATE = "年度工作报告"
@@ -201,7 +201,7 @@ def cmd_import(args) -> int:
 def cmd_roll(args) -> int:
     output = _new_project_path(args.output)
     report = load_project(Path(args.project))
-    from drafter.core.rollforward import roll_forward
+    from drafter.core.years.rollforward import roll_forward
 
     rolled, changes = roll_forward(report)
     render(rolled)  # a text that breaks is refused before anything is written

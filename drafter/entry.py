@@ -37,7 +37,7 @@ def mistyped(first: str) -> str | None:
 def start_gui(project: str | None) -> int:
     # The core the window runs on, imported before PySide6: once imported, PySide reads the source of every module
     # an import statement names (looking for its own name), PyYAML's and the standard library's inner modules too.
-    for core in ("drafter.core.actions", "drafter.core.document"):
+    for core in ("drafter.core.actions", "drafter.core.report.document"):
         importlib.import_module(core)
 
     try:

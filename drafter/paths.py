@@ -69,6 +69,6 @@ def lexicon_file() -> Path:
 @lru_cache(maxsize=1)
 def lexicon():
     """The app's own word lists, read once (the core gets them as an argument)."""
-    from drafter.core.lexicon import load_lexicon
+    from drafter.core.text.lexicon import load_lexicon
 
     return load_lexicon(lexicon_file())

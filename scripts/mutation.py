@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["numbers", "figures", "lastyear.labels", "yearroll", "history", "render", "checks", "fixes", "fileio",
-           "convert", "project"]
+MODULES = ["text.numbers", "text.figures", "lastyear.labels", "text.yearroll", "years.history", "rendering.render",
+           "years.checks", "years.fixes", "report.fileio", "report.convert", "report.project"]
 # The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
 TESTS = ["tests/core"]
 _SLOW = ["--deselect=tests/core/test_reliability.py::test_load_loop_on_300_pages_keeps_memory_bounded_and_every_edit",
@@ -31,19 +31,20 @@ _QUICK = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "core"
 # Where all of tests/core would take hours (the importer's corpus converts files with LibreOffice in every run),
 # the tests that check the module's behaviour; the scores in docs/testing.md were measured with these.
 TESTS_FOR = {
-    "render": [f"tests/core/{name}.py" for name in ("test_render", "test_render_table", "test_export", "test_years",
-                                                    "test_history_and_notation", "test_outline_and_text",
-                                                    "test_checks", "test_checks_table", "test_import")],
+    "rendering.render": [f"tests/core/{name}.py" for name in (
+        "test_render", "test_render_table", "test_export", "test_years", "test_history_and_notation",
+        "test_outline_and_text", "test_checks", "test_checks_table", "test_import")],
     "lastyear.labels": ["tests/core/test_labels_table.py", "tests/core/test_import.py",
                         "tests/core/test_import_office.py"],
-    "fileio": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
-    "project": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
-    "convert": [f"tests/core/{name}.py" for name in ("test_convert_table", "test_project", "test_project_table",
-                                                     "test_years", "test_history_and_notation", "test_reliability",
-                                                     "test_collect")] + _SLOW,
-    **{module: _QUICK for module in ("pieces", "spans", "compare", "fieldtext", "names", "wordmeta", "rollforward",
-                                     "sandbox", "jinjaenv", "outline", "document", "actions", "export", "docxml",
-                                     "style")},
+    "report.fileio": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
+    "report.project": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
+    "report.convert": [f"tests/core/{name}.py" for name in (
+        "test_convert_table", "test_project", "test_project_table", "test_years", "test_history_and_notation",
+        "test_reliability", "test_collect")] + _SLOW,
+    **{module: _QUICK for module in (
+        "text.pieces", "text.spans", "years.compare", "text.fieldtext", "report.names", "word.wordmeta",
+        "years.rollforward", "rendering.sandbox", "rendering.jinjaenv", "report.outline", "report.document", "actions",
+        "word.export", "word.docxml", "word.style")},
 }
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
@@ -59,7 +60,7 @@ def _nothing_kept_between_tests(tmp_path, monkeypatch):
     import functools
     import sys
 
-    from drafter.core import export
+    from drafter.core.word import export
 
     monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "mutation-cache"))
     monkeypatch.setattr(export, "_last_shell", None)

@@ -8,8 +8,8 @@ import tempfile
 import pytest
 
 from drafter import paths
-from drafter.core.project import TEMPLATE_FILE, load_project
-from drafter.core.style import load_style
+from drafter.core.report.project import TEMPLATE_FILE, load_project
+from drafter.core.word.style import load_style
 from filling import fill
 
 ANNUAL = "年度工作报告"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drafter import paths
 from drafter.core import lastyear
-from drafter.core.export import zip_members
+from drafter.core.word.export import zip_members
 
 LEXICON = paths.lexicon()
 

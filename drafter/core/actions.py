@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.core.errors import UserFacingError
-from drafter.core.fieldtext import title_from_display, title_to_display
-from drafter.core.history import history_of
-from drafter.core.model import Report
-from drafter.core.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
-from drafter.core.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
-from drafter.core.render import Missing, Rendered, render
-from drafter.core.style import Style
+from drafter.core.text.fieldtext import title_from_display, title_to_display
+from drafter.core.years.history import history_of
+from drafter.core.report.model import Report
+from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
+from drafter.core.report.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
+from drafter.core.rendering.render import Missing, Rendered, render
+from drafter.core.word.style import Style
 
 if TYPE_CHECKING:
     import datetime
@@ -165,7 +165,7 @@ def export_project(report: Report, style: Style, target: Path, allow_missing: bo
                    comparison_table: bool = False, cache_folder: Path | None = None) -> Rendered:
     """Render and write the .docx; refuses while fields are unfilled unless allow_missing. With a cache
     folder, the style's empty document is made once and kept there."""
-    from drafter.core.export import export_docx  # python-docx loads only for commands that write Word files
+    from drafter.core.word.export import export_docx  # python-docx loads only for commands that write Word files
 
     rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from drafter.core.model import Field, Paragraph, Section
+from drafter.core.report.model import Field, Paragraph, Section
 
 # Typing in one place merges into one undo step, as in Word.
 TEXT_EDIT_ID = 1001

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.document import ConflictError, DraftDocument, recovery_steps
+from drafter.core.report.document import ConflictError, DraftDocument, recovery_steps
 from drafter.core.errors import UserFacingError
-from drafter.core.fileio import FileWriteError
-from drafter.core.project import PROJECT_SUFFIX, ProjectError
-from drafter.core.names import path_warning, safe_file_name
-from drafter.core.render import RenderError, render
+from drafter.core.report.fileio import FileWriteError
+from drafter.core.report.project import PROJECT_SUFFIX, ProjectError
+from drafter.core.report.names import path_warning, safe_file_name
+from drafter.core.rendering.render import RenderError, render
 from drafter.gui.handoff import ask_to_show
 
 MAX_RECENT = 8
@@ -203,7 +203,7 @@ class FileActions:
         """Next year's project from this one: this year's values become last year's, the years move on."""
         if not self.maybe_save():
             return False
-        from drafter.core.rollforward import roll_forward
+        from drafter.core.years.rollforward import roll_forward
 
         rolled, changes = roll_forward(self.report)
         self.replace_document(DraftDocument(rolled))
@@ -256,7 +256,7 @@ class FileActions:
     # Export
 
     def export_dialog(self) -> bool:
-        from drafter.core.checks import export_warnings  # the checks' code is first needed well after start
+        from drafter.core.years.checks import export_warnings  # the checks' code is first needed well after start
 
         try:
             rendered = render(self.report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
 
-from drafter.core.style import WINDOWS_SUBSTITUTES, Style, font_names
+from drafter.core.word.style import WINDOWS_SUBSTITUTES, Style, font_names
 
 class FontDialog(QDialog):
     """One row per font of the official style: the font to use in its place (the same name = no change)."""

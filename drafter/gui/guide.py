@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from drafter import paths
-from drafter.core import fileio
+from drafter.core.report import fileio
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)$")
 GUIDE_WIDTH = 760

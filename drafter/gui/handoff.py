@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject
 
-from drafter.core.document import project_holder
+from drafter.core.report.document import project_holder
 from drafter.gui.about import data_dir
 
 ANSWER_WAIT_S = 3.0

@@ -10,26 +10,26 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
-from drafter.core.document import DraftDocument
-from drafter.core.model import place_name
-from drafter.core.outline import Outline
-from drafter.core.render import RenderError, render
-from drafter.core.style import missing_fonts, with_font_substitutions
+from drafter.core.report.document import DraftDocument
+from drafter.core.report.model import place_name
+from drafter.core.report.outline import Outline
+from drafter.core.rendering.render import RenderError, render
+from drafter.core.word.style import missing_fonts, with_font_substitutions
 from drafter.gui import commands
 from drafter.gui.about import show_about
-from drafter.gui.collect import CollectActions
-from drafter.gui.editing import EditingActions
+from drafter.gui.collect.actions import CollectActions
+from drafter.gui.page.editing import EditingActions
 from drafter.gui.font_settings import save_substitutions, saved_substitutions
 from drafter.gui.files import AUTOSAVE_TURN_S, FileActions
-from drafter.gui.form import StatisticsForm
+from drafter.gui.form.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
-from drafter.gui.page_actions import PageActions
-from drafter.gui.page_layout import installed_families
-from drafter.gui.page_view import CODE_ATOMS, PageView
-from drafter.gui.printed_lines import FixedLine, TailLines, printed_lines
+from drafter.gui.page.page_actions import PageActions
+from drafter.gui.page.page_layout import installed_families
+from drafter.gui.page.page_view import CODE_ATOMS, PageView
+from drafter.gui.page.printed_lines import FixedLine, TailLines, printed_lines
 from drafter.gui.read_only import GuardedStack, ReadOnlyBar, ReadOnlyMode
-from drafter.gui.side_tab_actions import SideTabActions
+from drafter.gui.side.side_tab_actions import SideTabActions
 
 PREVIEW_DELAY_MS = 300
 CHECKS_DELAY_MS = 700  # after the counts: checking a long report takes longer

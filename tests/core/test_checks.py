@@ -10,12 +10,12 @@ import pytest
 
 from drafter.cli import run
 from drafter.core import actions
-from drafter.core.checks import check_report
-from drafter.core.fixes import apply_fix
+from drafter.core.years.checks import check_report
+from drafter.core.years.fixes import apply_fix
 from import_helpers import import_last_year
-from drafter.core.model import Field, Meta, Paragraph, Report, Section
-from drafter.core.project import save_project
-from drafter.core.render import render
+from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
+from drafter.core.report.project import save_project
+from drafter.core.rendering.render import render
 
 
 def report_with(body="正文。", heading="第一部分", year=2026, **fields) -> Report:
@@ -192,7 +192,7 @@ def test_comparison_table_appendix(tmp_path, filled_report, style):
 
 
 def test_the_checks_in_steps_find_what_check_report_finds_in_its_order(monkeypatch):
-    from drafter.core import checks
+    from drafter.core.years import checks
     from conftest_paths import SAMPLE
 
     report = import_last_year(SAMPLE).report

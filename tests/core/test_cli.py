@@ -12,7 +12,7 @@ import pytest
 
 from drafter import entry
 from drafter.cli import build_parser, run
-from drafter.core.project import load_project
+from drafter.core.report.project import load_project
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_user_templates_folder_adds_a_kind(tmp_path, monkeypatch, capsys):
 def test_fields_text_shows_last_year_and_the_change(project, capsys):
     from decimal import Decimal
 
-    from drafter.core.project import save_project
+    from drafter.core.report.project import save_project
 
     report = load_project(project)
     report.fields["seminars"].previous = Decimal(8)
@@ -263,7 +263,7 @@ def test_fields_text_shows_last_year_and_the_change(project, capsys):
 def test_fields_text_shows_values_as_the_report_prints_them(project, capsys):
     from decimal import Decimal
 
-    from drafter.core.project import save_project
+    from drafter.core.report.project import save_project
     report = load_project(project)
     field = report.fields["seminars"]
     field.previous, field.value, field.notation, field.unit = Decimal(21600), Decimal(23000), "万", "人次"
@@ -314,7 +314,7 @@ def test_export_mentions_leftover_masks_as_the_window_does(project, tmp_path, ca
     fill_all(project)
     report = load_project(project)
     report.opening[0].body += "赴**参观学习。"
-    from drafter.core.project import save_project
+    from drafter.core.report.project import save_project
 
     save_project(report, project)
     assert run(["export", str(project), "-o", str(tmp_path / "m.docx")]) == 0
@@ -322,7 +322,7 @@ def test_export_mentions_leftover_masks_as_the_window_does(project, tmp_path, ca
 
 
 def test_set_takes_the_sealed_layout_and_the_attachments(tmp_path, capsys):
-    from drafter.core.project import load_project
+    from drafter.core.report.project import load_project
 
     path = tmp_path / "p.drafter"
     assert run(["new", "--year", "2026", "-o", str(path)]) == 0

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from drafter.cli import run
-from drafter.core.project import load_project
+from drafter.core.report.project import load_project
 from collect_helpers import answer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.convert import ShapeError, report_from_data, report_to_data
-from drafter.core.model import NOTE_MARK
+from drafter.core.report.convert import ShapeError, report_from_data, report_to_data
+from drafter.core.report.model import NOTE_MARK
 
 
 def _rich() -> dict:

@@ -11,8 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from drafter.core import actions
-from drafter.core.export import ExportError, export_docx
-from drafter.core.render import render
+from drafter.core.word.export import ExportError, export_docx
+from drafter.core.rendering.render import render
 
 W_FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia")
 THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -225,7 +225,7 @@ def test_failed_export_leaves_existing_file_identical(tmp_path, filled_report, s
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("drafter.core.export.build_docx" if failing == "build" else "os.replace", crash)
+    monkeypatch.setattr("drafter.core.word.export.build_docx" if failing == "build" else "os.replace", crash)
     with pytest.raises(OSError):
         export_docx(render(filled_report), style, target)
     monkeypatch.undo()
@@ -303,7 +303,7 @@ def test_an_export_gets_the_mode_the_umask_gives_a_new_file(tmp_path, filled_rep
 
 
 def test_the_empty_document_is_made_once_and_kept_in_the_cache_folder(tmp_path, filled_report, style):
-    from drafter.core import export
+    from drafter.core.word import export
 
     export._last_shell = None  # as a new process starts
     cache = tmp_path / "cache"
@@ -321,7 +321,7 @@ def test_the_empty_document_is_made_once_and_kept_in_the_cache_folder(tmp_path, 
 
 
 def test_a_run_in_heading_is_in_its_own_character_style_and_outlined(tmp_path, style):
-    from drafter.core.model import Meta, Paragraph, Report, Section
+    from drafter.core.report.model import Meta, Paragraph, Report, Section
 
     run_in = Section("加强学习", [Paragraph("全年开展学习。")], run_in=True)
     report = Report(meta=Meta(year=2024, organisation="示例局", date="2025-01-08"),
@@ -353,7 +353,7 @@ def test_attachment_names_line_up_on_their_first_character_as_printed(tmp_path, 
 
 
 def test_the_comparison_tables_label_column_holds_its_longest_label_on_one_line(tmp_path, annual_template, style, fill):
-    from drafter.core.numbers import display_width
+    from drafter.core.text.numbers import display_width
 
     path = tmp_path / "compared.docx"
     actions.export_project(fill(annual_template), style, path, comparison_table=True)

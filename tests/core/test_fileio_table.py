@@ -9,8 +9,8 @@ import stat
 
 import pytest
 
-from drafter.core import fileio
-from drafter.core.fileio import FileWriteError, atomic_write, backup_path, owner_file, read_text, write_text
+from drafter.core.report import fileio
+from drafter.core.report.fileio import FileWriteError, atomic_write, backup_path, owner_file, read_text, write_text
 
 
 def test_text_is_read_as_utf8_without_its_byte_order_mark(tmp_path):

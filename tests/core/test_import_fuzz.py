@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from corpus.wordml import Flavour, Writer
 from drafter.core.lastyear import ImportFailed, SourceError, SourceParagraph, read_docx_bytes
 from drafter.core.lastyear.textfile import decode_text
-from drafter.core.render import render
+from drafter.core.rendering.render import render
 from import_helpers import build_project, zip_bytes
 
 NAME = "去年.docx"

@@ -14,7 +14,7 @@ from corpus.measure import as_last_year, measure
 from corpus.wordml import Flavour, Writer
 from drafter.core import actions
 from drafter.core.lastyear import SourceParagraph, import_summary
-from drafter.core.render import render
+from drafter.core.rendering.render import render
 from import_helpers import build_project, import_last_year
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from corpus.measure import as_last_year
 from drafter.core.lastyear import SourceParagraph
-from drafter.core.render import render
+from drafter.core.rendering.render import render
 from import_helpers import build_project, import_last_year
 
 
@@ -37,8 +37,8 @@ def test_a_report_dated_in_chinese_numerals_is_read_and_rolled_in_them():
 
 @pytest.mark.parametrize(("written", "year"), [("二〇二三年", 2023), ("二○二三年", 2023), ("二零二二年", 2022)])
 def test_a_year_in_chinese_numerals_left_from_last_year_is_found_and_fixed(written, year):
-    from drafter.core.checks import check_report
-    from drafter.core.fixes import apply_fix
+    from drafter.core.years.checks import check_report
+    from drafter.core.years.fixes import apply_fix
 
     report = build_project(paragraphs("2023年工作总结", f"{written}，我局组织学习12次。"), None, "t").report
     report.opening[0].body = f"{written}，" + report.opening[0].body.split("，", 1)[1]  # as if typed back in

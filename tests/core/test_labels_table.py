@@ -8,7 +8,7 @@ import pytest
 from drafter import paths
 from drafter.core.lastyear import labels
 from drafter.core.lastyear.finder import FieldMaker
-from drafter.core.lexicon import load_lexicon
+from drafter.core.text.lexicon import load_lexicon
 
 LEXICON = load_lexicon(paths.lexicon_file())
 

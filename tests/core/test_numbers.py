@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from drafter.core.numbers import NumberError, format_date, format_number, heading_number, parse_entry, parse_value
+from drafter.core.text.numbers import NumberError, format_date, format_number, heading_number, parse_entry, parse_value
 
 ACCEPTED = [
     ("12", "integer", Decimal(12)),
@@ -110,7 +110,7 @@ def test_anything_typed_is_a_value_or_a_reason(text):
 
 @given(st.integers(min_value=1, max_value=300))
 def test_heading_numerals_read_back_as_the_same_number(number):
-    from drafter.core.numbers import chinese_count
+    from drafter.core.text.numbers import chinese_count
 
     assert parse_value(chinese_count(number), "integer") == number
 
@@ -119,14 +119,14 @@ def test_chinese_counts_below_ten_thousand_match_cn2an():
     """Written without cn2an (its import is slow); every number up to 9999 must read as cn2an writes it."""
     import cn2an
 
-    from drafter.core.numbers import chinese_count
+    from drafter.core.text.numbers import chinese_count
 
     assert [chinese_count(n) for n in range(1, 10000)] == [cn2an.an2cn(n) for n in range(1, 10000)]
 
 
 def test_a_bare_magnitude_is_one_of_it():
     """百 as in 百分之百, 万 as in 万余人: one hundred, ten thousand, as 十 is ten."""
-    from drafter.core.numbers import parse_number
+    from drafter.core.text.numbers import parse_number
 
     assert [parse_number(text) for text in ("十", "百", "千", "万")] == [10, 100, 1000, 10000]
 

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core import fieldtext, figures
-from drafter.core.compare import change, short_change
-from drafter.core.document import ConflictError, DraftDocument, read_recovery, write_recovery
-from drafter.core.model import Field, Paragraph, Section
-from drafter.core.outline import Outline
+from drafter.core.text import fieldtext, figures
+from drafter.core.years.compare import change, short_change
+from drafter.core.report.document import ConflictError, DraftDocument, read_recovery, write_recovery
+from drafter.core.report.model import Field, Paragraph, Section
+from drafter.core.report.outline import Outline
 from import_helpers import LEXICON
 
 
@@ -126,7 +126,7 @@ def test_relocate_keeps_levels_within_four(filled_report):
 
 
 def test_missing_fonts_follow_substitutions(style):
-    from drafter.core.style import missing_fonts, with_font_substitutions
+    from drafter.core.word.style import missing_fonts, with_font_substitutions
 
     assert missing_fonts(style, {"黑体", "宋体"}) == ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312"]
     replaced = with_font_substitutions(style, {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"})
@@ -134,8 +134,8 @@ def test_missing_fonts_follow_substitutions(style):
 
 
 def test_the_title_box_reads_as_the_title_prints_and_back():
-    from drafter.core.fieldtext import title_from_display, title_to_display
-    from drafter.core.model import Meta
+    from drafter.core.text.fieldtext import title_from_display, title_to_display
+    from drafter.core.report.model import Meta
 
     meta = Meta(title="政协{{ organisation }}{{ next_year }}年工作报告", year=2023, organisation="某某县委员会")
     assert title_to_display(meta, {}) == "政协某某县委员会2024年工作报告"  # was 政协【单位名称】【下一年度】年工作报告

@@ -11,10 +11,10 @@ import pytest
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.convert import report_to_data
-from drafter.core.parsed_cache import parsed
-from drafter.core.project import ProjectError, load_project, load_template
-from drafter.core.style import load_style
+from drafter.core.report.convert import report_to_data
+from drafter.core.report.parsed_cache import parsed
+from drafter.core.report.project import ProjectError, load_project, load_template
+from drafter.core.word.style import load_style
 
 
 class Parser:

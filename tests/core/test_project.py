@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core import fileio
-from drafter.core.model import Paragraph
-from drafter.core.project import ProjectError, dump_project, load_project, parse_project, save_project
+from drafter.core.report import fileio
+from drafter.core.report.model import Paragraph
+from drafter.core.report.project import ProjectError, dump_project, load_project, parse_project, save_project
 
 
 def test_round_trip_keeps_text_fields_and_outline(tmp_path, filled_report):
@@ -121,8 +121,8 @@ def test_values_typed_by_hand_are_parsed_like_the_form(tmp_path):
 def test_only_reports_using_format_2_are_written_as_format_2(tmp_path, filled_report):
     """An earlier version opens format 1 and refuses format 2 in its own words, instead of dropping on save
     the footnotes, tables and notations it does not know."""
-    from drafter.core.model import Paragraph
-    from drafter.core.project import load_project, save_project
+    from drafter.core.report.model import Paragraph
+    from drafter.core.report.project import load_project, save_project
 
     plain = tmp_path / "plain.drafter"
     save_project(filled_report, plain)

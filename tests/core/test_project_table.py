@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.project import ProjectError, parse_project, read_project
+from drafter.core.report.project import ProjectError, parse_project, read_project
 
 HEAD = "format: 1\nmeta: {title: t, year: 2024}\n"
 
@@ -86,8 +86,8 @@ def test_a_byte_order_mark_is_allowed():
 def test_a_new_project_from_a_template_leaves_the_template_as_it_was():
     from decimal import Decimal
 
-    from drafter.core.model import Field, Meta, Report
-    from drafter.core.project import new_from_template
+    from drafter.core.report.model import Field, Meta, Report
+    from drafter.core.report.project import new_from_template
 
     template = Report(meta=Meta(year=2023), fields={"a": Field("a", "会议次数", value=Decimal(3))})
     fresh = new_from_template(template, 2024)
@@ -101,7 +101,7 @@ def test_the_text_written_in_steps_is_the_text_written_at_once(items_per_step):
     from conftest_paths import SAMPLE
     from import_helpers import import_last_year
 
-    from drafter.core.project import dump_data, dump_in_steps, project_data
+    from drafter.core.report.project import dump_data, dump_in_steps, project_data
 
     for report in (import_last_year(SAMPLE).report, _builtin_report()):
         data = project_data(report)

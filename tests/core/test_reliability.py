@@ -10,12 +10,12 @@ import tracemalloc
 import pytest
 
 from drafter.cli import run
-from drafter.core import fileio
-from drafter.core.document import read_recovery, write_recovery
-from drafter.core.export import ExportError, export_docx
-from drafter.core.names import path_warning, safe_file_name
-from drafter.core.project import save_project
-from drafter.core.render import render
+from drafter.core.report import fileio
+from drafter.core.report.document import read_recovery, write_recovery
+from drafter.core.word.export import ExportError, export_docx
+from drafter.core.report.names import path_warning, safe_file_name
+from drafter.core.report.project import save_project
+from drafter.core.rendering.render import render
 
 
 def sharing_violation(code: int) -> PermissionError:
@@ -70,8 +70,8 @@ def test_export_crash_at_every_step_leaves_the_old_file(tmp_path, filled_report,
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    where = {"render": "drafter.core.actions.render", "build": "drafter.core.export.build_docx",
-             "verify": "drafter.core.export._verify", "temp": "os.fdopen", "fsync": "os.fsync",
+    where = {"render": "drafter.core.actions.render", "build": "drafter.core.word.export.build_docx",
+             "verify": "drafter.core.word.export._verify", "temp": "os.fdopen", "fsync": "os.fsync",
              "replace": "os.replace"}[step]
     monkeypatch.setattr(where, crash)
     from drafter.core import actions

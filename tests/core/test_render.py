@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.model import Field, Meta, Paragraph, Report, Section
-from drafter.core.render import RenderError, render
+from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
+from drafter.core.rendering.render import RenderError, render
 
 
 def small_report(body: str, **fields) -> Report:
@@ -119,7 +119,7 @@ def test_a_title_break_is_a_line_break_in_word(tmp_path, style):
     import docx
     from docx.oxml.ns import qn
 
-    from drafter.core.export import export_docx
+    from drafter.core.word.export import export_docx
 
     report = small_report("正文。")
     report.meta.title = "中共示例市直属机关工作委员会{{ year }}年度工作报告"
@@ -133,15 +133,15 @@ def test_a_title_break_is_a_line_break_in_word(tmp_path, style):
                                     "{{ study }}{{ study }}", "{{ organisation }}：{{ previous_year }}"])
 def test_plain_references_print_as_jinja_prints_them(source):
     """Texts holding only {{ name }} skip compiling; what they print must not change."""
-    from drafter.core.jinjaenv import ENVIRONMENT
-    from drafter.core.sandbox import TemplateRunner
+    from drafter.core.rendering.jinjaenv import ENVIRONMENT
+    from drafter.core.rendering.sandbox import TemplateRunner
 
     context = {"study": 12, "year": 2026, "organisation": "某局", "previous_year": 2025}
     assert TemplateRunner().render(source, "某处", context) == ENVIRONMENT.from_string(source).render(context)
 
 
 def test_an_unknown_plain_reference_names_the_place():
-    from drafter.core.sandbox import RenderError, TemplateRunner
+    from drafter.core.rendering.sandbox import RenderError, TemplateRunner
 
     with pytest.raises(RenderError, match="某处.*nobody"):
         TemplateRunner().render("{{ nobody }}", "某处", {})

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.model import Field, Meta, Paragraph, Past, Report, Section
-from drafter.core.render import comparison_blocks, comparison_years, render
+from drafter.core.report.model import Field, Meta, Paragraph, Past, Report, Section
+from drafter.core.rendering.render import comparison_blocks, comparison_years, render
 
 YEAR = 2024
 
@@ -134,7 +134,7 @@ def test_the_appendix_is_headed_by_its_attachment_number(number, label):
     ("中共示例市直属机关工作委员会", "2025年1月8日", True, (("start", 16.0), ("right", 4.0))),  # too long to centre
 ])
 def test_signature_and_date_placement(signature, date, sealed, placement):
-    from drafter.core.render import signature_placement
+    from drafter.core.rendering.render import signature_placement
 
     assert signature_placement(signature, date, sealed) == placement
 
@@ -181,7 +181,7 @@ def test_a_table_paragraph_renders_its_cells_and_the_paragraphs_after_it_follow(
 
 
 def test_footnotes_print_their_text_where_their_marks_stand_in_order():
-    from drafter.core.model import NOTE_MARK
+    from drafter.core.report.model import NOTE_MARK
 
     paragraph = Paragraph(f"甲{NOTE_MARK}乙{NOTE_MARK}丙{NOTE_MARK}丁", notes=["注一{{ year }}", "注二"])
     blocks = render(report(closing=[paragraph])).blocks
@@ -199,7 +199,7 @@ def test_footnotes_print_their_text_where_their_marks_stand_in_order():
     ("标题", lambda: _titled("{{ nothing }}")),
 ])
 def test_a_template_error_names_its_place(where, build):
-    from drafter.core.sandbox import RenderError
+    from drafter.core.rendering.sandbox import RenderError
 
     with pytest.raises(RenderError, match=where):
         render(build())
@@ -240,7 +240,7 @@ def test_a_title_breaks_only_when_it_must_and_into_lines_that_fit(title, lines):
 
 
 def test_a_title_with_a_field_or_its_own_line_break_is_left_as_written():
-    from drafter.core.render import balance_title, Run
+    from drafter.core.rendering.render import balance_title, Run
 
     with_field = [Run("示例市示例区示例镇人民政府关于"), Run("12", "field", "x"), Run("项重点工作推进情况的报告")]
     assert balance_title(with_field) == with_field

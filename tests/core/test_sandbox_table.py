@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.jinjaenv import MAX_SEQUENCE
-from drafter.core.model import Field, Meta, Paragraph, Report
-from drafter.core.render import render
-from drafter.core.sandbox import RenderError
+from drafter.core.rendering.jinjaenv import MAX_SEQUENCE
+from drafter.core.report.model import Field, Meta, Paragraph, Report
+from drafter.core.rendering.render import render
+from drafter.core.rendering.sandbox import RenderError
 
 
 def _printed(source: str) -> str:

@@ -11,8 +11,8 @@ from openxml_audit import FileFormat, OpenXmlValidator
 from corpus.files import build
 from drafter import paths
 from drafter.core import actions
-from drafter.core.project import TEMPLATE_FILE, load_project
-from drafter.core.style import with_font_substitutions
+from drafter.core.report.project import TEMPLATE_FILE, load_project
+from drafter.core.word.style import with_font_substitutions
 from import_helpers import import_last_year
 
 FORMATS = [FileFormat.OFFICE_2010, FileFormat.MICROSOFT_365]

@@ -11,14 +11,14 @@ import docx
 import pytest
 
 from drafter.cli import run
-from drafter.core import project as project_module
-from drafter.core.checks import check_report
-from drafter.core.history import history_of, trend_phrase, turns
+from drafter.core.report import project as project_module
+from drafter.core.years.checks import check_report
+from drafter.core.years.history import history_of, trend_phrase, turns
 from drafter.core.lastyear import ImportFailed
-from drafter.core.model import Field, Meta, Paragraph, Past, Report
-from drafter.core.project import ProjectError, dump_project, load_project, parse_project
-from drafter.core.render import render
-from drafter.core.rollforward import roll_forward
+from drafter.core.report.model import Field, Meta, Paragraph, Past, Report
+from drafter.core.report.project import ProjectError, dump_project, load_project, parse_project
+from drafter.core.rendering.render import render
+from drafter.core.years.rollforward import roll_forward
 from import_helpers import LEXICON
 from drafter.core.lastyear import import_years
 from years_texts import FIGURES, report_text, write_year
@@ -118,7 +118,7 @@ def test_the_three_year_table_in_the_export(three_years, tmp_path, style):
     assert table[0] == ["项目", "2022年", "2023年", "2024年", "同比变化"]
     assert table[1] == ["组织学习中心组集体学习次数", "10次", "12次", "14次", "增长16.7%"]
     assert "近三年主要数据对比表" in [block.text for block in rendered.blocks]
-    from drafter.core.export import export_docx
+    from drafter.core.word.export import export_docx
 
     target = tmp_path / "2024.docx"
     export_docx(rendered, style, target)

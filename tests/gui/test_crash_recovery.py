@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.core.document import read_recovery
+from drafter.core.report.document import read_recovery
 
 CHILD = r"""
 import itertools, os, sys

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
-from drafter.core.document import DraftDocument
-from drafter.core.model import Field, Meta, Paragraph, Report, Section
+from drafter.core.report.document import DraftDocument
+from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
 
 PARTS, PER_PART = 40, 3
 

@@ -37,7 +37,7 @@ def test_a_second_start_on_an_open_project_hands_it_to_the_first_and_opens_no_wi
     import time
 
     from drafter.cli import run
-    from drafter.core.document import lock_path
+    from drafter.core.report.document import lock_path
 
     project = tmp_path / "报告.drafter"
     assert run(["new", "--year", "2026", "-o", str(project)]) == 0

@@ -10,7 +10,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from drafter.gui.page_atoms import OBJECT_CHARACTER, unfilled_format
+from drafter.gui.page.page_atoms import OBJECT_CHARACTER, unfilled_format
 from window_helpers import select, type_with_input_method
 
 
@@ -154,7 +154,7 @@ def test_double_click_on_a_field_goes_to_its_box_in_the_form(window, qtbot):
 def test_ctrl_i_puts_a_field_at_the_cursor(window, monkeypatch):
     paragraph = window.report.parts[1].paragraphs[0]
     _at(window, paragraph, len(paragraph.lead + paragraph.body))
-    monkeypatch.setattr("drafter.gui.field_picker.pick_field", lambda parent, fields: fields["lectures"])
+    monkeypatch.setattr("drafter.gui.form.field_picker.pick_field", lambda parent, fields: fields["lectures"])
     QTest.keyClick(window.page, Qt.Key_I, Qt.ControlModifier)
     assert paragraph.body.endswith("{{ lectures }}")
 
@@ -323,7 +323,7 @@ def _page_matches_report(window):
 def test_random_keys_keep_page_and_report_in_step(window, seed):
     import random
 
-    from drafter.core.convert import report_to_data
+    from drafter.core.report.convert import report_to_data
 
     original = report_to_data(window.report)
     keys = [Qt.Key_A, Qt.Key_1, Qt.Key_Space, Qt.Key_Return, Qt.Key_Backspace, Qt.Key_Delete, Qt.Key_Left,
@@ -391,7 +391,7 @@ def test_a_new_heading_is_scrolled_to_the_middle_of_the_page(window, qtbot):
 
 
 def test_a_finding_gone_to_stands_in_the_middle_of_the_page(window, qtbot):
-    from drafter.core.checks import Finding
+    from drafter.core.years.checks import Finding
 
     window.page.finish_layout()
     section = window.report.parts[-1]

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from drafter.core.document import DraftDocument
-from drafter.gui.page_layout import FIRST_BLOCKS
+from drafter.core.report.document import DraftDocument
+from drafter.gui.page.page_layout import FIRST_BLOCKS
 from test_page import _page_matches_report
 
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from drafter.gui.page_view import PageView
+from drafter.gui.page.page_view import PageView
 from window_helpers import select
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGroupBox
 
-from drafter.core import document
+from drafter.core.report import document
 
 
 def test_saving_an_untitled_report_removes_its_recovery_copy(window, qtbot, tmp_path, monkeypatch):
@@ -148,7 +148,7 @@ def test_an_entry_that_cannot_be_read_is_an_undo_step_and_checks_say_what_is_wro
 
 
 def test_the_field_list_moves_with_the_arrow_keys_from_the_filter_box(window):
-    from drafter.gui.field_picker import FieldPicker
+    from drafter.gui.form.field_picker import FieldPicker
 
     picker = FieldPicker(window, window.report.fields)
     picker.search.setText("学习")  # as an input method commits it

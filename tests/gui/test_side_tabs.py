@@ -50,9 +50,9 @@ def test_checks_made_by_the_timer_leave_the_user_on_the_form(window):
 def test_after_a_pause_the_checks_run_a_few_texts_a_turn_and_then_list_what_check_report_finds(window, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from drafter.core.checks import check_report
+    from drafter.core.years.checks import check_report
     monkeypatch.setattr(window._checking, "slice_s", 0)  # one step a turn, so the turns can be counted
-    monkeypatch.setattr("drafter.core.checks.TEXTS_PER_STEP", 5)
+    monkeypatch.setattr("drafter.core.years.checks.TEXTS_PER_STEP", 5)
     window.checks  # the tab has been looked at once
     window.push_text_edit(window.report.parts[0].paragraphs[1], "body", "全年学习,效果明显。")
     window.refresh_preview()  # a pause in typing: the preview timer renders,
@@ -129,7 +129,7 @@ def test_typing_starts_on_the_page(window):
 def test_the_checks_tab_shows_at_once_and_fills_in_turns(window):
     from PySide6.QtWidgets import QApplication
 
-    from drafter.core.checks import check_report
+    from drafter.core.years.checks import check_report
 
     window.side_tabs.setCurrentIndex(_tab_index(window, "检查"))
     assert window.side_tabs.currentWidget() is window.checks and window.checks.summary.text() == "正在检查…"
@@ -145,8 +145,8 @@ def test_the_change_chart_shows_a_long_name_whole_when_the_panel_has_room(qtbot)
 
     from PySide6.QtGui import QFontMetrics
 
-    from drafter.core.model import Field
-    from drafter.gui.change_chart import ChangeChart
+    from drafter.core.report.model import Field
+    from drafter.gui.side.change_chart import ChangeChart
 
     chart = ChangeChart()
     qtbot.addWidget(chart)
@@ -161,8 +161,8 @@ def test_the_change_chart_shows_a_long_name_whole_when_the_panel_has_room(qtbot)
 def test_the_change_chart_s_bars_are_scaled_to_the_largest_change(qtbot):
     from decimal import Decimal
 
-    from drafter.core.model import Field
-    from drafter.gui.change_chart import ChangeChart
+    from drafter.core.report.model import Field
+    from drafter.gui.side.change_chart import ChangeChart
 
     chart = ChangeChart()
     qtbot.addWidget(chart)

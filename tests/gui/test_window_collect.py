@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from drafter.core.collect.merge import TAKE_WORKBOOK
-from drafter.core.project import load_project
+from drafter.core.report.project import load_project
 from collect_helpers import answer
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.core.project import load_project
+from drafter.core.report.project import load_project
 from drafter.gui import files
 
 
@@ -71,13 +71,13 @@ def test_autosave_writes_a_recovery_file_that_the_next_start_restores(window, qt
 def test_autosave_copies_the_report_at_once_and_writes_it_a_few_items_a_turn(window, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from drafter.core import project
-    from drafter.core.document import read_recovery
+    from drafter.core.report import project
+    from drafter.core.report.document import read_recovery
 
     monkeypatch.setattr(window._autosaving, "slice_s", 0)  # one step a turn, so the turns can be counted
     steps = project.dump_in_steps
     monkeypatch.setattr(project, "dump_in_steps", lambda data: steps(data, items_per_step=2))
-    monkeypatch.setattr("drafter.core.document.dump_in_steps", project.dump_in_steps)
+    monkeypatch.setattr("drafter.core.report.document.dump_in_steps", project.dump_in_steps)
     window.push_text_edit(window.report.opening[0], "body", "自动保存时的文字。")
     window.autosave()
     window.push_text_edit(window.report.opening[0], "body", "随后又改了。")  # while the copy is being written
@@ -110,7 +110,7 @@ def test_after_an_unexpected_error_the_copy_is_written_before_autosave_returns(w
 
 
 def test_an_autosave_that_cannot_write_says_so(window, monkeypatch):
-    from drafter.core import document
+    from drafter.core.report import document
 
     def refuse(*args, **kwargs):
         raise OSError("磁盘已满")
@@ -147,7 +147,7 @@ def _held_by(path: Path, **who) -> None:
     """The project's lock as another running copy of the program writes it."""
     import json
 
-    from drafter.core import document
+    from drafter.core.report import document
 
     info = {"pid": 1, "host": "另一台电脑", "user": "张三", "time": "2026-12-07 09:00"} | who
     document.lock_path(path).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
@@ -192,7 +192,7 @@ def test_saving_a_read_only_project_makes_a_copy_of_one_s_own(shared, make, tmp_
 
 def test_a_project_open_in_this_person_s_other_window_brings_that_window_forward(window, make, tmp_path,
                                                                                  monkeypatch):
-    from drafter.core import document
+    from drafter.core.report import document
     from drafter.gui import files
 
     path = tmp_path / "自己的.drafter"
@@ -451,7 +451,7 @@ def test_a_bare_start_reopens_the_project_worked_on_last(make, tmp_path, monkeyp
 def test_a_bare_start_leaves_the_last_project_to_the_copy_that_has_it_open(make, tmp_path, monkeypatch):
     import json
 
-    from drafter.core.document import lock_path
+    from drafter.core.report.document import lock_path
 
     path = _saved_and_closed(make, tmp_path, monkeypatch)
     lock_path(path).write_text(json.dumps({"host": "另一台电脑", "pid": 1, "user": "张三", "time": "2026-12-07 09:00"}),

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from drafter.core import actions
-from drafter.core.model import Paragraph
+from drafter.core.report.model import Paragraph
 from render.pdf_layout import read_lines, require_tools
 
 MM = 72 / 25.4
@@ -117,7 +117,7 @@ def test_attachment_note_and_the_attachment_page(tmp_path, filled_report, style)
 def test_the_personal_report_keeps_its_last_lines_with_signature_and_date(tmp_path, style, fill):
     """个人述职报告 used to end with 落款 and 成文日期 alone on page 2."""
     from drafter import paths
-    from drafter.core.project import TEMPLATE_FILE, load_project
+    from drafter.core.report.project import TEMPLATE_FILE, load_project
 
     soffice, _ = require_tools()
     report = fill(load_project(paths.templates_dir() / "个人述职报告" / TEMPLATE_FILE))

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field as dc_field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from drafter.core import fileio
+from drafter.core.report import fileio
 from drafter.core.collect import layout
 from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.errors import UserFacingError
-from drafter.core.model import Field, Report, Value
-from drafter.core.numbers import NumberError, check_bounds, parse_value
+from drafter.core.report.model import Field, Report, Value
+from drafter.core.text.numbers import NumberError, check_bounds, parse_value
 
 LARGEST = Decimal(10) ** 13  # no figure in a report comes near ten trillion; 1e20 is a typing slip
 MAX_FILE = 20 * 1024 * 1024  # a collection workbook is a few dozen kilobytes

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field as dc_field
 from decimal import Decimal
 
 from drafter.core.collect.incoming import WorkbookAnswers
-from drafter.core.model import Report, Source, Value
-from drafter.core.numbers import format_number
+from drafter.core.report.model import Report, Source, Value
+from drafter.core.text.numbers import format_number
 
 KEEP_PROJECT, TAKE_WORKBOOK = "project", "workbook"
 

@@ -15,11 +15,11 @@ from drafter.core.lastyear.lines import (
 )
 from drafter.core.lastyear.source import SourceParagraph, read_source
 from drafter.core.lastyear.tables import table_paragraph
-from drafter.core.lexicon import Lexicon
-from drafter.core.model import Meta, Paragraph, Report, Section, place_name
-from drafter.core.numbers import parse_value, split_heading_number
-from drafter.core.spans import escape_template_syntax
-from drafter.core.yearroll import YearRoller, detect_report_year, title_years
+from drafter.core.text.lexicon import Lexicon
+from drafter.core.report.model import Meta, Paragraph, Report, Section, place_name
+from drafter.core.text.numbers import parse_value, split_heading_number
+from drafter.core.text.spans import escape_template_syntax
+from drafter.core.text.yearroll import YearRoller, detect_report_year, title_years
 
 LEAD_MAX = 30
 # 一是…。二是…。 / 首先…。: the first of a list of points, not a sentence that sums up its paragraph

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter.core.figures import Figure, FigureError, chinese_figure, figure_from_match
+from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match
 from drafter.core.lastyear.labels import make_label, noun_phrase, tokens
-from drafter.core.lexicon import Lexicon
-from drafter.core.model import Field
-from drafter.core.numbers import NumberError, parse_number
-from drafter.core.spans import TEMPLATE_CODE
+from drafter.core.text.lexicon import Lexicon
+from drafter.core.report.model import Field
+from drafter.core.text.numbers import NumberError, parse_number
+from drafter.core.text.spans import TEMPLATE_CODE
 
 # Short quotations and titles are names (“七个一”, 《2021—2025年规划》); an unclosed “ protects nothing.
 NAME = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from drafter.core.lastyear.lines import is_heading_like
 from drafter.core.lastyear.wordxml import Piece
-from drafter.core.numbers import NumberError, chinese_year_value, parse_number, split_heading_number
+from drafter.core.text.numbers import NumberError, chinese_year_value, parse_number, split_heading_number
 
 ISSUER = re.compile(r"^.{2,30}文件$")  # 发文机关标志: 示例县卫生健康局文件
 DOCUMENT_NUMBER = re.compile(r"^.{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d+\s*号$")

@@ -6,7 +6,7 @@ import logging
 import re
 from functools import lru_cache
 
-from drafter.core.lexicon import Lexicon
+from drafter.core.text.lexicon import Lexicon
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 # 5G, 4K keep their digits (a name, not a figure)

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from drafter.core.lastyear.wordxml import Piece
-from drafter.core.numbers import split_heading_number
+from drafter.core.text.numbers import split_heading_number
 
 CLUTTER = re.compile(
     r"(当前位置|下面是小编|小编为大家|供大家参考|猜你喜欢|相关推荐|热门推荐|热门文章|延伸阅读|版权所有|本文由|"

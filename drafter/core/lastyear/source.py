@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.core import fileio
+from drafter.core.report import fileio
 from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.textfile import UnknownEncoding, decode_text
 from drafter.core.lastyear.wordxml import W, BodyReader, Piece, read_notes, read_numbering, read_styles

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from drafter.core.lastyear.finder import FieldMaker
-from drafter.core.model import Paragraph
-from drafter.core.spans import escape_template_syntax
-from drafter.core.yearroll import YearRoller
+from drafter.core.report.model import Paragraph
+from drafter.core.text.spans import escape_template_syntax
+from drafter.core.text.yearroll import YearRoller
 
 YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*(?:[（(][^（）()]{1,4}[）)])?\s*$")  # 2023年, 2023年（万元）
 YEAR_IN_HEADER = re.compile(r"(?:19|20)\d{2}")  # a year's column (2021年 too), not one measured anew

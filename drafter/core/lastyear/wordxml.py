@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter.core.model import NOTE_MARK
-from drafter.core.numbers import chinese_count, to_full_width
+from drafter.core.report.model import NOTE_MARK
+from drafter.core.text.numbers import chinese_count, to_full_width
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -1,0 +1,1 @@
+"""Report → Rendered: the texts rendered (plain, or sandboxed Jinja2) into typed blocks."""

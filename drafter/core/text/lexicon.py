@@ -1,0 +1,91 @@
+"""The words figures are read by (measure words, magnitudes, fixed phrases, label words), loaded from data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from drafter.core.report import fileio
+from drafter.core.errors import UserFacingError
+
+MASK = r"[*＊×XＸ]{1,6}"
+# 1,260 and, typed with a Chinese input method on, 1，260 or １，２６０ (a full-width comma grouping thousands)
+ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
+
+
+class LexiconError(UserFacingError, ValueError):
+    """The word list file is missing or malformed; the message names it."""
+
+
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists from resources/lexicon.yaml, with the patterns built from them."""
+
+    units: tuple[str, ...]
+    magnitudes: dict[str, Decimal]
+    chinese_units: tuple[str, ...]
+    chinese_slogan_units: tuple[str, ...] = ()
+    fixed_phrases: tuple[str, ...] = ()
+    ordinal_before: tuple[str, ...] = ()
+    label_suffixes: dict[str, str] = field(default_factory=dict)
+    label_function_words: tuple[str, ...] = ()
+    noun_ends: tuple[str, ...] = ()
+    named_as: tuple[str, ...] = ()
+    self_references: tuple[str, ...] = ()
+
+    @cached_property
+    def figure(self) -> re.Pattern:
+        """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, **名."""
+        scale = _alternatives(self.magnitudes)
+        return re.compile(
+            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
+            rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
+            rf"(?P<unit>{_alternatives(self.units)}))"
+        )
+
+    @cached_property
+    def chinese_figure(self) -> re.Pattern:
+        """A count in Chinese numerals: 十二次, 四百一十二名, 一万二千余人次."""
+        return re.compile(
+            rf"(?<![{CHINESE_DIGITS}几数若第])(?P<number>[{CHINESE_DIGITS}]+)(?P<qualifier>余|多)?"
+            rf"(?P<unit>{_alternatives(self.chinese_units)})"
+        )
+
+    @cached_property
+    def fixed(self) -> re.Pattern | None:
+        return re.compile(_alternatives(self.fixed_phrases)) if self.fixed_phrases else None
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    import yaml  # only the importer reads the lexicon: the window starts without PyYAML
+
+    try:
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as error:
+        raise LexiconError(f"无法读取词表“{path}”：{fileio.read_reason(error)}") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"词表“{path}”格式有误：{error}") from None
+    if not isinstance(data, dict) or not data.get("units"):
+        raise LexiconError(f"词表“{path}”缺少 units（量词）")
+    words = lambda key: tuple(str(word) for word in data.get(key) or ())  # noqa: E731
+    return Lexicon(
+        units=words("units"),
+        magnitudes={str(k): Decimal(str(v)) for k, v in (data.get("magnitudes") or {}).items()},
+        chinese_units=words("chinese_units"),
+        chinese_slogan_units=words("chinese_slogan_units"),
+        fixed_phrases=words("fixed_phrases"),
+        ordinal_before=words("ordinal_before"),
+        label_suffixes={str(k): str(v) for k, v in (data.get("label_suffixes") or {}).items()},
+        label_function_words=words("label_function_words"),
+        noun_ends=words("noun_ends"),
+        named_as=words("named_as"),
+        self_references=words("self_references"),
+    )

@@ -1,0 +1,1 @@
+"""Rendered → .docx: the official style, the empty document, WordprocessingML pieces, what Word keeps beside the text."""

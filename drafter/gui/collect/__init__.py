@@ -1,0 +1,1 @@
+"""数据征集 in the window: departments, workbooks out, answers back as one undo step."""
