@@ -20,25 +20,34 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES = ["text.numbers", "text.figures", "lastyear.labels", "text.yearroll", "years.history", "rendering.render",
            "years.checks", "years.fixes", "report.fileio", "report.convert", "report.project"]
 # The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
-TESTS = ["tests/core"]
+TESTS = ["tests/core", "tests/test_cli.py", "tests/test_cli_collect.py"]
+
+
+def _test_file(name: str) -> str:
+    """A Qt-free test file by its name, wherever in tests/core (or tests/, the command line's) it stands."""
+    found = [path for path in sorted((ROOT / "tests").rglob(f"{name}.py")) if "gui" not in path.parts]
+    return str(found[0].relative_to(ROOT))
+
+
 _SLOW = ["--deselect=tests/core/test_reliability.py::test_load_loop_on_300_pages_keeps_memory_bounded_and_every_edit",
-         "--deselect=tests/core/test_collect.py::test_round_trip_through_libreoffice_fills_every_field_with_its_source"]
+         "--deselect=tests/core/collect/test_collect.py::test_round_trip_through_libreoffice_fills_every_field_with_its_source"]
 _FILES = ["test_project", "test_project_table", "test_fileio_table", "test_reliability", "test_years",
           "test_history_and_notation", "test_collect", "test_cli", "test_export", "test_import"]
 # Every file of tests/core but the importer's LibreOffice corpus and the schema check of every export variant.
-_QUICK = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "core").glob("test_*.py")
+_QUICK = sorted(str(path.relative_to(ROOT)) for path in [*(ROOT / "tests" / "core").rglob("test_*.py"),
+                                                         *(ROOT / "tests").glob("test_cli*.py")]
                 if path.name not in ("test_import_office.py", "test_schema_valid.py")) + _SLOW
 # Where all of tests/core would take hours (the importer's corpus converts files with LibreOffice in every run),
 # the tests that check the module's behaviour; the scores in docs/testing.md were measured with these.
 TESTS_FOR = {
-    "rendering.render": [f"tests/core/{name}.py" for name in (
+    "rendering.render": [_test_file(name) for name in (
         "test_render", "test_render_table", "test_export", "test_years", "test_history_and_notation",
         "test_outline_and_text", "test_checks", "test_checks_table", "test_import")],
-    "lastyear.labels": ["tests/core/test_labels_table.py", "tests/core/test_import.py",
-                        "tests/core/test_import_office.py"],
-    "report.fileio": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
-    "report.project": [f"tests/core/{name}.py" for name in _FILES] + _SLOW,
-    "report.convert": [f"tests/core/{name}.py" for name in (
+    "lastyear.labels": ["tests/core/lastyear/test_labels_table.py", "tests/core/lastyear/test_import.py",
+                        "tests/core/lastyear/test_import_office.py"],
+    "report.fileio": [_test_file(name) for name in _FILES] + _SLOW,
+    "report.project": [_test_file(name) for name in _FILES] + _SLOW,
+    "report.convert": [_test_file(name) for name in (
         "test_convert_table", "test_project", "test_project_table", "test_years", "test_history_and_notation",
         "test_reliability", "test_collect")] + _SLOW,
     **{module: _QUICK for module in (

@@ -75,3 +75,9 @@ def test_the_core_imports_nothing_of_the_window_the_command_line_or_paths():
     wrong = {name: sorted(target for target in imported(name) if target.startswith(CORE_MAY_NOT))
              for name in MODULES if name.startswith("drafter.core")}
     assert {name: targets for name, targets in wrong.items() if targets} == {}
+
+
+def test_the_tests_mirror_the_package_s_folders():
+    folders = {path.parent.relative_to(PACKAGE) for path in PACKAGE.rglob("__init__.py")} - {Path(".")}
+    tests = PACKAGE.parent / "tests"
+    assert sorted(str(folder) for folder in folders if not (tests / folder).is_dir()) == []
