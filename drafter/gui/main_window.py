@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
 from drafter.core.report.document import DraftDocument
@@ -28,7 +28,8 @@ from drafter.gui.page.page_actions import PageActions
 from drafter.gui.page.page_layout import installed_families
 from drafter.gui.page.page_view import CODE_ATOMS, PageView
 from drafter.gui.page.printed_lines import FixedLine, TailLines, printed_lines
-from drafter.gui.read_only import GuardedStack, ReadOnlyBar, ReadOnlyMode
+from drafter.gui.bars import Bar
+from drafter.gui.read_only import GuardedStack, ReadOnlyMode
 from drafter.gui.side.side_tab_actions import SideTabActions
 
 PREVIEW_DELAY_MS = 300
@@ -94,10 +95,10 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.notice = _Notice()
-        self.notice.dismiss.clicked.connect(self.dismiss_font_notice)
-        self.read_only_bar = ReadOnlyBar()
-        self.read_only_bar.save_copy.clicked.connect(self.save_as)
+        self.notice = Bar(self.tr("不再提示"), "#fef3c7")  # the official fonts missing here
+        self.notice.button.clicked.connect(self.dismiss_font_notice)
+        self.read_only_bar = Bar(self.tr("另存为…"), "#fee2e2")  # the project is someone else's (read_only)
+        self.read_only_bar.button.clicked.connect(self.save_as)
         layout.addWidget(self.read_only_bar)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
@@ -356,6 +357,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.settings.setValue("notice/fonts-dismissed", ",".join(self.missing_fonts()))
         self.notice.hide()
 
+
 class _UndoButton(QAction):
     """The toolbar's 撤销 or 重做. The menu's actions name the step (撤销“编辑文字”); on the toolbar that
     made the buttons change width with every edit, so these keep a short text and name the step in a tooltip."""
@@ -366,21 +368,6 @@ class _UndoButton(QAction):
         self.triggered.connect(stack.undo if undo else stack.redo)
         (stack.canUndoChanged if undo else stack.canRedoChanged).connect(self.setEnabled)
         (stack.undoTextChanged if undo else stack.redoTextChanged).connect(self.setToolTip)
-
-
-class _Notice(QWidget):
-    """A dismissable bar above the work area (for example: official fonts missing)."""
-
-    def __init__(self):
-        super().__init__()
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.dismiss = QPushButton(self.tr("不再提示"))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.dismiss)
-        self.setStyleSheet("background:#fef3c7;")
-        self.hide()
 
 
 def _titled(widget: QWidget, title: str) -> QWidget:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView
 
 
 class GuardedStack(QUndoStack):
@@ -31,21 +31,6 @@ class GuardedStack(QUndoStack):
     def endMacro(self) -> None:
         if not self.read_only:
             super().endMacro()
-
-
-class ReadOnlyBar(QWidget):
-    """The bar above the work area that says whose the project is, with 另存为 beside it."""
-
-    def __init__(self):
-        super().__init__()
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.save_copy = QPushButton(self.tr("另存为…"))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.save_copy)
-        self.setStyleSheet("background:#fee2e2;")
-        self.hide()
 
 
 class ReadOnlyMode:

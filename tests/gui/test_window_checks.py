@@ -158,5 +158,5 @@ def test_font_notice_follows_the_chosen_fonts_and_stays_dismissed(window, make, 
     assert window.notice.isHidden()
     window.set_font_substitutions({})
     assert window.notice.isVisible()
-    window.notice.dismiss.click()
+    window.notice.button.click()
     assert window.notice.isHidden() and make().notice.isHidden()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from drafter.gui.page.page_layout import plan_blocks
+from drafter.gui.page.page_plan import plan_blocks
 from drafter.gui.page.printed_lines import FixedLine, TailLines
 
 
