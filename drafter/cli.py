@@ -57,7 +57,7 @@ class _Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         text = super().format_help().replace("usage:", "用法：", 1)
-        return re.sub(r"(?m)^(参数|选项|子命令):$", r"\1：", text)  # the sections' titles, with a Chinese colon
+        return re.sub(r"(?m)^(参数|选项|子命令|步骤):$", r"\1：", text)  # the sections' titles, with a Chinese colon
 
     def error(self, message: str):
         for pattern, replacement in _ARGPARSE_MESSAGES:

@@ -29,7 +29,7 @@ def add_parsers(commands) -> None:
     collect = commands.add_parser("collect", help="数据征集：导出征集表、导入交回的表",
                                   description="向各部门征集统计数据：export 为每个部门写一份 Excel 征集表，import 读回填好的表。")
     steps = collect.add_subparsers(dest="step", title="步骤", metavar="步骤", required=True,
-                                   parser_class=type(collect))
+                                   parser_class=type(collect), help="下列之一；drafter collect 步骤 --help 查看各自的说明")
     out = steps.add_parser("export", help="为每个部门导出一份征集表（.xlsx）", description="为每个填报部门导出一份征集表；"
                            "未指定部门的统计数据由起草部门填写。项目会记下征集编号并保存。")
     out.add_argument("project", metavar="项目文件")

@@ -101,7 +101,7 @@ def test_set_takes_a_field_by_its_label_and_the_title_with_its_placeholders(proj
     report = load_project(project)
     assert report.fields["study_participants"].value == 1200
     assert report.meta.title == "{{ organisation }}{{ year }}年度工作报告"  # as the window's 标题 box stores it
-    assert "标题（title）= 【单位名称】2026年度工作报告" in capsys.readouterr().out  # shown as it prints
+    assert "标题（title）= 【待填：落款单位】2026年度工作报告" in capsys.readouterr().out  # shown as the page prints it
 
 
 def test_a_title_typed_as_it_prints_keeps_its_year_and_unit_following_their_boxes(project):

@@ -32,10 +32,12 @@ def test_qt_s_file_dialog_labels_are_chinese(translated, qtbot):
     assert labels == ["文件名称(&N)：", "文件类型(&T)：", "查找范围(&L)："]  # were &Look in: and Files of &type:
 
 
-def test_the_size_column_is_daxiao(translated):
-    from PySide6.QtCore import QCoreApplication
+def test_the_file_dialog_s_columns_say_daxiao_and_wenjianjia(translated):
+    from PySide6.QtCore import QCoreApplication, QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
 
     assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"  # was 体积
+    assert QFileIconProvider().type(QFileInfo(str(paths.resources_dir()))) == "文件夹"  # was Folder
 
 
 def test_the_save_prompt_says_bu_baocun_not_diuqi(translated, qtbot):

@@ -64,7 +64,7 @@ def test_chart_and_side_by_side_for_an_imported_report(window, monkeypatch):
     box = form_input(window, "figure_01")
     box.setText("12")
     box.textEdited.emit("12")
-    assert [(row.label, row.percent, row.text) for row in window.chart.rows] == [(field.label, 20.0, "20%")]
+    assert [(row.label, row.percent, row.text) for row in window.chart.rows] == [(field.label, 20.0, "+20%")]
     paragraph = window.report.parts[0].paragraphs[0]
     select(window, paragraph)
     assert "尚未改写" in window.compare.caption.text()

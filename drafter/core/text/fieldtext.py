@@ -71,10 +71,16 @@ def from_display(text: str, fields: dict[str, Field]) -> str:
     return TOKEN_PATTERN.sub(replace, text)
 
 
+# The unit's name in a title before 落款单位 is filled in, as the page and the export mark it
+UNIT_TO_FILL = f"{TOKEN_OPEN}待填：落款单位{TOKEN_CLOSE}"
+
+
 def title_to_display(meta: Meta, fields: dict[str, Field]) -> str:
-    """The title as it prints (年份 as the year, the unit's name once filled in), for the 标题 box: a clerk saw
-    【下一年度】 there and could not tell what it was or how to change it."""
-    return to_display(meta.title, fields, values=built_in_values(meta))
+    """The title as it prints (年份 as the year, the unit's name once filled in, else 【待填：落款单位】 as on the
+    page), for the 标题 box: a clerk saw 【下一年度】 there and could not tell what it was or how to change it."""
+    values = built_in_values(meta)
+    values.setdefault("organisation", UNIT_TO_FILL)
+    return to_display(meta.title, fields, values=values)
 
 
 def title_from_display(text: str, meta: Meta, fields: dict[str, Field]) -> str:
@@ -82,6 +88,7 @@ def title_from_display(text: str, meta: Meta, fields: dict[str, Field]) -> str:
     follows the 年度 box and next year's roll), and so does the unit's name; 【…】 tokens as anywhere else."""
     from drafter.core.text.yearroll import YearRoller  # the year patterns; only when a title is typed
 
+    text = text.replace(UNIT_TO_FILL, "{{ organisation }}")
     source = YearRoller(meta.year, meta.year).roll(from_display(text, fields), "标题")
     name = meta.organisation.strip()
     return source.replace(name, "{{ organisation }}") if name else source

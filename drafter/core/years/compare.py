@@ -41,17 +41,19 @@ def _phrase(field: Field, delta: Decimal, percent: Decimal | None) -> str:
 
 
 def short_change(field: Field) -> str:
-    """+2（+20.0%） for the form; empty when there is nothing to compare."""
+    """+2（+20.0%） for the form, +3.5个百分点 for a rate; empty when there is nothing to compare."""
     result = change(field)
     if result is None:
         return ""
-    text = _signed(result.delta)
-    if result.percent is not None and field.type != "percent":
-        text += f"（{_signed(result.percent)}%）"
+    if field.type == "percent":  # a rate's change is in points (17.5% → 21%: +3.5个百分点, not +20%)
+        return f"{signed(result.delta)}个百分点"
+    text = signed(result.delta)
+    if result.percent is not None:
+        text += f"（{signed(result.percent)}%）"
     return text
 
 
-def _signed(number) -> str:
+def signed(number) -> str:
     """+2, −2 (the minus sign, as wide as the plus), ±0: one sign for the change and its percentage alike."""
     sign = "+" if number > 0 else ("−" if number < 0 else "±")
     return f"{sign}{plain_digits(abs(number))}"

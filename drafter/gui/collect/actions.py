@@ -119,5 +119,8 @@ class CollectActions:
         if not self.confirm_collection(preview) or preview.plan.blocking or unreadable:
             return False
         self.undo_stack.push(commands.ApplyCollection(self, preview.plan))
-        self.statusBar().showMessage(self.tr("已导入征集表：修改 %1 项").replace("%1", str(len(preview.plan.changes))), 8000)
+        said = self.tr("已导入征集表：修改 %1 项").replace("%1", str(len(preview.plan.changes)))
+        if preview.plan.left_out:  # the cells that could not be read wait for a corrected table
+            said += self.tr("；%1 项填写有误，未导入").replace("%1", str(len(preview.plan.left_out)))
+        self.statusBar().showMessage(said, 8000)
         return True

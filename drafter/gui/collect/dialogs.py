@@ -139,7 +139,8 @@ class CollectionPreview(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(can_import)
         self.why.setText("" if can_import else self._why_not(blocking))
         self.summary.setText(self.tr("修改 %1 项，%2 项与项目一致，%3 个问题").replace("%1", str(len(self.plan.changes)))
-                             .replace("%2", str(len(self.plan.confirmed))).replace("%3", str(len(blocking))))
+                             .replace("%2", str(len(self.plan.confirmed)))
+                             .replace("%3", str(len(blocking) + len(self.plan.left_out))))  # a cell left out is one
 
     def _why_not(self, blocking: list[str]) -> str:
         """Said beside the greyed 导入: what stops it and what the user can do about it."""

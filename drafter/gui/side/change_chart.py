@@ -8,9 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from drafter.core.years.compare import change
+from drafter.core.years.compare import change, signed
 from drafter.core.years.history import SHOWN_YEARS, series, turn_description, turns
-from drafter.core.text.numbers import plain_digits
 
 BAR_HEIGHT = 18
 LABEL_WIDTH = 140  # the least the names get; more when they need it, up to LABEL_SHARE of the chart
@@ -18,7 +17,7 @@ LABEL_SHARE = 0.45
 TREND_WIDTH = 96  # the small line of 3 to 5 years, drawn when some field knows three years or more
 CAP_PERCENT = 100  # bars beyond ±100% are drawn at the edge with their figure
 LEAST_SCALE = 20  # the bars' full length stands for the largest change shown, but never less than ±20%
-TEXT_WIDTH = 64  # the change as a figure, right of the bars
+TEXT_WIDTH = 100  # the change as a figure (+12.5%, +3.5个百分点), right of the bars
 HEADER = 18
 TURN_COLOUR = QColor("#d97706")
 
@@ -47,8 +46,12 @@ class ChangeChart(QWidget):
             if result is None:
                 continue
             points = [(y, float(v)) for y, v in list(series(field, year).items())[-SHOWN_YEARS:]]
-            percent = None if result.percent is None else float(result.percent)
-            text = f"{plain_digits(result.percent)}%" if result.percent is not None else result.phrase
+            if field.type == "percent":  # a rate changes by points: its bar and figure are those points
+                percent, text = float(result.delta), f"{signed(result.delta)}个百分点"
+            elif result.percent is not None:
+                percent, text = float(result.percent), f"{signed(result.percent)}%"
+            else:
+                percent, text = None, result.phrase
             turning = turn_description(field, year) if turns(field, year) else ""
             self.rows.append(ChartRow(field.label, percent, text, points, turning))
         self.setMinimumHeight(max(60, HEADER + (len(self.rows) + 1) * (BAR_HEIGHT + 4)))
@@ -84,7 +87,7 @@ class ChangeChart(QWidget):
                 painter.fillRect(QRectF(min(middle, middle + length), top + 3, abs(length), BAR_HEIGHT - 6), colour)
             painter.setPen(QColor("#111827"))
             painter.drawText(QRectF(right + 4, top, TEXT_WIDTH - 8, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter,
-                             row.text if row.percent is None or row.percent < 0 else f"+{row.text}")
+                             row.text)
 
     def scale(self) -> float:
         """The percent a full bar stands for: the largest change shown (a year of +11% changes drew slivers against

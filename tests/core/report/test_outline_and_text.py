@@ -93,6 +93,7 @@ def test_change_phrases():
     assert change(field).phrase == "增加8次"
     rate = Field("r", "率", type="percent", value=Decimal("90"), previous=Decimal("95.5"))
     assert change(rate).phrase == "下降5.5个百分点"
+    assert short_change(rate) == "−5.5个百分点"  # a rate's change in points, as its phrase says (was −5.5, no unit)
 
 
 def test_document_refuses_to_overwrite_a_file_changed_on_disk(tmp_path, filled_report):
@@ -141,3 +142,6 @@ def test_the_title_box_reads_as_the_title_prints_and_back():
     assert title_to_display(meta, {}) == "政协某某县委员会2024年工作报告"  # was 政协【单位名称】【下一年度】年工作报告
     assert title_from_display("政协某某县委员会2023年工作报告", meta, {}) == "政协{{ organisation }}{{ year }}年工作报告"
     assert title_from_display("政协某某县委员会2024年工作报告", meta, {}) == meta.title
+    unnamed = Meta(title="{{ organisation }}{{ year }}年度工作报告", year=2026)  # 落款单位 not yet filled in
+    assert title_to_display(unnamed, {}) == "【待填：落款单位】2026年度工作报告"  # as the page prints it
+    assert title_from_display("【待填：落款单位】2026年度工作总结", unnamed, {}) == "{{ organisation }}{{ year }}年度工作总结"

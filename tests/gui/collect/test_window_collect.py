@@ -154,14 +154,15 @@ def test_one_bad_cell_stays_listed_while_the_good_values_are_imported(saved, tmp
 
     def confirm(preview):
         shown.update(ok=preview.buttons.button(QDialogButtonBox.Ok).isEnabled(), problems=preview.problems.text(),
-                     rows=preview.table.rowCount())
+                     rows=preview.table.rowCount(), summary=preview.summary.text())
         return True
 
     monkeypatch.setattr(window, "ask_collect_files", lambda: [str(books["起草部门"])])
     monkeypatch.setattr(window, "confirm_collection", confirm)
     assert window.collect_import_dialog()
-    assert shown["ok"] is True and shown["rows"] == 2
+    assert shown["ok"] is True and shown["rows"] == 2 and shown["summary"].endswith("1 个问题")
     assert "未导入" in shown["problems"] and "“中心组集体学习次数”" in shown["problems"]
+    assert "1 项填写有误，未导入" in window.statusBar().currentMessage()
     fields = window.report.fields
     assert (fields["seminars"].value, fields["lectures"].value) == (Decimal(15), Decimal(7))
     assert fields["center_group_sessions"].value is None

@@ -36,7 +36,7 @@ def test_choosing_the_chart_tab_shows_figures_entered_before_it_existed(window):
     box.setText("15")
     box.textEdited.emit("15")
     window.side_tabs.setCurrentIndex(_tab_index(window, "同比变化"))
-    assert [(row.label, row.text) for row in window.chart.rows] == [(field.label, "50%")]
+    assert [(row.label, row.text) for row in window.chart.rows] == [(field.label, "+50%")]
     assert window.side_tabs.currentIndex() == _tab_index(window, "同比变化")
 
 
@@ -172,3 +172,16 @@ def test_the_change_chart_s_bars_are_scaled_to_the_largest_change(qtbot):
     assert chart.scale() == 30  # +30% fills the bar; ±100% drew slivers
     chart.show_fields({"a": fields["a"]}, 2024)
     assert chart.scale() == 20  # but a full bar never stands for less than ±20%
+
+
+def test_a_rate_s_change_is_charted_in_points_with_the_form_s_signs(qtbot):
+    from decimal import Decimal
+
+    from drafter.core.report.model import Field
+    from drafter.gui.side.change_chart import ChangeChart
+
+    chart = ChangeChart()
+    qtbot.addWidget(chart)
+    chart.show_fields({"rate": Field("rate", "办结率", type="percent", value=Decimal(21), previous=Decimal("17.5")),
+                       "fall": Field("fall", "次数", unit="次", value=Decimal(9), previous=Decimal(10))}, 2024)
+    assert [(row.text, row.percent) for row in chart.rows] == [("+3.5个百分点", 3.5), ("−10%", -10.0)]
