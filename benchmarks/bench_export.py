@@ -18,9 +18,9 @@ from pathlib import Path
 import docx
 
 from drafter import paths
-from drafter.core.word.export import build_docx, export_docx
-from drafter.core.report.project import TEMPLATE_FILE, load_project
 from drafter.core.rendering.render import render
+from drafter.core.report.project import TEMPLATE_FILE, load_project
+from drafter.core.word.export import build_docx, export_docx
 from drafter.core.word.style import load_style
 
 # One copy of the built-in report's four parts fills about 2.7 pages (LibreOffice: 75 copies, 203 pages).

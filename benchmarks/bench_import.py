@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_export import long_report, time_best as best_ms  # noqa: E402
 
 from drafter import paths  # noqa: E402
-from drafter.core.word.export import export_docx  # noqa: E402
 from drafter.core import lastyear  # noqa: E402
 from drafter.core.rendering.render import render  # noqa: E402
+from drafter.core.word.export import export_docx  # noqa: E402
 from drafter.core.word.style import load_style  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sample" / "annual-report-2022-sample.txt"

@@ -25,8 +25,8 @@ from bench_export import docxtpl_template  # noqa: E402
 
 from drafter import paths  # noqa: E402
 from drafter.core.lastyear import import_last_year  # noqa: E402
-from drafter.core.text.numbers import format_number  # noqa: E402
 from drafter.core.report.project import load_project, save_project  # noqa: E402
+from drafter.core.text.numbers import format_number  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sample" / "annual-report-2022-sample.txt"
 REPEATS = 5

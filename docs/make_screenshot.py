@@ -27,8 +27,8 @@ def main(target: str, last_year: str | None = None) -> int:
     app = application()
     window = make_window()
     if last_year:
-        from drafter.core.report.document import DraftDocument
         from drafter.core.lastyear import import_last_year
+        from drafter.core.report.document import DraftDocument
 
         window.replace_document(DraftDocument(import_last_year(last_year, lexicon=paths.lexicon()).report))
         window.side_tabs.setCurrentWidget(window.checks)

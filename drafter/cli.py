@@ -11,15 +11,15 @@ from pathlib import Path
 from drafter import cli_collect, paths, version
 from drafter.cli_help import HelpFormatter
 from drafter.core import actions
+from drafter.core.errors import UserFacingError
+from drafter.core.rendering.render import RenderError, render
+from drafter.core.report.names import path_warning
+from drafter.core.report.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
+from drafter.core.text.numbers import NumberError, format_number, parse_year
+from drafter.core.word.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 from drafter.core.years.checks import check_report, export_warnings
 from drafter.core.years.compare import change
 from drafter.core.years.fixes import apply_fix
-from drafter.core.report.names import path_warning
-from drafter.core.text.numbers import NumberError, format_number, parse_year
-from drafter.core.errors import UserFacingError
-from drafter.core.report.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
-from drafter.core.rendering.render import RenderError, render
-from drafter.core.word.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TEMPLATE = "年度工作报告"

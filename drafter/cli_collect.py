@@ -12,10 +12,10 @@ from drafter.core.collect import (
 )
 from drafter.core.collect.incoming import WorkbookError
 from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK, shown
-from drafter.core.report.model import Field
-from drafter.core.text.numbers import NumberError, parse_value
-from drafter.core.report.project import ProjectError, load_project, save_project
 from drafter.core.rendering.render import render
+from drafter.core.report.model import Field
+from drafter.core.report.project import ProjectError, load_project, save_project
+from drafter.core.text.numbers import NumberError, parse_value
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 

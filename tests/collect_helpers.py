@@ -14,8 +14,8 @@ from drafter import paths
 from drafter.core import actions
 from drafter.core.collect import apply_department, write_workbooks
 from drafter.core.collect import layout
-from drafter.core.report.project import save_project
 from drafter.core.rendering.render import render
+from drafter.core.report.project import save_project
 
 ANNUAL = "年度工作报告"
 

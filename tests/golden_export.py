@@ -34,9 +34,9 @@ def exports() -> dict[str, bytes]:
     from import_helpers import import_last_year
 
     from drafter import paths
-    from drafter.core.word.export import build_docx
-    from drafter.core.report.project import TEMPLATE_FILE, load_project
     from drafter.core.rendering.render import render
+    from drafter.core.report.project import TEMPLATE_FILE, load_project
+    from drafter.core.word.export import build_docx
     from drafter.core.word.style import load_style
 
     style = load_style(paths.official_style_file())

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.core.errors import UserFacingError
-from drafter.core.text.fieldtext import title_from_display, title_to_display
-from drafter.core.years.history import history_of
-from drafter.core.report.model import Report
-from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
-from drafter.core.report.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
 from drafter.core.rendering.render import Missing, Rendered, render
+from drafter.core.report.model import Report
+from drafter.core.report.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
+from drafter.core.text.fieldtext import title_from_display, title_to_display
+from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
 from drafter.core.word.style import Style
+from drafter.core.years.history import history_of
 
 if TYPE_CHECKING:
     import datetime

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from drafter import paths, version
 from drafter.core import actions
-from drafter.core.report.model import Report
 from drafter.core.report.document import DraftDocument, project_holder, read_recovery, recovery_in_use
+from drafter.core.report.model import Report
 from drafter.core.report.project import PROJECT_SUFFIX, ProjectError
 from drafter.core.word.style import load_style
 from drafter.gui.about import data_dir, install_error_handler, log, set_up_logging

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from drafter import paths
 from drafter.core import actions
-from drafter.core.report.document import ConflictError, DraftDocument, recovery_steps
 from drafter.core.errors import UserFacingError
-from drafter.core.report.fileio import FileWriteError
-from drafter.core.report.project import PROJECT_SUFFIX, ProjectError
-from drafter.core.report.names import path_warning, safe_file_name
 from drafter.core.rendering.render import RenderError, render
+from drafter.core.report.document import ConflictError, DraftDocument, recovery_steps
+from drafter.core.report.fileio import FileWriteError
+from drafter.core.report.names import path_warning, safe_file_name
+from drafter.core.report.project import PROJECT_SUFFIX, ProjectError
 from drafter.gui.handoff import ask_to_show
 
 MAX_RECENT = 8

@@ -10,25 +10,25 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QTreeView, QVBoxLayout, QWidget,
 )
 
+from drafter.core.rendering.render import RenderError, render
 from drafter.core.report.document import DraftDocument
 from drafter.core.report.model import place_name
 from drafter.core.report.outline import Outline
-from drafter.core.rendering.render import RenderError, render
 from drafter.core.word.style import missing_fonts, with_font_substitutions
 from drafter.gui import commands
 from drafter.gui.about import show_about
+from drafter.gui.bars import Bar
 from drafter.gui.collect.actions import CollectActions
-from drafter.gui.page.editing import EditingActions
-from drafter.gui.font_settings import save_substitutions, saved_substitutions
 from drafter.gui.files import AUTOSAVE_TURN_S, FileActions
+from drafter.gui.font_settings import save_substitutions, saved_substitutions
 from drafter.gui.form.form import StatisticsForm
 from drafter.gui.in_turns import InTurns
 from drafter.gui.outline_model import OutlineModel
+from drafter.gui.page.editing import EditingActions
 from drafter.gui.page.page_actions import PageActions
 from drafter.gui.page.page_layout import installed_families
 from drafter.gui.page.page_view import CODE_ATOMS, PageView
 from drafter.gui.page.printed_lines import FixedLine, TailLines, printed_lines
-from drafter.gui.bars import Bar
 from drafter.gui.read_only import GuardedStack, ReadOnlyMode
 from drafter.gui.side.side_tab_actions import SideTabActions
 

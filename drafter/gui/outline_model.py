@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
 
-from drafter.core.text import fieldtext
 from drafter.core.report.model import Paragraph, Section
 from drafter.core.report.outline import Group, Outline
+from drafter.core.text import fieldtext
 
 MIME_TYPE = "application/x-drafter-node"
 _PREVIEW_CHARS = 16

@@ -10,12 +10,12 @@ import tracemalloc
 import pytest
 
 from drafter.cli import run
+from drafter.core.rendering.render import render
 from drafter.core.report import fileio
 from drafter.core.report.document import read_recovery, write_recovery
-from drafter.core.word.export import ExportError, export_docx
 from drafter.core.report.names import path_warning, safe_file_name
 from drafter.core.report.project import save_project
-from drafter.core.rendering.render import render
+from drafter.core.word.export import ExportError, export_docx
 
 
 def sharing_violation(code: int) -> PermissionError:

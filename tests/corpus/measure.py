@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from drafter.core.text.fieldtext import referenced_names
 from drafter.core.rendering.render import render
+from drafter.core.text.fieldtext import referenced_names
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 MASK = re.compile(r"[*＊]")

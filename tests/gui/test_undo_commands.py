@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.years.checks import Finding
 from drafter.core.report.convert import report_to_data
-from drafter.core.years.fixes import apply_fix
 from drafter.core.report.model import Field, Paragraph
+from drafter.core.years.checks import Finding
+from drafter.core.years.fixes import apply_fix
 from drafter.gui import commands
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from drafter.core.report.document import DraftDocument
 from drafter.core.lastyear import SourceParagraph
+from drafter.core.report.document import DraftDocument
 from drafter.core.report.model import NOTE_MARK
 from import_helpers import build_project
 from window_helpers import select, type_with_input_method

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.report.model import Field
 from drafter.core.rendering.render import Rendered
+from drafter.core.report.model import Field
 
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 BLANK = "＿＿"  # the figure asked for, followed by its unit

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from drafter.core.errors import UserFacingError
-from drafter.core.report.model import Field, Report, place_name
 from drafter.core.rendering.render import Rendered
+from drafter.core.report.model import Field, Report, place_name
 
 DRAFTING_OFFICE = "起草部门"  # who answers for fields no department was asked for
 

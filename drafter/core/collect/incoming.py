@@ -9,10 +9,10 @@ from dataclasses import dataclass, field as dc_field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from drafter.core.report import fileio
 from drafter.core.collect import layout
 from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.errors import UserFacingError
+from drafter.core.report import fileio
 from drafter.core.report.model import Field, Report, Value
 from drafter.core.text.numbers import NumberError, check_bounds, parse_value
 

@@ -8,15 +8,15 @@ import warnings
 from decimal import Decimal
 from pathlib import Path
 
-from drafter.core.report import fileio
 from drafter.core.collect import layout
 from drafter.core.collect.context import context_sentences
 from drafter.core.collect.departments import fields_by_department
 from drafter.core.errors import UserFacingError
+from drafter.core.rendering.render import Rendered
+from drafter.core.report import fileio
 from drafter.core.report.model import Field, Report
 from drafter.core.report.names import safe_file_name
 from drafter.core.text.numbers import format_date, plain_digits
-from drafter.core.rendering.render import Rendered
 
 TYPE_HINTS = {"integer": "填整数", "decimal": "可带小数", "percent": "填百分数，如 12.5 或 12.5%",
               "text": "填文字", "date": "填日期，如 2024-12-31"}

@@ -15,8 +15,8 @@ from drafter.core.lastyear.lines import (
 )
 from drafter.core.lastyear.source import SourceParagraph, read_source
 from drafter.core.lastyear.tables import table_paragraph
-from drafter.core.text.lexicon import Lexicon
 from drafter.core.report.model import Meta, Paragraph, Report, Section, place_name
+from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import parse_value, split_heading_number
 from drafter.core.text.spans import escape_template_syntax
 from drafter.core.text.yearroll import YearRoller, detect_report_year, title_years

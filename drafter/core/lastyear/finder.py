@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match
 from drafter.core.lastyear.labels import make_label, noun_phrase, tokens
-from drafter.core.text.lexicon import Lexicon
 from drafter.core.report.model import Field
+from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match
+from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import NumberError, parse_number
 from drafter.core.text.spans import TEMPLATE_CODE
 

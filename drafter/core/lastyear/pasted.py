@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.text.figures import new_field_name
 from drafter.core.lastyear.finder import FieldMaker
-from drafter.core.text.lexicon import Lexicon
 from drafter.core.report.model import Field
+from drafter.core.text.figures import new_field_name
+from drafter.core.text.lexicon import Lexicon
 
 
 def fields_in_pasted(lines: list[str], existing: dict[str, Field], lexicon: Lexicon) -> tuple[list[str], list[Field]]:

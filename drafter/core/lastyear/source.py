@@ -10,10 +10,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.core.report import fileio
 from drafter.core.errors import UserFacingError
 from drafter.core.lastyear.textfile import UnknownEncoding, decode_text
 from drafter.core.lastyear.wordxml import W, BodyReader, Piece, read_notes, read_numbering, read_styles
+from drafter.core.report import fileio
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024

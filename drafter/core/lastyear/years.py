@@ -7,10 +7,10 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from drafter.core.lastyear.builder import ImportFailed, ImportResult, import_last_year
-from drafter.core.text.lexicon import Lexicon
-from drafter.core.report.model import Field, Past, Report
-from drafter.core.text.numbers import format_number
 from drafter.core.rendering.render import render
+from drafter.core.report.model import Field, Past, Report
+from drafter.core.text.lexicon import Lexicon
+from drafter.core.text.numbers import format_number
 
 NUMBERED_LABEL = re.compile(r"（\d+）$")  # the importer tells apart two figures with one label as 名称（2）
 

@@ -9,10 +9,10 @@ from functools import wraps
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from drafter.core.rendering.context_keys import FIELDS_KEY
+from drafter.core.text.numbers import format_number
 from drafter.core.years.compare import change
 from drafter.core.years.history import trend_phrase, value_in
-from drafter.core.text.numbers import format_number
-from drafter.core.rendering.context_keys import FIELDS_KEY
 
 MAX_SEQUENCE = 100_000  # longest string or list one expression may build
 

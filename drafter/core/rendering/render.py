@@ -6,13 +6,13 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field as dc_field
 
-from drafter.core.years.compare import change
-from drafter.core.text.fieldtext import built_in_values
-from drafter.core.years.history import value_in
-from drafter.core.report.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
-from drafter.core.text.numbers import display_width, format_date, format_number, heading_number
 from drafter.core.rendering.context_keys import FIELDS_KEY
 from drafter.core.rendering.sandbox import RenderError, TemplateRunner
+from drafter.core.report.model import NOTE_MARK, Field, Paragraph, Report, Section, place_name
+from drafter.core.text.fieldtext import built_in_values
+from drafter.core.text.numbers import display_width, format_date, format_number, heading_number
+from drafter.core.years.compare import change
+from drafter.core.years.history import value_in
 
 FIELD_START, FIELD_END = "\ue000", "\ue001"
 _FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_END}]*){FIELD_END}")

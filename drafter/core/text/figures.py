@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from drafter.core.text.lexicon import Lexicon
 from drafter.core.report.model import Field
+from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import NumberError, parse_number
 
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from drafter.core.report import fileio
 from drafter.core.errors import UserFacingError
+from drafter.core.report import fileio
 
 MASK = r"[*＊×XＸ]{1,6}"
 # 1,260 and, typed with a Chinese input method on, 1，260 or １，２６０ (a full-width comma grouping thousands)

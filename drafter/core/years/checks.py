@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from drafter.core.years.compare import change
-from drafter.core.text.fieldtext import TOKEN_PATTERN, labels_by_name, to_display
-from drafter.core.years.history import turn_description, turns
-from drafter.core.report.model import Report, place_name
-from drafter.core.text.numbers import heading_level
 from drafter.core.rendering.render import Rendered, render
+from drafter.core.report.model import Report, place_name
+from drafter.core.text.fieldtext import TOKEN_PATTERN, labels_by_name, to_display
+from drafter.core.text.numbers import heading_level
 from drafter.core.text.spans import TEMPLATE_CODE, without
 from drafter.core.text.yearroll import WRITTEN_YEAR, written_year
+from drafter.core.years.compare import change
+from drafter.core.years.history import turn_description, turns
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 OUT_OF_LINE_PERCENT = Decimal(50)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.years.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, Finding
-from drafter.core.text.fieldtext import from_display
 from drafter.core.report.model import Paragraph, Report, Section
+from drafter.core.text.fieldtext import from_display
 from drafter.core.text.numbers import split_heading_number
 from drafter.core.text.spans import TEMPLATE_CODE, map_outside
 from drafter.core.text.yearroll import WRITTEN_YEAR, written_year
+from drafter.core.years.checks import DOUBLED, FULL_WIDTH, HALF_WIDTH, Finding
 
 _DOUBLE_KEEP_FIRST = re.compile(r"([，。；：、！？])\1+")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from drafter.core.years.compare import change
 from drafter.core.report.model import Field, Value
+from drafter.core.years.compare import change
 
 COUNTS = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 SHOWN_YEARS = 5  # the 同比变化 tab draws at most this many years

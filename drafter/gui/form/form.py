@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.core.collect.departments import DRAFTING_OFFICE
-from drafter.core.years.compare import short_change
 from drafter.core.report.model import Field
 from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, plain_digits
+from drafter.core.years.compare import short_change
 from drafter.gui.form.form_groups import GroupScrolling, Group
 from drafter.gui.form.meta_form import MetaForm
 

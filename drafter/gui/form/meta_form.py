@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
-from drafter.core.text import fieldtext
 from drafter.core.actions import split_attachment_names
 from drafter.core.report.model import Meta
+from drafter.core.text import fieldtext
 from drafter.core.text.numbers import NumberError, format_date, parse_value
 
 _EMPTY_STYLE = "QLineEdit { background: #fef9c3; }"

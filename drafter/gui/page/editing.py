@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from drafter import paths
-from drafter.core.text import figures
-from drafter.core.text.pieces import field_source
 from drafter.core.report.model import Paragraph, Section
 from drafter.core.report.outline import Group
+from drafter.core.text import figures
+from drafter.core.text.pieces import field_source
 from drafter.gui import commands
 
 

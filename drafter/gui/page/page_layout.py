@@ -8,9 +8,9 @@ from functools import cache
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QTextBlockFormat, QTextCharFormat, QTextCursor
 
-from drafter.core.text.fieldtext import BUILT_IN_LABELS, built_in_values, token
 from drafter.core.report.model import Section
 from drafter.core.report.outline import Outline
+from drafter.core.text.fieldtext import BUILT_IN_LABELS, built_in_values, token
 from drafter.core.text.pieces import CODE, FIELD, TEXT, split_pieces
 from drafter.core.word.style import Style
 from drafter.gui.page.page_atoms import (ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text,

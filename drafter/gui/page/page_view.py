@@ -12,8 +12,8 @@ from drafter.core.text.pieces import FIELD, field_source
 from drafter.gui.page.page_atoms import ATOM, KIND, NAME, OBJECT_CHARACTER, AtomPainter, atom_format
 from drafter.gui.page.page_layout import CHARS_PER_LINE, CODE_ATOMS, PageLayout
 from drafter.gui.page.page_plan import Slot
-from drafter.gui.page.printed_lines import FixedLine, TailLines
 from drafter.gui.page.page_sync import PageSync
+from drafter.gui.page.printed_lines import FixedLine, TailLines
 
 __all__ = ["CHARS_PER_LINE", "CODE_ATOMS", "PageView", "Slot"]
 

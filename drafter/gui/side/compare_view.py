@@ -7,8 +7,8 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from drafter.core.text.fieldtext import to_display
 from drafter.core.report.model import Paragraph
+from drafter.core.text.fieldtext import to_display
 
 
 def diff_html(old: str, new: str) -> tuple[str, str]:

@@ -14,8 +14,8 @@ from drafter.core.collect.departments import DepartmentError
 from drafter.core.collect.incoming import WorkbookError
 from drafter.core.collect.merge import KEEP_PROJECT, TAKE_WORKBOOK
 from drafter.core.collect.outgoing import CollectionError, write_workbooks
-from drafter.core.report.project import dump_project, load_project, parse_project
 from drafter.core.rendering.render import render
+from drafter.core.report.project import dump_project, load_project, parse_project
 from collect_helpers import answer, collection_project, labels_in, through_libreoffice
 
 

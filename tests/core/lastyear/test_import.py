@@ -13,8 +13,8 @@ from drafter.cli import run
 from drafter.core import actions
 from drafter.core.lastyear import ImportFailed
 from import_helpers import build_project, import_last_year, zip_bytes
-from drafter.core.rendering.render import render
 from drafter.core.lastyear import SourceParagraph, read_docx_bytes
+from drafter.core.rendering.render import render
 
 SLOGANS = ["二十大", "“两个确立”", "“七个一”", "三会一课", "“双创双建”", "“五型”", "一屏掌控",
            "“六个一”", "“四融三联两走进”"]

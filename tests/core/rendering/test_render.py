@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
 from drafter.core.rendering.render import RenderError, render
+from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
 
 
 def small_report(body: str, **fields) -> Report:

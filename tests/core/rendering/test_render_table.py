@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.report.model import Field, Meta, Paragraph, Past, Report, Section
 from drafter.core.rendering.render import comparison_blocks, comparison_years, render
+from drafter.core.report.model import Field, Meta, Paragraph, Past, Report, Section
 
 YEAR = 2024
 

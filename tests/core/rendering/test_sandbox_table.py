@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from drafter.core.rendering.jinjaenv import MAX_SEQUENCE
-from drafter.core.report.model import Field, Meta, Paragraph, Report
 from drafter.core.rendering.render import render
 from drafter.core.rendering.sandbox import RenderError
+from drafter.core.report.model import Field, Meta, Paragraph, Report
 
 
 def _printed(source: str) -> str:

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from drafter.core.text import fieldtext, figures
-from drafter.core.years.compare import change, short_change
 from drafter.core.report.document import ConflictError, DraftDocument, read_recovery, write_recovery
 from drafter.core.report.model import Field, Paragraph, Section
 from drafter.core.report.outline import Outline
+from drafter.core.text import fieldtext, figures
+from drafter.core.years.compare import change, short_change
 from import_helpers import LEXICON
 
 
@@ -135,8 +135,8 @@ def test_missing_fonts_follow_substitutions(style):
 
 
 def test_the_title_box_reads_as_the_title_prints_and_back():
-    from drafter.core.text.fieldtext import title_from_display, title_to_display
     from drafter.core.report.model import Meta
+    from drafter.core.text.fieldtext import title_from_display, title_to_display
 
     meta = Meta(title="政协{{ organisation }}{{ next_year }}年工作报告", year=2023, organisation="某某县委员会")
     assert title_to_display(meta, {}) == "政协某某县委员会2024年工作报告"  # was 政协【单位名称】【下一年度】年工作报告

@@ -11,8 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from drafter.core import actions
-from drafter.core.word.export import ExportError, export_docx
 from drafter.core.rendering.render import render
+from drafter.core.word.export import ExportError, export_docx
 
 W_FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia")
 THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")

@@ -13,9 +13,9 @@ from drafter.core import actions
 from drafter.core.years.checks import check_report
 from drafter.core.years.fixes import apply_fix
 from import_helpers import import_last_year
+from drafter.core.rendering.render import render
 from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
 from drafter.core.report.project import save_project
-from drafter.core.rendering.render import render
 
 
 def report_with(body="正文。", heading="第一部分", year=2026, **fields) -> Report:

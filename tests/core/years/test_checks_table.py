@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from drafter.core.years.checks import check_report
 from drafter.core.report.model import Field, Meta, Paragraph, Report, Section
+from drafter.core.years.checks import check_report
 
 
 def _report():

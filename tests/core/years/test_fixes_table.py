@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from drafter import paths
-from drafter.core.years.checks import Finding
-from drafter.core.text.figures import FigureError, parse_figure
-from drafter.core.years.fixes import apply_fix, full_width_punctuation
 from drafter.core.report.model import Meta, Paragraph, Report, Section
+from drafter.core.text.figures import FigureError, parse_figure
+from drafter.core.years.checks import Finding
+from drafter.core.years.fixes import apply_fix, full_width_punctuation
 
 PUNCTUATION = [
     ("全年学习,效果明显", "全年学习，效果明显"),

@@ -7,10 +7,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from drafter.core.years.history import history_of, series, streak, trend_phrase, turn_description, turns, value_in
 from drafter.core.report.model import Field, Past
 from drafter.core.text.numbers import format_number
 from drafter.core.text.yearroll import YearRoller, detect_report_year
+from drafter.core.years.history import history_of, series, streak, trend_phrase, turn_description, turns, value_in
 
 NOTATIONS = [
     (D(12), "integer", "次", "", "", "12次"),

@@ -11,13 +11,13 @@ import docx
 import pytest
 
 from drafter.cli import run
-from drafter.core.report import project as project_module
-from drafter.core.years.checks import check_report
-from drafter.core.years.history import history_of, trend_phrase, turns
 from drafter.core.lastyear import ImportFailed
+from drafter.core.rendering.render import render
+from drafter.core.report import project as project_module
 from drafter.core.report.model import Field, Meta, Paragraph, Past, Report
 from drafter.core.report.project import ProjectError, dump_project, load_project, parse_project
-from drafter.core.rendering.render import render
+from drafter.core.years.checks import check_report
+from drafter.core.years.history import history_of, trend_phrase, turns
 from drafter.core.years.rollforward import roll_forward
 from import_helpers import LEXICON
 from drafter.core.lastyear import import_years
