@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
+
+from drafter.core.text.numbers import display_width
 
 # A Latin word (with what hangs on it: an option's =VALUE, a path) stays whole; anything else breaks anywhere.
 _PIECES = re.compile(r"[\x21-\x7e]+ *| +|.")
@@ -13,8 +14,9 @@ _NO_LINE_START = set("、，。；：！？）」』”’》")
 
 
 def columns(text: str) -> int:
-    """How many terminal columns `text` fills: wide and full-width characters two, the rest one."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """How many terminal columns `text` fills: a Chinese character or full-width mark two, the rest one (the body's
+    display width, in half characters)."""
+    return round(2 * display_width(text))
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -12,7 +12,7 @@ from drafter.core.errors import UserFacingError
 from drafter.core.rendering.render import Missing, Rendered, render
 from drafter.core.report.model import Report
 from drafter.core.report.project import TEMPLATE_FILE, ProjectError, list_templates, load_template, new_from_template
-from drafter.core.text.fieldtext import title_from_display, title_to_display
+from drafter.core.text.fieldtext import quoted, title_from_display, title_to_display
 from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, parse_year, plain_digits
 from drafter.core.word.style import Style
 from drafter.core.years.history import history_of
@@ -91,7 +91,7 @@ def apply_assignment(report: Report, assignment: str) -> str:
         if field.type in ("integer", "decimal", "percent"):
             check_bounds(value, field.minimum, field.maximum)
     except NumberError as error:
-        raise AssignmentError(f"字段“{field.label}”（{name}）：{error}") from None
+        raise AssignmentError(f"字段{quoted(field.label)}（{name}）：{error}") from None
     field.value = value
     return f"{field.label}（{name}）= {format_number(value, field.type, field.unit, field.qualifier, field.notation)}"
 
@@ -106,7 +106,7 @@ def apply_label(report: Report, assignment: str) -> str:
     if field is None:
         raise AssignmentError(f"没有名为“{name}”的字段，可用 drafter fields 查看全部字段")
     if any(other.label == label for other in report.fields.values() if other is not field):
-        raise AssignmentError(f"已有名为“{label}”的字段，请换一个名称")
+        raise AssignmentError(f"已有名为{quoted(label)}的字段，请换一个名称")
     old, field.label = field.label, label
     return f"{name}：{old} → {label}"
 

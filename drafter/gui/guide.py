@@ -55,9 +55,9 @@ def _fit_images(document: QTextDocument, folder: Path, width: int) -> None:
     block = document.begin()
     while block.isValid():
         for fragment in _fragments(block):
-            picture = fragment.charFormat().toImageFormat()
             if not fragment.charFormat().isImageFormat():
                 continue
+            picture = fragment.charFormat().toImageFormat()
             size = QImage(str(folder / picture.name())).size()
             if size.width() > width:
                 picture.setWidth(width)

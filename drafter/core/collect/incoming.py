@@ -14,6 +14,7 @@ from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.errors import UserFacingError
 from drafter.core.report import fileio
 from drafter.core.report.model import Field, Report, Value
+from drafter.core.text.fieldtext import quoted
 from drafter.core.text.numbers import NumberError, check_bounds, parse_value
 
 LARGEST = Decimal(10) ** 13  # no figure in a report comes near ten trillion; 1e20 is a typing slip
@@ -176,7 +177,7 @@ def _answers(path: Path, formulas, cached, ids: dict, report: Report) -> Workboo
         _read_answer(result, report.fields.get(name), row, answer, values.cell(row, layout.ANSWER))
     for number, (name, label) in ids["rows"].items():
         if name not in seen:
-            result.problems.append(f"第{number}项“{label}”的行被删除或改动，找不到")
+            result.problems.append(f"第{number}项{quoted(label)}的行被删除或改动，找不到")
     return result
 
 

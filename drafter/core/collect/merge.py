@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from drafter.core.collect.incoming import WorkbookAnswers
 from drafter.core.report.model import Report, Source, Value
+from drafter.core.text.fieldtext import quoted
 from drafter.core.text.numbers import format_number
 
 KEEP_PROJECT, TAKE_WORKBOOK = "project", "workbook"
@@ -72,7 +73,7 @@ def _doubt(field, value: Value) -> str:
     ratio = value / field.previous
     if FAR > ratio > 1 / Decimal(FAR):
         return ""
-    return (f"“{field.label}”填 {shown(field, value)}，去年是 {shown(field, field.previous)}，相差十倍以上，"
+    return (f"{quoted(field.label)}填 {shown(field, value)}，去年是 {shown(field, field.previous)}，相差十倍以上，"
             "请核对单位和小数点")
 
 
@@ -84,7 +85,7 @@ def _plan_field(report: Report, plan: CollectionPlan, name: str, given, prefer: 
             plan.kept.append(_change(field, field.value, given[0][0]))
             return
         said = "，".join(f"“{book.path.name}”填 {shown(field, value)}" for book, value in given)
-        plan.refused.append(f"“{field.label}”两份表填得不一样：{said}；请核实后改正其中一份")
+        plan.refused.append(f"{quoted(field.label)}两份表填得不一样：{said}；请核实后改正其中一份")
         return
     book, value = given[0]
     change = _change(field, value, book)
@@ -97,7 +98,7 @@ def _plan_field(report: Report, plan: CollectionPlan, name: str, given, prefer: 
         plan.kept.append(change)
     else:
         change.conflict = True
-        plan.conflicts.append(f"“{field.label}”项目中已是 {shown(field, field.value)}，“{book.path.name}”填 "
+        plan.conflicts.append(f"{quoted(field.label)}项目中已是 {shown(field, field.value)}，“{book.path.name}”填 "
                               f"{shown(field, value)}")
         plan.changes.append(change)  # shown in the preview; applied only once a side is chosen
 

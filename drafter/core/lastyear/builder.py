@@ -106,18 +106,17 @@ class _Builder:
         """The text's years roll as the report's; a title a year ahead of its text carries the report's year, so the
         new title, its Word file's name and the workbooks' heading all name the year being reported on."""
         title_year = self.result.title_year
-        if not title_year:
-            return self.roller
-        year = self.report.meta.year
-        self.result.notes.append(f"标题的年份（{title_year}年）比正文所报告的年度（{title_year - 1}年）晚一年，"
-                                 f"新标题改用报告年度（{year}年），请核对")
-        return YearRoller(title_year, year)
+        return YearRoller(title_year, self.report.meta.year) if title_year else self.roller
 
     def frame(self, frame) -> None:
         meta = self.report.meta
         if frame.title:
             meta.title = self._title_roller().roll(self.maker.replace_figures(escape_template_syntax(frame.title)),
                                                    "标题")
+            if self.result.title_year:
+                self.result.notes.append(f"标题的年份（{self.result.title_year}年）比正文所报告的年度"
+                                         f"（{self.result.title_year - 1}年）晚一年，新标题改用报告年度"
+                                         f"（{meta.year}年），请核对")
         meta.attachments = [self.roller.roll_as_text(name) for name in frame.attachments]  # they print as typed
         for key, name in (("recipient", "主送机关"), ("organisation", "落款单位")):
             value = getattr(frame, key)

@@ -9,6 +9,7 @@ from pathlib import Path
 from drafter.core.lastyear.builder import ImportFailed, ImportResult, import_last_year
 from drafter.core.rendering.render import render
 from drafter.core.report.model import Field, Past, Report
+from drafter.core.text.fieldtext import quoted
 from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import format_number
 
@@ -118,7 +119,7 @@ def _moved(key, fields: list[Field], anywhere: dict) -> list[Field]:
 def _unmatched(field: Field, year: int, path: Path, key, newest: dict, older_count: int, newest_count: int) -> str:
     part, stem, unit = key
     value = format_number(field.previous, field.type, field.unit, field.qualifier)
-    head = f"{year}年（{path.name}）{part}的“{field.label}”{value}"
+    head = f"{year}年（{path.name}）{part}的{quoted(field.label)}{value}"
     other_units = [other_unit for (p, s, other_unit) in newest if p == part and s == stem and other_unit != unit]
     if newest_count == 0 and other_units:
         return f"{head}：最新文稿中同名数字的单位是“{other_units[0]}”，不是“{unit}”，未对应"

@@ -6,6 +6,7 @@ import re
 
 from drafter.core.report.model import NOTE_MARK, Field, Meta
 from drafter.core.text.numbers import chinese_year
+from drafter.core.text.yearroll import YearRoller
 
 # What the built-in names look like to a user who never sees template syntax.
 BUILT_IN_LABELS = {"year": "本年度", "next_year": "下一年度", "previous_year": "上一年度", "organisation": "单位名称",
@@ -86,12 +87,17 @@ def title_to_display(meta: Meta, fields: dict[str, Field]) -> str:
 def title_from_display(text: str, meta: Meta, fields: dict[str, Field]) -> str:
     """The title box's text back to the title's source: the report's year and the next stay references (so the title
     follows the 年度 box and next year's roll), and so does the unit's name; 【…】 tokens as anywhere else."""
-    from drafter.core.text.yearroll import YearRoller  # the year patterns; only when a title is typed
-
     text = text.replace(UNIT_TO_FILL, "{{ organisation }}")
     source = YearRoller(meta.year, meta.year).roll(from_display(text, fields), "标题")
     name = meta.organisation.strip()
     return source.replace(name, "{{ organisation }}") if name else source
+
+
+def quoted(text: str) -> str:
+    """“text” for a message, quotation marks inside it turned to the inner pair: “‘六个新’工作名称”, not
+    “““六个新”工作名称” (a label keeps the quotes of the sentence it was taken from)."""
+    inner = re.sub(r'"([^"]*)"', r"‘\1’", text.replace("“", "‘").replace("”", "’"))
+    return f"“{inner}”"
 
 
 def referenced_names(source: str) -> list[str]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from drafter.core.rendering.render import Rendered, render
 from drafter.core.report.model import Report, place_name
-from drafter.core.text.fieldtext import TOKEN_PATTERN, labels_by_name, to_display
+from drafter.core.text.fieldtext import TOKEN_PATTERN, labels_by_name, quoted, to_display
 from drafter.core.text.numbers import heading_level
 from drafter.core.text.spans import TEMPLATE_CODE, without
 from drafter.core.text.yearroll import WRITTEN_YEAR, written_year
@@ -82,17 +82,17 @@ def _field_findings(report: Report, rendered: Rendered) -> list[Finding]:
                                 node_id=item.name))
     for field in report.fields.values():
         result = change(field)
-        where = f"统计数据“{field.label}”"
+        where = f"统计数据{quoted(field.label)}"
         if result is None:
             continue
         if result.delta == 0:
             findings.append(Finding("same_as_last_year", WARNING, where,
-                                    f"“{field.label}”与去年相同，是否忘了更新？"))
+                                    f"{quoted(field.label)}与去年相同，是否忘了更新？"))
         elif result.percent is not None and abs(result.percent) > OUT_OF_LINE_PERCENT:
             findings.append(Finding("out_of_line", WARNING, where,
-                                    f"“{field.label}”比去年{result.phrase}，变化较大，请核对"))
+                                    f"{quoted(field.label)}比去年{result.phrase}，变化较大，请核对"))
         if field.history and turns(field, report.meta.year):
-            findings.append(Finding("trend_turns", INFO, where, f"“{field.label}”{turn_description(field, report.meta.year)}，"
+            findings.append(Finding("trend_turns", INFO, where, f"{quoted(field.label)}{turn_description(field, report.meta.year)}，"
                                     "文中宜说明原因", node_id=field.name))
     return findings
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
@@ -10,18 +9,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from drafter.core.collect.departments import DRAFTING_OFFICE, departments, fields_by_department
 from drafter.core.errors import UserFacingError
 from drafter.core.rendering.render import RenderError, render
+from drafter.core.text.fieldtext import quoted
 from drafter.gui import commands
 
 
 def _folder_key(report) -> str:
     """The settings key for where a project's workbooks went, by the id they carry (a copy of the project shares it)."""
     return f"collect/folder/{report.meta.project_id}"
-
-
-def quoted(text: str) -> str:
-    """“text”, with quotation marks inside it turned to the inner pair: “‘六个新’工作名称”, not “““六个新”工作名称”."""
-    inner = re.sub(r'"([^"]*)"', r"‘\1’", text.replace("“", "‘").replace("”", "’"))
-    return f"“{inner}”"
 
 
 class CollectActions:

@@ -145,3 +145,16 @@ def test_the_title_box_reads_as_the_title_prints_and_back():
     unnamed = Meta(title="{{ organisation }}{{ year }}年度工作报告", year=2026)  # 落款单位 not yet filled in
     assert title_to_display(unnamed, {}) == "【待填：落款单位】2026年度工作报告"  # as the page prints it
     assert title_from_display("【待填：落款单位】2026年度工作总结", unnamed, {}) == "{{ organisation }}{{ year }}年度工作总结"
+
+
+def test_a_label_s_own_quotes_nest_in_every_message_that_quotes_it():
+    from drafter.core.rendering.render import render
+    from drafter.core.report.model import Meta, Report
+    from drafter.core.text.fieldtext import quoted
+    from drafter.core.years.checks import check_report
+
+    assert quoted("“六个新”工作名称") == quoted('"六个新"工作名称') == "“‘六个新’工作名称”"
+    field = Field("a", "“六个新”建设次数", unit="次", value=Decimal(3), previous=Decimal(3))
+    report = Report(meta=Meta(year=2024), fields={"a": field}, parts=[Section("工作", [Paragraph("开展{{ a }}。")])])
+    messages = [finding.message for finding in check_report(report, render(report))]
+    assert any(message.startswith("“‘六个新’建设次数”与去年相同") for message in messages), messages
