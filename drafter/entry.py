@@ -34,6 +34,15 @@ def mistyped(first: str) -> str | None:
     return f"错误：“{first}”既不是子命令，也不是已有的项目文件。{hint}"
 
 
+def keep_parsed_projects() -> None:
+    """Projects read or saved by the program keep a parsed copy in the user's cache folder: a big report then opens
+    and exports without reading its YAML again (drafter.core.report.project.keep_parsed_copies)."""
+    from drafter import paths
+    from drafter.core.report.project import keep_parsed_copies
+
+    keep_parsed_copies(paths.cache_dir())
+
+
 def start_gui(project: str | None) -> int:
     # The core the window runs on, imported before PySide6: once imported, PySide reads the source of every module
     # an import statement names (looking for its own name), PyYAML's and the standard library's inner modules too.
@@ -59,6 +68,7 @@ def window(argv: list[str]) -> int:
 
 def run(argv: list[str]) -> int:
     """The window, or the sub-command through drafter.cli; returns the exit code."""
+    keep_parsed_projects()
     if wants_window(argv):
         return window(argv)
     from drafter.cli import run as run_command

@@ -22,12 +22,39 @@ def load_project(path: Path) -> Report:
     return read_project(path)[0]
 
 
+# Where each project file's parsed data is kept (parsed_cache.by_content), set by the program's entry; None (scripts,
+# tests): parsed every time. Reading a 250-page project's YAML is ~0.25 s, its kept copy ~5 ms.
+_parsed_copies: Path | None = None
+
+
+def keep_parsed_copies(folder: Path | None) -> None:
+    """Keep the data of every project read or saved from now on in `folder` (None: keep none)."""
+    global _parsed_copies
+    _parsed_copies = Path(folder) if folder is not None else None
+
+
 def read_project(path: Path) -> tuple[Report, bytes]:
     """The Report and the bytes it was read from (for noticing later changes on disk)."""
     path = Path(path)
     with _naming_the_file(path):
         raw = path.read_bytes()
-        return parse_project(raw), raw
+        return _parse_keeping_a_copy(path, raw), raw
+
+
+def _parse_keeping_a_copy(path: Path, raw: bytes) -> Report:
+    """parse_project(raw), from the copy kept for exactly these bytes when there is one; else parsed and kept, once
+    it has read without a fault (a copy never stands for a file whose errors would need their lines)."""
+    if _parsed_copies is None:
+        return parse_project(raw)
+    from drafter.core.report.parsed_cache import by_content, keep_by_content
+
+    data = by_content(path, raw, _parsed_copies)
+    if data is not None:
+        return _report(_migrate(data), {})
+    data, lines = _project_data(raw)
+    report = _report(data, lines)
+    keep_by_content(path, raw, data, _parsed_copies)
+    return report
 
 
 def load_template(path: Path, cache: Path | None = None) -> Report:
@@ -165,9 +192,14 @@ def _uses_format_2(data) -> bool:
 
 def save_project(report: Report, path: Path) -> bytes:
     """Write the project atomically, keeping the previous version as PROJECT.bak; returns what was written."""
-    data = dump_project(report).encode("utf-8")
-    fileio.atomic_write(Path(path), data)
-    return data
+    data = project_data(report)
+    written = dump_data(data).encode("utf-8")
+    fileio.atomic_write(Path(path), written)
+    if _parsed_copies is not None:  # the next open or export reads this copy: the YAML just written reads back as it
+        from drafter.core.report.parsed_cache import keep_by_content
+
+        keep_by_content(Path(path), written, data, _parsed_copies)
+    return written
 
 
 def list_templates(folder: Path) -> list[tuple[str, str]]:
