@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from drafter.core.lastyear.labels import make_label, noun_phrase, tokens
 from drafter.core.report.model import Field
-from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match
+from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import NumberError, parse_number
 from drafter.core.text.spans import TEMPLATE_CODE
@@ -112,8 +111,8 @@ class FieldMaker:
         name = f"figure_{len(self.fields) + 1:02d}"
         # Last year's figure is this year's "previous"; this year's value is for the user to fill.
         self.fields.append(Field(name=name, label=self._unique(label), type=figure.type, unit=figure.unit,
-                                 qualifier=figure.qualifier, previous=figure.value, minimum=Decimal(0),
-                                 notation=figure.notation))
+                                 qualifier=figure.qualifier, previous=figure.value,
+                                 minimum=least_value(figure, label), notation=figure.notation))
         return "{{ " + name + " }}"
 
     def _unique(self, label: str) -> str:

@@ -15,7 +15,8 @@ NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋
 VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟", "个工作日", "工作日",
           "个月", "岁", "分"}
 # A change said without its subject (同比增长8%): the subject is in the clause before.
-BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短"}
+BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短", "增速",
+               "增幅", "涨幅", "降幅", "增长率", "增长速度"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
 ALL_OF = {"全部", "均", "都", "全", "共", "已", "累计", "分别", "全面", "相继", "陆续"}
@@ -56,7 +57,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         head = _clean(clauses[-2], lexicon) + head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
-    tail = noun_phrase(_clean(_first_item(raw_tail), lexicon), lexicon)
+    tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
     if quoted and unit not in VERBAL:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
     elif unit in VERBAL:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
@@ -97,23 +98,29 @@ def _respective_subject(before: str, lexicon: Lexicon) -> str:
 def _already_says(words: str, suffix: str) -> bool:
     """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
     return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
-            or (suffix == "比例" and words.endswith(("率", "比", "比重")))
+            or (words.endswith("量") and suffix not in ("比例", "时长", "人次", "次数"))  # 吞吐量, 用电量
+            or (suffix == "比例" and words.endswith(("率", "比", "比重", "增速", "增幅", "涨幅", "降幅", "速度")))
             or (suffix == "时长" and words.endswith(("时间", "用时", "时长", "时限"))))
 
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:
     """The words after a verbal count, up to the next mark or figure: 3次常委会专题议政 → 常委会专题议政."""
-    return _clean(_first_item(text), lexicon)
+    return _clean(_first_item(text, lexicon), lexicon)
 
 
 CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
+DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
-def _first_item(text: str) -> str:
+def _first_item(text: str, lexicon: Lexicon) -> str:
     """The words before the next figure, field or joining word: 党员和群众参加 → 党员. The joining word is
-    jieba's own word, so 参与 and 给予 are not cut at their 与 (1,300余家实体店参与 counts 实体店, not 实体店参)."""
+    jieba's own word, so 参与 and 给予 are not cut at their 与 (1,300余家实体店参与 counts 实体店, not 实体店参);
+    the digits of a fixed phrase (承诺7天无理由退货) are no figure."""
+    fixed = _fixed_mask(text, lexicon)
+    end = next((index for index, char in enumerate(text)
+                if not fixed[index] and (char in DIGITS or text.startswith("{{", index))), len(text))
     kept = []
-    for word, _flag in tokens(re.split(r"\{\{|[0-9０-９]", text)[0]):
+    for word, _flag in tokens(text[:end]):
         if word in CONJUNCTIONS:
             break
         kept.append(word)
@@ -121,8 +128,28 @@ def _first_item(text: str) -> str:
 
 
 def _without_figures(text: str, lexicon: Lexicon) -> str:
-    """Other figures are no part of a label: 1,300余家实体店 leaves 实体店, not 余家实体店."""
-    return lexicon.chinese_figure.sub("", lexicon.figure.sub("", text))
+    """Other figures are no part of a label: 1,300余家实体店 leaves 实体店, not 余家实体店 (七人普 and 12345热线,
+    names, stay whole)."""
+    return _outside_fixed(text, lexicon, lambda piece: lexicon.chinese_figure.sub("", lexicon.figure.sub("", piece)))
+
+
+def _fixed_mask(text: str, lexicon: Lexicon) -> list[bool]:
+    """For each character of text, whether it is inside one of the lexicon's fixed phrases."""
+    mask = [False] * len(text)
+    for match in lexicon.fixed.finditer(text) if lexicon.fixed else ():
+        mask[match.start():match.end()] = [True] * (match.end() - match.start())
+    return mask
+
+
+def _outside_fixed(text: str, lexicon: Lexicon, change) -> str:
+    """`change` applied to the text between the lexicon's fixed phrases, which are kept as written."""
+    if lexicon.fixed is None:
+        return change(text)
+    pieces, position = [], 0
+    for match in lexicon.fixed.finditer(text):
+        pieces += [change(text[position:match.start()]), match.group()]
+        position = match.end()
+    return "".join(pieces + [change(text[position:])])
 
 
 def _whole_quotes(text: str) -> str:
@@ -132,7 +159,7 @@ def _whole_quotes(text: str) -> str:
 
 def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
-    text = NOT_IN_LABEL.sub("", text)
+    text = _outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
     text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在)$", "", text)
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众

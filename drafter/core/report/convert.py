@@ -11,7 +11,7 @@ from drafter.core.report.model import (
     FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section, Source,
     Past,
 )
-from drafter.core.text.numbers import NumberError, parse_value, plain_digits
+from drafter.core.text.numbers import NumberError, check_bounds, parse_value, plain_digits
 
 # Names the renderer provides itself; a field may not hide them.
 RESERVED_NAMES = frozenset({"year", "next_year", "previous_year", "organisation", "recipient", "loop", "range"})
@@ -109,6 +109,11 @@ def _field(data: dict, where: str) -> Field:
         source=_source(data.get("source"), where),
     )
     field.value = _value(data.get("value"), field, "value")
+    if field.value is not None and field.type in ("integer", "decimal", "percent"):
+        try:  # a value the form would refuse (a negative count) is refused here too; last year's are as written
+            check_bounds(field.value, field.minimum, field.maximum)
+        except NumberError as error:
+            raise ShapeError(f"{where}的 value：{error}") from None
     field.previous = _value(data.get("previous"), field, "previous")
     field.previous_origin = _text(data.get("previous_from", ""), f"{where}的 previous_from")
     field.history = _history(data.get("history"), field)

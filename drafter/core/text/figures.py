@@ -41,6 +41,8 @@ def figure_from_match(match: re.Match, lexicon: Lexicon) -> Figure:
             notation = scale + ("," if grouped else "")
             if match.group("scale2"):  # 230余万元: the qualifier stands before the magnitude
                 notation = "余" + scale
+        if match.group("sign"):  # 增速-3.2%: a negative figure keeps its sign
+            value = -value
         if FULL_WIDTH_DIGIT.search(digits):
             notation = "fullwidth," if grouped else "fullwidth"  # １２６人, １，２００余家, ９７.６％: kept as typed
         elif match.group("percent") == "％":
@@ -85,7 +87,18 @@ def new_field_name(existing: set[str], stem: str = "figure") -> str:
 
 def field_from_figure(figure: Figure, name: str, label: str) -> Field:
     return Field(name=name, label=label, type=figure.type, unit=figure.unit, qualifier=figure.qualifier,
-                 value=figure.value, minimum=Decimal(0), notation=figure.notation)
+                 value=figure.value, minimum=least_value(figure, label), notation=figure.notation)
+
+
+# A figure named by one of these words is a change, which may fall below zero another year (增速-3.2%).
+CHANGE_WORDS = ("增速", "增幅", "增长", "增减", "涨幅", "变化", "变动", "同比", "环比", "利润", "差额", "结余", "净")
+
+
+def least_value(figure: Figure, label: str) -> Decimal | None:
+    """The minimum a figure's field gets: 0 for a count or an amount, none for a change or a figure found negative."""
+    if (figure.value is not None and figure.value < 0) or any(word in label for word in CHANGE_WORDS):
+        return None
+    return Decimal(0)
 
 
 def suggest_label(figure: Figure, before: str, after: str, lexicon: Lexicon, taken: set[str] = frozenset()) -> str:

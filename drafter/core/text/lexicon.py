@@ -15,6 +15,9 @@ MASK = r"[*＊×XＸ]{1,6}"
 # 1,260 and, typed with a Chinese input method on, 1，260 or １，２６０ (a full-width comma grouping thousands)
 ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
+# A minus sign written after a word or a mark (增速-3.2%, 为-0.8亿元), or opening the text; after a digit it joins a
+# range (3-5个), and after a space it may be a dash.
+SIGN = r"(?:(?:(?<=[\u4e00-\u9fff：:（(，,、；;])|(?<![\s\S]))(?P<sign>[-－−]))?"
 
 
 class LexiconError(UserFacingError, ValueError):
@@ -43,10 +46,11 @@ class Lexicon:
 
     @cached_property
     def figure(self) -> re.Pattern:
-        """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, **名."""
+        """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, -3.2%, **名."""
         scale = _alternatives(self.magnitudes)
         return re.compile(
-            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?(?:(?P<mask>{MASK})|(?P<number>{ARABIC}))"
+            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?"
+            rf"(?:(?P<mask>{MASK})|{SIGN}(?P<number>{ARABIC}))"
             rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
             rf"(?P<unit>{_alternatives(self.units)}))"
         )
@@ -61,7 +65,28 @@ class Lexicon:
 
     @cached_property
     def fixed(self) -> re.Pattern | None:
-        return re.compile(_alternatives(self.fixed_phrases)) if self.fixed_phrases else None
+        """The fixed phrases, each matching a whole number only: 110 is the police's number, but not in 1108件."""
+        if not self.fixed_phrases:
+            return None
+        phrases = sorted(set(self.fixed_phrases), key=len, reverse=True)
+        return re.compile("|".join(_whole_numbers_only(phrase) for phrase in phrases))
+
+
+_ARABIC_DIGIT = "0-9０-９"
+
+
+def _whole_numbers_only(phrase: str) -> str:
+    """The phrase as a pattern that does not match where the number it begins or ends with is part of a longer one."""
+    pattern = re.escape(phrase)
+    if phrase[0] in CHINESE_DIGITS:
+        pattern = rf"(?<![{CHINESE_DIGITS}])" + pattern
+    elif re.match(rf"[{_ARABIC_DIGIT}]", phrase):
+        pattern = rf"(?<![{_ARABIC_DIGIT}.．,，])" + pattern
+    if re.search(rf"[{_ARABIC_DIGIT}]$", phrase):
+        pattern += rf"(?![{_ARABIC_DIGIT}.．]|[,，][{_ARABIC_DIGIT}])"
+    elif phrase[-1] in CHINESE_DIGITS:
+        pattern += rf"(?![{CHINESE_DIGITS}])"
+    return pattern
 
 
 def load_lexicon(path: Path) -> Lexicon:

@@ -12,7 +12,7 @@ class NumberError(ValueError):
     """A value that cannot be a field's value; the message is the reason, in Chinese."""
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％－＋", "0123456789,.%-+")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．％－＋−", "0123456789,.%-+-")  # − is the minus sign
 _CHINESE_NUMERAL = re.compile(r"^[0-9.〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点]+$")
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
@@ -50,17 +50,22 @@ def parse_entry(text: str, field_type: str, notation: str = "") -> Decimal | str
 
 
 def parse_number(text: str, percent: bool = False) -> Decimal:
-    """A non-negative number from Arabic, full-width or Chinese numerals."""
+    """A number from Arabic, full-width or Chinese numerals, negative with its sign (-3.2, 负三); whether a field
+    may be negative is its minimum's to say (check_bounds)."""
     _reject_lookalikes(text)
     plain = text.translate(_FULL_WIDTH).replace(" ", "")
     if plain.endswith("%"):
         if not percent:
             raise NumberError(f"“{text}”带有百分号，这一项不是百分数")
         plain = plain[:-1]
-    if plain.startswith(("-", "负")):
-        raise NumberError(f"“{text}”是负数，这一项不能为负")
-    if plain.startswith("+"):
+    negative = plain.startswith(("-", "负"))
+    if negative or plain.startswith("+"):
         plain = plain[1:]
+    number = _unsigned(plain, text)
+    return -number if negative and number else number
+
+
+def _unsigned(plain: str, text: str) -> Decimal:
     if _GROUPED.match(plain):
         plain = plain.replace(",", "")
     if "," in plain:
@@ -146,6 +151,8 @@ def parse_date(text: str) -> str:
 
 def check_bounds(value: Decimal, minimum: Decimal | None, maximum: Decimal | None) -> None:
     """Raise NumberError when a value lies outside a field's bounds."""
+    if minimum is not None and value < 0 <= minimum:
+        raise NumberError(f"{plain_digits(value)} 是负数，这一项不能为负")
     if minimum is not None and value < minimum:
         raise NumberError(f"{plain_digits(value)} 小于允许的最小值 {plain_digits(minimum)}")
     if maximum is not None and value > maximum:

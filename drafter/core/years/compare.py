@@ -12,7 +12,7 @@ from drafter.core.text.numbers import plain_digits
 @dataclass(frozen=True)
 class Change:
     delta: Decimal
-    percent: Decimal | None  # None when last year was zero
+    percent: Decimal | None  # None when last year was zero or below
     phrase: str
 
 
@@ -24,7 +24,7 @@ def change(field: Field) -> Change | None:
         return None
     delta = field.value - field.previous
     percent = None
-    if field.previous != 0:
+    if field.previous > 0:  # from a negative base (a loss last year) a percentage says nothing: the change is told
         percent = (delta / field.previous * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return Change(delta, percent, _phrase(field, delta, percent))
 

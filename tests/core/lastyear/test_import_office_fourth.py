@@ -110,7 +110,7 @@ def test_the_first_of_a_list_of_points_is_no_lead_and_two_prints_as_liang():
 
 
 @pytest.mark.parametrize(("sentence", "label"), [
-    ("公务用车总量控制在312辆以内。", "公务用车总量数"),  # not 以内数
+    ("公务用车总量控制在312辆以内。", "公务用车总量"),  # not 以内数
     ("平均办理时限压缩至3个工作日。", "平均办理时限"),  # not 工作日个数
     ("合格率较2022年提高11个百分点。", "合格率提高百分点"),  # not 合格率较年提高百分点
     ("参保人数较上年末净增8300人。", "参保人数净增人数"),  # not 参保人数末净增人数

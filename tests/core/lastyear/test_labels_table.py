@@ -78,7 +78,7 @@ def test_a_head_has_a_noun_of_two_characters_or_more(text, has):
     ("实体店参与", "实体店参与"), ("给予支持", "给予支持"), ("12个支部", ""), ("{{ a }}个", ""),
 ])
 def test_the_first_item_stops_at_a_joining_word_or_a_figure(text, first):
-    assert labels._first_item(text) == first
+    assert labels._first_item(text, LEXICON) == first
 
 
 @pytest.mark.parametrize("text, cleaned", [

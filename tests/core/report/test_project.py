@@ -76,7 +76,7 @@ BAD_FILES = [
     (b"format: 1\nfields:\n- {name: a}\n- {name: b, type: money}\n", "第4行附近.*类型“money”"),
     (b"format: 1\nfields:\n- {name: 1a}\n", "字段名“1a”不可用"),
     (b"format: 1\nfields:\n- {name: a}\n- {name: a}\n", "重复定义"),
-    (b"format: 1\nfields:\n- {name: a, value: -5}\n", "负"),
+    (b"format: 1\nfields:\n- {name: a, min: 0, value: -5}\n", "第3行附近.*负数"),
     (b"format: 1\nmeta:\n  title: x\n  year: 99\n", "第3行附近.*四位年份"),
     (b"format: 1\nparts:\n- heading: a\n  paragraphs:\n  - body: x\n    lead: [1]\n", "第5行附近.*应是文字"),
     (b"format: 1\nparts: {heading: x}\n", "parts 应是列表"),

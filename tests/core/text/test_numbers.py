@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from drafter.core.text.numbers import NumberError, format_date, format_number, heading_number, parse_entry, parse_value
+from drafter.core.text.numbers import (NumberError, check_bounds, format_date, format_number, heading_number, parse_entry,
+                                       parse_value)
 
 ACCEPTED = [
     ("12", "integer", Decimal(12)),
@@ -23,6 +24,11 @@ ACCEPTED = [
     ("35.6%", "percent", Decimal("35.6")),
     ("35.6％", "percent", Decimal("35.6")),
     ("0", "integer", Decimal(0)),
+    ("-3", "integer", Decimal(-3)),  # negative with its sign; whether a field may be is its minimum's to say
+    ("－3", "integer", Decimal(-3)),
+    ("−3.2%", "percent", Decimal("-3.2")),
+    ("负三", "integer", Decimal(-3)),
+    ("-0", "integer", Decimal(0)),
     ("2023年1月8日", "date", "2023-01-08"),
     ("2023-1-8", "date", "2023-01-08"),
     ("2023/12/31", "date", "2023-12-31"),
@@ -31,9 +37,6 @@ ACCEPTED = [
 
 REJECTED = [
     ("", "integer", "未填写"),
-    ("-3", "integer", "负"),
-    ("－3", "integer", "负"),
-    ("负三", "integer", "负"),
     ("1e3", "integer", "科学计数法"),
     ("nan", "integer", "不是数字"),
     ("inf", "decimal", "不是数字"),
@@ -58,6 +61,20 @@ def test_accepts_what_people_type(typed, kind, expected):
 def test_rejects_with_a_specific_reason(typed, kind, reason):
     with pytest.raises(NumberError, match=reason):
         parse_value(typed, kind)
+
+
+@pytest.mark.parametrize(("value", "minimum", "reason"), [
+    (Decimal(-3), Decimal(0), "-3 是负数，这一项不能为负"),  # a count: its minimum is 0
+    (Decimal(-3), Decimal(-2), "-3 小于允许的最小值 -2"),  # a field that may be negative, down to its minimum
+])
+def test_a_value_below_the_minimum_says_why(value, minimum, reason):
+    with pytest.raises(NumberError, match=reason):
+        check_bounds(value, minimum, None)
+
+
+def test_a_negative_value_passes_where_no_minimum_stands_or_it_allows_it():
+    check_bounds(Decimal("-3.2"), None, None)
+    check_bounds(Decimal("-3.2"), Decimal(-5), None)
 
 
 @pytest.mark.parametrize(

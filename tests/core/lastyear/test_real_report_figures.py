@@ -1,0 +1,111 @@
+"""Figures as real reports write them (issue “real reports”): a number beginning like a fixed phrase, negatives, ‰ and
+the units of statistics, numbers inside names; one behaviour per row, each of which the importer once got wrong."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from drafter.core.actions import apply_assignment
+from drafter.core.lastyear import SourceParagraph
+from drafter.core.rendering.render import render
+from drafter.core.years.compare import change
+from import_helpers import build_project
+
+
+def imported(sentence: str):
+    report = build_project([SourceParagraph("2023年工作总结"), SourceParagraph(sentence)], None, "t").report
+    text = "\n".join(block.text for block in render(report).blocks)
+    return report, [(f.label, f.previous, f.unit, f.type) for f in report.fields.values()], text
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("受理群众诉求1108件。", Decimal(1108), "件"),  # not 110 (the police's number) and 8件
+    ("全年出警1205次。", Decimal(1205), "次"),  # not 120 (the ambulance's)
+    ("处置警情1190起。", Decimal(1190), "起"),  # not 119 (the fire brigade's)
+    ("新建5G基站56个。", Decimal(56), "个"),
+])
+def test_a_fixed_phrase_never_takes_the_first_digits_of_a_longer_number(sentence, value, unit):
+    _report, fields, _text = imported(sentence)
+    assert [(previous, found) for _label, previous, found, _type in fields] == [(value, unit)]
+
+
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("规上工业增加值增速-3.2%。", Decimal("-3.2"), "percent"),
+    ("利润总额为-0.8亿元。", Decimal("-80000000"), "integer"),
+    ("出口额同比增长－1.5%。", Decimal("-1.5"), "percent"),
+])
+def test_a_negative_figure_keeps_its_sign_and_none_is_left_in_the_prose(sentence, value, kind):
+    report, [(_label, previous, _unit, found_kind)], text = imported(sentence)
+    assert (previous, found_kind) == (value, kind)
+    assert "-" not in text.replace(report.fields["figure_01"].label, "") and "－" not in text
+    assert next(iter(report.fields.values())).minimum is None  # this year's may be negative again, or not
+
+
+@pytest.mark.parametrize("sentence", ["建成区面积3-5平方公里。", "招聘18-35周岁青年。"])
+def test_a_hyphen_after_a_digit_joins_a_range_and_is_no_sign(sentence):
+    _report, fields, _text = imported(sentence)
+    assert all(previous is None or previous >= 0 for _label, previous, _unit, _type in fields)
+
+
+def test_a_fall_said_in_words_stays_a_positive_figure():
+    _report, [(label, previous, _unit, _type)], _text = imported("税收收入下降4.7%。")
+    assert previous == Decimal("4.7") and "下降" in label
+
+
+def test_a_negative_value_is_typed_printed_and_compared():
+    report, _fields, _text = imported("规上工业增加值增速5.1%。")
+    field = next(iter(report.fields.values()))
+    assert field.minimum is None  # a rate of change: next year's may fall below zero
+    apply_assignment(report, f"{field.name}=-3.2")
+    assert field.value == Decimal("-3.2")
+    assert "增速-3.2%" in "\n".join(block.text for block in render(report).blocks)
+    assert change(field).phrase == "下降8.3个百分点"
+
+
+def test_a_count_refuses_a_negative_value_with_its_reason():
+    report, _fields, _text = imported("开展学习12次。")
+    field = next(iter(report.fields.values()))
+    with pytest.raises(ValueError, match="负数"):
+        apply_assignment(report, f"{field.name}=-3")
+
+
+def test_from_a_negative_base_no_percentage_is_said():
+    report, _fields, _text = imported("利润总额为-0.8亿元。")
+    field = next(iter(report.fields.values()))
+    field.value = Decimal(120000000)
+    assert change(field).percent is None and change(field).phrase.startswith("增加")
+
+
+@pytest.mark.parametrize("sentence, value, unit, label", [
+    ("人口死亡率1.62‰。", Decimal("1.62"), "‰", "人口死亡率"),
+    ("集装箱吞吐量46万标准箱。", Decimal(460000), "标准箱", "集装箱吞吐量"),
+    ("治理水土流失面积12.5平方公里。", Decimal("12.5"), "平方公里", "治理水土流失面积"),
+    ("全社会用电量2.3亿千瓦时。", Decimal(230000000), "千瓦时", "全社会用电量"),
+    ("发放救灾物资36公斤。", Decimal(36), "公斤", "发放救灾物资重量"),
+])
+def test_the_units_of_statistics_are_read(sentence, value, unit, label):
+    _report, [(found_label, previous, found_unit, _type)], _text = imported(sentence)
+    assert (previous, found_unit, found_label) == (value, unit, label)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("配合完成七人普入户登记3200户。", "七人普"),  # the seventh census: 七人 is no count of people
+    ("12345热线受理工单3210件。", "12345热线"),
+    ("开展二十大精神宣讲12场。", "二十大"),
+    ("实施双百工程项目8个。", "双百工程"),
+    ("建成一刻钟便民生活圈9个。", "一刻钟"),
+])
+def test_a_number_inside_a_name_stays_text_and_the_label_keeps_the_name(sentence, name):
+    _report, [(label, _previous, _unit, _type)], text = imported(sentence)
+    assert name in text and name in label
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("全县地区生产总值186亿元，增速5.1%。", ["地区生产总值金额", "地区生产总值增速"]),
+    ("一般公共预算收入12亿元，增幅3.2%。", ["一般公共预算收入金额", "一般公共预算收入增幅"]),
+])
+def test_a_rate_after_a_comma_takes_the_subject_before_it(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
