@@ -149,16 +149,30 @@ def _validate(sheet, fields: list[Field]) -> None:
         if field.type not in ("integer", "decimal", "percent"):
             continue
         kind = "whole" if field.type == "integer" else "decimal"
-        low = plain_digits(field.minimum) if field.minimum is not None else "0"
+        low = plain_digits(field.minimum) if field.minimum is not None else None
         high = plain_digits(field.maximum) if field.maximum is not None else None
         key = (kind, low, high)
         if key not in rules:
-            rules[key] = DataValidation(
-                type=kind, operator="between" if high else "greaterThanOrEqual", formula1=low, formula2=high,
-                allow_blank=True, showErrorMessage=True, errorStyle="warning", errorTitle="数值有误",
-                error=f"这一项应{TYPE_HINTS[field.type]}，不小于{low}" + (f"，不大于{high}" if high else ""))
+            rules[key] = DataValidation(type=kind, **_bounds(low, high), allow_blank=True, showErrorMessage=True,
+                                        errorStyle="warning", errorTitle="数值有误",
+                                        error=f"这一项应{_hint(field)}")
             sheet.add_data_validation(rules[key])
         rules[key].add(sheet.cell(layout.FIRST_ROW + index, layout.ANSWER).coordinate)
+
+
+# Excel's rule needs a bound on each side it checks: a field without one (a rate of change, which may fall below
+# zero) is checked for its kind of number only, between bounds no report's figure reaches.
+_FAR = "1000000000000000"
+
+
+def _bounds(low: str | None, high: str | None) -> dict:
+    if low is not None and high is not None:
+        return {"operator": "between", "formula1": low, "formula2": high}
+    if low is not None:
+        return {"operator": "greaterThanOrEqual", "formula1": low}
+    if high is not None:
+        return {"operator": "lessThanOrEqual", "formula1": high}
+    return {"operator": "between", "formula1": "-" + _FAR, "formula2": _FAR}
 
 
 def _page_setup(sheet, count: int) -> None:

@@ -67,6 +67,19 @@ def test_the_sheet_a_department_receives(sent):
     assert str(rules["decimal"].sqref) == sheet.cell(layout.FIRST_ROW + 4, layout.ANSWER).coordinate
 
 
+def test_a_field_that_may_be_negative_is_checked_for_its_kind_only(sent, tmp_path):
+    report, _project, _books = sent
+    name = next(n for n, f in report.fields.items() if f.type == "integer" and f.department == "组织科")
+    report.fields[name].minimum = None  # as the importer leaves a rate of change (增速-3.2%)
+    again = write_workbooks(report, render(report), tmp_path / "again")
+    sheet = openpyxl.load_workbook(next(p for p in again if "组织科" in p.name))[layout.DATA_SHEET]
+    row = next(r for r in range(layout.FIRST_ROW, sheet.max_row + 1)
+               if sheet.cell(r, layout.LABEL).value == report.fields[name].label)
+    cell = sheet.cell(row, layout.ANSWER).coordinate
+    [rule] = [rule for rule in sheet.data_validations.dataValidation if cell in rule.sqref]
+    assert rule.operator == "between" and float(rule.formula1) < -1e9 and "不小于" not in rule.error
+
+
 def test_the_hidden_sheet_ties_the_workbook_to_the_project(sent):
     report, _project, books = sent
     book = openpyxl.load_workbook(books["宣传科"])
