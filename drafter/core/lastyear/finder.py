@@ -23,7 +23,11 @@ RANGE_START = re.compile(r"(?<![0-9０-９.．])(?P<number>[0-9]+(?:\.[0-9]+)?)(
 # An age bounding who is meant (60岁以上老人, 18至35岁青年) is a criterion, not a figure of the year
 AGE_BOUND = re.compile(r"\s*(?:及?以上|及?以下|以内|至|～|~|-|—)")
 AGE_RANGE_END = re.compile(r"[0-9０-９]\s*(?:至|～|~|—|－|-|到)\s*$")
-CELL_NUMBER = re.compile(r"^[约]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
+CELL_NUMBER = re.compile(r"^[约]?[-－−]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
+# A bound saying who or what is meant (600分以上11人, 2亩以上耕地, 3亿元以上的项目): a criterion, not a figure; a
+# bound ending the clause (增长10%以上。) is the figure itself.
+CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)(?=[\u4e00-\u9fff0-9０-９])")
+AIMED_AT = re.compile(r"(?:至|到|在|达|为|突破|超过)\s*$")  # 缩短至5.2分钟以内受理: the bound is the figure's own
 
 
 def _chinese_notation(number: str) -> str:
@@ -68,7 +72,8 @@ class FieldMaker:
             unit = "%" if figure.type == "percent" else figure.unit
             if kind == "range_start":  # 3至5座: the lower bound prints bare; its label names the upper's unit
                 upper = self.lexicon.figure.search(span, match.end())
-                unit, after = upper.group("unit") or "%", span[upper.end():] + whole[start + end:]
+                unit = upper.group("unit") or ("%" if upper.group("percent") else "")
+                after = span[upper.end():] + whole[start + end:]
             label = make_label(before, after, unit, self.lexicon) + ("（下限）" if kind == "range_start" else "")
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
@@ -79,6 +84,8 @@ class FieldMaker:
         if kind == "range_start":
             upper = self.lexicon.figure.search(span, match.end())
             return upper is not None and upper.group("unit") == "岁"
+        if CRITERION.match(whole, start + match.end()) and not AIMED_AT.search(whole, 0, start + match.start()):
+            return True
         return figure.unit == "岁" and bool(AGE_BOUND.match(whole, start + match.end())
                                           or AGE_RANGE_END.search(whole, 0, start + match.start()))
 
@@ -102,6 +109,8 @@ class FieldMaker:
         number = match.group("number")
         if number == "一" or (len(number) == 1 and match.group("unit") in self.lexicon.chinese_slogan_units):
             return None  # 一批, “四个意识”, 八项规定: an article or a name, not a count
+        if number == "二" and match.group("unit") == "期":
+            return None  # 医院二期, 4号线二期: a phase (two of something is 两期)
         if number in ("百", "千", "万") and not match.group("qualifier"):
             return None  # 千家万户 is a phrase; 万余人 and 千余名 are counts
         figure.notation = _chinese_notation(number)

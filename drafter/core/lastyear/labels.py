@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from drafter.core.text.lexicon import Lexicon
 
+# What is left of a criterion once its figure is gone (3亿元以上的项目 → 项目)
+BOUND = re.compile(r"(?<=\0)(?:及|或)?(?:以上|以下|以内)的?")
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 # 5G, 4K keep their digits (a name, not a figure)
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+(?![A-Za-z])|[“”‘’\"《》「」\s…·—\-]"
@@ -99,6 +101,7 @@ def _already_says(words: str, suffix: str) -> bool:
     """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
     return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
             or (words.endswith("量") and suffix not in ("比例", "时长", "人次", "次数"))  # 吞吐量, 用电量
+            or (suffix == "数" and words.endswith("人次"))  # 门急诊人次突破185万
             or (suffix == "比例" and words.endswith(("率", "比", "比重", "增速", "增幅", "涨幅", "降幅", "速度")))
             or (suffix == "时长" and words.endswith(("时间", "用时", "时长", "时限"))))
 
@@ -130,7 +133,8 @@ def _first_item(text: str, lexicon: Lexicon) -> str:
 def _without_figures(text: str, lexicon: Lexicon) -> str:
     """Other figures are no part of a label: 1,300余家实体店 leaves 实体店, not 余家实体店 (七人普 and 12345热线,
     names, stay whole)."""
-    return _outside_fixed(text, lexicon, lambda piece: lexicon.chinese_figure.sub("", lexicon.figure.sub("", piece)))
+    return _outside_fixed(text, lexicon, lambda piece: lexicon.chinese_figure.sub("", BOUND.sub(
+        "", lexicon.figure.sub("\0", piece)).replace("\0", "")))
 
 
 def _fixed_mask(text: str, lexicon: Lexicon) -> list[bool]:
@@ -161,7 +165,7 @@ def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = _outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
-    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在)$", "", text)
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过)$", "", text)
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]

@@ -49,10 +49,25 @@ def read_source(path: Path) -> tuple[list[SourceParagraph], Counter]:
             text = decode_text(raw, path.name)
         except UnknownEncoding as error:
             raise SourceError(str(error)) from None
-        return [SourceParagraph(line.strip()) for line in text.splitlines()], Counter()
+        return text_pieces(text), Counter()
     if suffix in (".doc", ".wps") or raw.startswith(OLE2_MAGIC):
         raise SourceError(_ole_message(path, suffix))
     return read_docx(raw, path.name)
+
+
+def text_pieces(text: str) -> list[SourceParagraph]:
+    """A text file's lines as paragraphs; a run of lines of cells split by tabs (a table copied out of Word or Excel)
+    as one table."""
+    pieces: list[SourceParagraph] = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip("\r\n").split("\t")]
+        if len([cell for cell in cells if cell]) < 2:
+            pieces.append(SourceParagraph(line.strip()))
+        elif pieces and pieces[-1].rows is not None:
+            pieces[-1].rows.append(cells)
+        else:
+            pieces.append(SourceParagraph("", rows=[cells]))
+    return pieces
 
 
 def _ole_message(path: Path, suffix: str) -> str:

@@ -25,8 +25,10 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     current = next((index for index, year in years.items() if year == roller.from_year), None)
     before = next((index for index, year in years.items() if year == roller.from_year - 1), None)
     label_column = _label_column(header, rows[1:], set(years) | {unit_column})
-    measures = _measure_columns(header, set(years) | {unit_column, label_column})
-    table = [[_year_cell(cell, years.get(index), roller) for index, cell in enumerate(header)]]
+    if current is None and unit_column is not None:  # 项目 | 单位 | 数量: the quantities stand in a column of their own
+        current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column})
+    measures = _measure_columns(header, set(years) | {unit_column, label_column, current}, roller.from_year)
+    table = [[_year_cell(cell, years.get(index), roller, place) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)
         label = BRACKETED_UNIT.sub("", row[label_column]).strip() if label_column < len(row) else ""
@@ -50,15 +52,27 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     return Paragraph(rows=table)
 
 
-def _measure_columns(header: list[str], taken: set) -> dict[int, tuple[str, str]]:
-    """Columns of this year's figures other than the year's own, by their header's unit (增长（%）, 金额（万元）):
-    index → (what the header measures, unit)."""
+def _measure_columns(header: list[str], taken: set, year: int) -> dict[int, tuple[str, str]]:
+    """Columns of this year's figures other than the year's own, by their header's unit (增长（%）, 金额（万元）,
+    2023年产量（吨）): index → (what the header measures, unit). A column of another year is no measure of this one."""
     measures = {}
     for index, cell in enumerate(header):
         match = BRACKETED_UNIT.search(cell)
-        if index not in taken and match and not YEAR_IN_HEADER.search(cell):
-            measures[index] = (BRACKETED_UNIT.sub("", cell).strip(), match.group(1))
+        if index in taken or not match or any(int(found) != year for found in YEAR_IN_HEADER.findall(cell)):
+            continue
+        what = re.sub(rf"^\s*{year}\s*年度?", "", BRACKETED_UNIT.sub("", cell)).strip()
+        measures[index] = (what, match.group(1))
     return measures
+
+
+def _quantity_column(header: list[str], rows: list[list[str]], taken: set) -> int | None:
+    """The first column, of those not taken, whose every filled cell is a number: where a table with a 单位 column
+    and no year's column keeps its quantities."""
+    for index in range(len(header)):
+        cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
+        if index not in taken and cells and all(NUMBER_CELL.match(cell) for cell in cells):
+            return index
+    return None
 
 
 def _label_column(header: list[str], rows: list[list[str]], taken: set) -> int:
@@ -73,11 +87,13 @@ def _label_column(header: list[str], rows: list[list[str]], taken: set) -> int:
     return 0
 
 
-def _year_cell(cell: str, year: int | None, roller: YearRoller) -> str:
+def _year_cell(cell: str, year: int | None, roller: YearRoller, place: str) -> str:
     if year in (roller.from_year, roller.from_year - 1):
         shift = roller.to_year - roller.from_year
         roller.changes.append(f"表格表头：{year}年 → {year + shift}年")
         return cell.replace(str(year), "{{ year }}" if year == roller.from_year else "{{ previous_year }}")
+    if YEAR_IN_HEADER.search(cell):  # 2023年产量（吨）: the year's words roll as the text's do
+        return roller.roll(escape_template_syntax(cell), place)
     return escape_template_syntax(cell)
 
 

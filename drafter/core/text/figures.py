@@ -51,7 +51,7 @@ def figure_from_match(match: re.Match, lexicon: Lexicon) -> Figure:
         return Figure(value, "percent", "", "", notation if notation in ("fullwidth", "％") else "")
     qualifier = "约" if match.group("about") else (match.group("qualifier") or "")
     kind = "decimal" if value is not None and value != value.to_integral_value() else "integer"
-    return Figure(value, kind, match.group("unit"), qualifier, notation)
+    return Figure(value, kind, match.group("unit") or "", qualifier, notation)
 
 
 def parse_figure(text: str, lexicon: Lexicon) -> Figure:

@@ -17,6 +17,8 @@ ARABIC = r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 # A minus sign written after a word or a mark (增速-3.2%, 为-0.8亿元), or opening the text; after a digit it joins a
 # range (3-5个), and after a space it may be a dash.
+# 门急诊人次突破185万。: a number in 万 or 亿 ending its clause counts what the words before it name
+BARE_MAGNITUDE = r"(?<=[万亿])(?=[，。；、,;：:）)”\s]|$)"
 SIGN = r"(?:(?:(?<=[\u4e00-\u9fff：:（(，,、；;])|(?<![\s\S]))(?P<sign>[-－−]))?"
 
 
@@ -52,7 +54,7 @@ class Lexicon:
             rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?"
             rf"(?:(?P<mask>{MASK})|{SIGN}(?P<number>{ARABIC}))"
             rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
-            rf"(?P<unit>{_alternatives(self.units)}))"
+            rf"(?P<unit>{_alternatives(self.units)})|{BARE_MAGNITUDE})"
         )
 
     @cached_property

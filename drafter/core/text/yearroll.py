@@ -31,10 +31,24 @@ def title_years(title: str) -> list[int]:
     return [year for year, _chinese in map(written_year, _TITLE_YEAR.finditer(title)) if 1990 <= year <= 2100]
 
 
+# A date standing alone under a speech's title, （2025年3月2日）: when the report was given, not what it is about
+_DATE_LINE = re.compile(rf"^[（(]?\s*(?:\d{{4}}|[{_NUMERAL}]{{4}})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月"
+                        rf"\s*[\d一二三四五六七八九十]{{1,3}}\s*日\s*[)）]?$")
+
+
+def _first_half(month: str) -> bool:
+    return int(month) <= 6 if month.isdigit() else month in ("一", "二", "三", "四", "五", "六")
+
+
 def detect_report_year(texts: list[str]) -> int | None:
-    """The year a report is about: the first “YYYY年” (or 二〇二三年) near its start, else the commonest year in it."""
+    """The year a report is about: the first “YYYY年” (or 二〇二三年) near its start, else the commonest year in it.
+    A date line there is a report given in the first half of a year about the year before (and in the second, on
+    its own year)."""
     for text in texts[:4]:
         years = years_in(text)
+        date = _DATE_LINE.match(text.strip())
+        if years and date:
+            return years[0] - 1 if _first_half(date.group(1)) else years[0]
         if years:
             return years[0]
     counted = Counter(year for text in texts for year in years_in(text))

@@ -109,3 +109,55 @@ def test_a_number_inside_a_name_stays_text_and_the_label_keeps_the_name(sentence
 def test_a_rate_after_a_comma_takes_the_subject_before_it(sentence, labels):
     _report, fields, _text = imported(sentence)
     assert [label for label, *_ in fields] == labels
+
+
+def imported_text(tmp_path, text: str, name: str = "报告.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    from import_helpers import import_last_year
+
+    return import_last_year(path).report
+
+
+def test_a_table_in_a_text_file_is_a_table_with_its_quantities_as_fields(tmp_path):
+    report = imported_text(tmp_path, "2023年工作总结\n一、主要工作\n全年开展服务如下。\n项目\t单位\t数量\n"
+                                     "业务培训\t期\t12\n古籍普查登记\t部\t146\n二、2024年打算\n继续做好。\n")
+    [table] = [p for p in report.parts[0].paragraphs if p.rows]
+    assert [f.label for f in report.fields.values()] == ["业务培训（期）", "古籍普查登记（部）"]
+    assert [f.previous for f in report.fields.values()] == [12, 146]
+    assert table.rows[0] == ["项目", "单位", "数量"]
+
+
+def test_a_column_headed_with_the_year_and_a_measure_is_this_years_and_rolls(tmp_path):
+    report = imported_text(tmp_path, "2023年统计公报\n一、农业\n主要农产品产量如下。\n产品\t2023年产量（吨）\t比上年增长（%）\n"
+                                     "粮食\t158436\t0.7\n谷物\t95214\t-9.7\n二、2024年打算\n继续做好。\n")
+    fields = {f.label: f for f in report.fields.values()}
+    assert fields["粮食产量（吨）"].previous == 158436 and fields["谷物比上年增长（%）"].previous == Decimal("-9.7")
+    [table] = [p for p in report.parts[0].paragraphs if p.rows]
+    assert "2023" not in table.rows[0][1] and "{{ year }}" in table.rows[0][1]
+
+
+def test_a_number_in_wan_ending_its_clause_is_a_figure():
+    _report, fields, _text = imported("门急诊人次突破185万，出院人次达到12.5万。")
+    assert [(label, previous) for label, previous, _unit, _type in fields] == [
+        ("门急诊人次", Decimal(1850000)), ("出院人次", Decimal(125000))]
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("全县600分以上11人。", [Decimal(11)]),  # 600分以上 says who is counted
+    ("投资3亿元以上的项目12个。", [Decimal(12)]),
+    ("平均用时缩短至5.2分钟以内受理。", [Decimal("5.2")]),  # a bound the figure is brought to is the figure
+    ("新增就业1000人以上。", [Decimal(1000)]),
+    ("区人民医院二期年内投入使用，举办两期培训。", [Decimal(2)]),  # 二期 is a phase; 两期 a count
+    ("政协十一届四次会议以来，提案286件。", [Decimal(286)]),  # 届 before a number: a session, not a count
+])
+def test_criteria_phases_and_sessions_are_no_figures(sentence, counted):
+    _report, fields, _text = imported(sentence)
+    assert [previous for _label, previous, _unit, _type in fields] == counted
+
+
+def test_a_speech_dated_in_spring_is_about_the_year_before(tmp_path):
+    report = imported_text(tmp_path, "市政协常务委员会工作报告\n（2025年3月2日）\n各位委员：\n"
+                                     "2024年，我们召开常委会议5次。\n一、主要工作\n开展协商9次。\n"
+                                     "二、2025年工作安排\n2025年是收官之年。\n")
+    assert report.meta.year == 2025  # imported a year on: the report was about 2024
