@@ -243,6 +243,7 @@ class _Builder:
                 changes[index] = "结尾" + changes[index][changes[index].index("："):]
 
     def _convert(self, text: str, place: str) -> str:
+        self.maker.targets = bool(self.stack) and bool(PLAN_HEADING.search(self.stack[0].heading))
         escaped = escape_template_syntax(text)
         with_fields = self.maker.replace_figures(escaped)
         return self.roller.roll(with_fields, place)

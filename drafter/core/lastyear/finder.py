@@ -27,6 +27,10 @@ CELL_NUMBER = re.compile(r"^[约]?[-－−]?[0-9０-９][0-9０-９,，.．]*(�
 # A bound saying who or what is meant (600分以上11人, 2亩以上耕地, 3亿元以上的项目): a criterion, not a figure; a
 # bound ending the clause (增长10%以上。) is the figure itself.
 CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)(?=[\u4e00-\u9fff0-9０-９])")
+# A clause of changes told 分别 without a subject of its own, after a clause of figures (…，同比分别下降16%、6.9%)
+RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别"
+                               r"(?P<change>增长|下降|提高|降低|增加|减少|上升)(?P<here>[^，。；,;：:！？\n]*)$")
+TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 AIMED_AT = re.compile(r"(?:至|到|在|达|为|突破|超过)\s*$")  # 缩短至5.2分钟以内受理: the bound is the figure's own
 
 
@@ -42,6 +46,7 @@ class FieldMaker:
         self.lexicon = lexicon
         self.fields: list[Field] = []
         self.names: dict[str, str] = {}  # a masked name's label → its text field
+        self.targets = False  # set while the text read is a plan for the year ahead (the builder knows its parts)
         parts = [NAME, TEMPLATE_CODE.pattern] + ([lexicon.fixed.pattern] if lexicon.fixed else [])
         self.protected = re.compile("|".join(parts))
 
@@ -74,7 +79,9 @@ class FieldMaker:
                 upper = self.lexicon.figure.search(span, match.end())
                 unit = upper.group("unit") or ("%" if upper.group("percent") else "")
                 after = span[upper.end():] + whole[start + end:]
-            label = make_label(before, after, unit, self.lexicon) + ("（下限）" if kind == "range_start" else "")
+            label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, unit)
+                     or make_label(before, after, unit, self.lexicon)) + (
+                "（下限）" if kind == "range_start" else "")
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
         pieces.append(span[position:])
@@ -116,8 +123,32 @@ class FieldMaker:
         figure.notation = _chinese_notation(number)
         return figure
 
+    def _target_of_the_figure_before(self, before: str) -> str:
+        """签约率达到72.3%（目标值75%）: the target is the figure before's, named after it (签约率目标值)."""
+        if not TARGET_IN_BRACKETS.search(before):
+            return ""
+        figures = [item for item in self.fields if item.name.startswith("figure_")]
+        return re.sub(r"（\d+）$", "", figures[-1].label) + "目标值" if figures else ""
+
+    def _of_the_clause_before(self, before: str, unit: str) -> str:
+        """收入分别为41200元、21800元，分别增长4.6%、7.2%: the n-th change belongs to the n-th figure of the clause
+        before, and is named after it (城镇…收入增长比例); "" for any other figure."""
+        match = RESPECTIVE_CHANGE.search(before)
+        if not match:
+            return ""
+        here = len(self.lexicon.figure.findall(match.group("here")))
+        earlier = len(self.lexicon.figure.findall(match.group("before")))
+        figures = [item for item in self.fields if item.name.startswith("figure_")]
+        if here >= earlier or earlier + here > len(figures):
+            return ""
+        subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
+        subject = subject.removesuffix("金额") if len(subject) > 4 else subject  # 收入增长, not 收入金额增长
+        return subject + match.group("change") + self.lexicon.label_suffixes.get(unit, "数")
+
     def add(self, label: str, figure: Figure) -> str:
         name = f"figure_{len(self.fields) + 1:02d}"
+        if self.targets and "目标" not in label:  # next year's figure in a plan: what is aimed at, not done
+            label += "目标"
         # Last year's figure is this year's "previous"; this year's value is for the user to fill.
         self.fields.append(Field(name=name, label=self._unique(label), type=figure.type, unit=figure.unit,
                                  qualifier=figure.qualifier, previous=figure.value,

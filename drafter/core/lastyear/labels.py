@@ -19,6 +19,8 @@ VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次
 # A change said without its subject (同比增长8%): the subject is in the clause before.
 BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短", "增速",
                "增幅", "涨幅", "降幅", "增长率", "增长速度"}
+# A measure said without what it measures (…办税，比例稳定在95%): the subject is in the clause before.
+BARE_MEASURE = {"比例", "比重", "占比", "降幅", "增幅", "增速", "规模", "总量"}
 TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
 ALL_OF = {"全部", "均", "都", "全", "共", "已", "累计", "分别", "全面", "相继", "陆续"}
@@ -50,13 +52,16 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     respective = _respective_subject(before, lexicon)
     if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
         suffix = lexicon.label_suffixes.get(unit, "数")
+        change = re.match(r"\s*(增长|下降|提高|降低|增加|减少|上升)", RESPECTIVELY.search(before).group(2))
+        respective += change.group(1) if change else ""  # 刑事案件、治安案件立案数分别下降9.1%、26.4%
         return respective if _already_says(respective, suffix) else respective + suffix
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
     # 收入较上年增长 is 收入增长: the year is the field's (较2022年 reads 较年 once its digits are gone; 较上年末)
     head = re.sub(r"(较|比)(上年|去年|年)末?|同比", "", head)
-    if head in BARE_CHANGE and len(clauses) > 1:  # 收入6.42亿元，同比增长7.5% → 收入同比增长
-        head = _clean(clauses[-2], lexicon) + head
+    subject_before = (head in BARE_CHANGE or head in BARE_MEASURE or head.startswith("占")) and len(clauses) > 1
+    if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占…
+        head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
@@ -66,7 +71,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
     else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
-    words = _shorten(words) or "数据"
+    words = _shorten(words, keep_first=subject_before and words == head) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     return words if _already_says(words, suffix) else words + suffix
 
@@ -92,9 +97,24 @@ def _respective_subject(before: str, lexicon: Lexicon) -> str:
     index = len(lexicon.figure.findall(match.group(2)))
     if len(subjects) < 2 or index >= len(subjects):
         return ""
-    # A noun the last one ends with may be all's (失业保险、工伤保险参保人数) or its own (党员、入党积极分子):
-    # each is named as written, never by another's words.
-    return _shorten(subjects[index])
+    return _shorten(_with_shared_measure(subjects)[index], keep_first=True)
+
+
+# What a list's last subject ends with when it is a measure all of the list share (城镇和农村居民人均可支配收入,
+# 小学、初中入学率, 失业保险、工伤保险参保人数), not a thing of its own (党员、入党积极分子)
+SHARED_MEASURE = ("率", "收入", "得分", "分数", "人数", "数", "额", "量", "度", "指数", "占比", "比重", "面积", "产值")
+
+
+def _with_shared_measure(subjects: list[str]) -> list[str]:
+    """Each subject with the measure the last one names for all, when the others are single words (城镇 → 城镇常住
+    居民人均可支配收入); as written otherwise: a noun the last one ends with may be its own."""
+    last = [word for word, _flag in tokens(subjects[-1])]
+    if len(last) < 2 or not subjects[-1].endswith(SHARED_MEASURE):
+        return subjects
+    if any(len(subject) > 4 for subject in subjects[:-1]):
+        return subjects
+    shared = "".join(last[1:])
+    return [subject + shared for subject in subjects[:-1]] + subjects[-1:]
 
 
 def _already_says(words: str, suffix: str) -> bool:
@@ -102,6 +122,7 @@ def _already_says(words: str, suffix: str) -> bool:
     return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
             or (words.endswith("量") and suffix not in ("比例", "时长", "人次", "次数"))  # 吞吐量, 用电量
             or (suffix == "数" and words.endswith("人次"))  # 门急诊人次突破185万
+            or (suffix.endswith("数") and words.endswith("数"))  # 床位数达5.86张: not 床位数张数
             or (suffix == "比例" and words.endswith(("率", "比", "比重", "增速", "增幅", "涨幅", "降幅", "速度")))
             or (suffix == "时长" and words.endswith(("时间", "用时", "时长", "时限"))))
 
@@ -210,16 +231,19 @@ def _has_noun(text: str) -> bool:
     return any(flag.startswith(NOUNISH) and len(word) >= 2 for word, flag in tokens(text))
 
 
-def _shorten(words: str) -> str:
-    """A long phrase keeps its leading verb and its last nouns: 召开党组理论学习中心组学习会 → 召开中心组学习会."""
+def _shorten(words: str, keep_first: bool = False) -> str:
+    """A long phrase keeps its first word, if short (a leading verb, a place: 召开党组理论学习中心组学习会 → 召开中心组
+    学习会, 农村常住居民人均可支配收入 → 农村居民人均可支配收入) or asked for (a list's subject, which tells it from
+    the others), and its last words."""
     if len(words) <= LABEL_MAX:
         return words
     parts = tokens(words)
-    verb = parts[0][0] if parts and parts[0][1].startswith("v") and len(parts[0][0]) <= 2 else ""
+    short = parts and len(parts[0][0]) <= 2 and parts[0][1] not in ("m", "x") and not parts[0][0].startswith("全")
+    first = parts[0][0] if parts and (keep_first or short) else ""  # 全市, 全县: the scope, which every label shares
     kept = ""
-    for word, _flag in reversed(parts[1:] if verb else parts):
-        if len(verb) + len(kept) + len(word) > LABEL_MAX:
+    for word, _flag in reversed(parts[1:] if first else parts):
+        if len(first) + len(kept) + len(word) > LABEL_MAX:
             break
         kept = word + kept
     # One word longer than a label is kept whole: cut, 全国人民代表大会常务委员会 would read 国人民代表大会常务委员会.
-    return (verb + kept) or (parts[-1][0] if parts else words)
+    return (first + kept) or (parts[-1][0] if parts else words)
