@@ -60,8 +60,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     # 收入较上年增长 is 收入增长: the year is the field's (较2022年 reads 较年 once its digits are gone; 较上年末)
     head = re.sub(r"(较|比)(上年|去年|年)末?|同比", "", head)
     subject_before = (head in BARE_CHANGE or head in BARE_MEASURE or head.startswith("占")) and len(clauses) > 1
-    if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占…
-        head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + head
+    if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
+        head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + ("占比" if head.startswith("占") else head)
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
@@ -73,7 +73,17 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
     words = _shorten(words, keep_first=subject_before and words == head) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
-    return words if _already_says(words, suffix) else words + suffix
+    return (words if _already_says(words, suffix) else words + suffix) + _starting_point(before, after)
+
+
+FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降低|增加|减少|上升|增长)(?:到|至)")
+
+
+def _starting_point(before: str, after: str) -> str:
+    """由12.3分钟缩短至6.4分钟: the first figure is where the change started (（缩短前）), the second the figure
+    itself; both would otherwise have the same name."""
+    change = FROM_TO.match(after) if before.rstrip().endswith(("由", "从")) else None
+    return f"（{change.group(1)}前）" if change else ""
 
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
@@ -186,7 +196,7 @@ def _clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = _outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
-    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过)$", "", text)
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]

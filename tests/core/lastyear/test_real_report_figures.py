@@ -161,3 +161,26 @@ def test_a_speech_dated_in_spring_is_about_the_year_before(tmp_path):
                                      "2024年，我们召开常委会议5次。\n一、主要工作\n开展协商9次。\n"
                                      "二、2025年工作安排\n2025年是收官之年。\n")
     assert report.meta.year == 2025  # imported a year on: the report was about 2024
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("城镇和农村常住居民人均可支配收入分别为41200元、21800元，分别增长4.6%、7.2%。",
+     ["城镇居民人均可支配收入金额", "农村居民人均可支配收入金额", "城镇居民人均可支配收入增长比例",
+      "农村居民人均可支配收入增长比例"]),  # one measure shared by the list; the changes after it are theirs
+    ("全年发生生产安全事故12起、死亡9人，同比分别下降16.0%、6.9%。",
+     ["发生生产安全事故起数", "死亡人数", "发生生产安全事故起数下降比例", "死亡人数下降比例"]),
+    ("刑事案件、治安案件立案数同比分别下降9.12%、26.40%。", ["刑事案件立案数下降比例", "治安案件立案数下降比例"]),
+    ("重点人群签约率达到72.3%（目标值75%）。", ["重点人群签约率", "重点人群签约率目标值"]),
+    ("单笔业务平均办税时间由12.3分钟缩短至6.4分钟。", ["单笔业务平均办税时间（缩短前）", "单笔业务平均办税时间"]),
+    ("税收收入198.36亿元，占一般公共预算收入的65.0%。", ["税收收入金额", "税收收入占比"]),
+    ("每千人口医疗机构床位数达5.86张。", ["每千人口医疗机构床位数"]),
+])
+def test_figures_a_sentence_tells_apart_get_labels_that_say_how(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
+
+
+def test_a_figure_in_the_plan_for_next_year_is_a_target(tmp_path):
+    report = imported_text(tmp_path, "2023年工作总结\n一、主要工作\n新建委员工作站6个。\n二、2024年工作安排\n"
+                                     "年内新建委员工作站8个。\n")
+    assert [f.label for f in report.fields.values()] == ["新建委员工作站个数", "新建委员工作站个数目标"]

@@ -41,6 +41,15 @@ def test_every_figure_is_found_and_nothing_else_is_taken_for_one(scores, form):
     assert found >= 0.98 * figures and false <= 0.02 * fields, problems
 
 
+@pytest.mark.parametrize("form", ["txt", "docx"])
+def test_labels_name_what_is_measured_and_no_number_tells_them_apart(scores, form):
+    chosen = [score for name, score in scores.items() if name.endswith(form)]
+    found, accepted = sum(s.found for s in chosen), sum(s.labels_accepted for s in chosen)
+    problems = [p for s in chosen for p in s.problems if p.startswith("名称 ")][:8]
+    assert accepted >= 0.95 * found, problems
+    assert sum(s.numbered_labels for s in chosen) == 0
+
+
 @pytest.mark.parametrize("report", [path.stem for path in REPORTS])
 def test_the_outline_and_the_names_with_digits_come_through(scores, report):
     for form in ("txt", "docx"):
