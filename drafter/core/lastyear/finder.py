@@ -211,6 +211,8 @@ class FieldMaker:
             value *= self.lexicon.magnitudes[scale]
         kind = "decimal" if value != value.to_integral_value() else "integer"
         qualifier = "约" if compact.startswith("约") else (match.group(2) or "")
+        if label.endswith(("（%）", "（％）")) and not scale:  # a rate: its change is in points, its sign in the table
+            kind, notation = "percent", "bare%"
         return self.add(label, Figure(value, kind, unit, qualifier, notation))
 
 

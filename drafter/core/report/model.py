@@ -14,9 +14,10 @@ QUALIFIERS = ("", "余", "多", "约")
 MAX_LEVEL = 4
 NOTE_MARK = "\ue010"  # where a paragraph's next footnote is referenced
 # "万," is 2,316.5万; "余万" is 230余万 (the qualifier before the magnitude); fullwidth is １２６ and ９７.６％,
-# "fullwidth," is １，２６０; "％" is 97.6％ (only the sign full-width).
+# "fullwidth," is １，２６０; "％" is 97.6％ (only the sign full-width); "bare%" a rate printed without its sign (a
+# table's cell under a header or beside a unit cell that says %).
 NOTATIONS = ("", "plain", "grouped", "万", "亿", "万,", "亿,", "余万", "余亿", "chinese", "chinese_bare",
-             "fullwidth", "fullwidth,", "％")  # chinese_bare: 万余人, 百分之百 (a round magnitude without its 一)
+             "fullwidth", "fullwidth,", "％", "bare%")  # chinese_bare: 万余人, 百分之百 (a round magnitude without its 一)
 
 _ids = itertools.count(1)
 

@@ -195,7 +195,7 @@ def format_number(value: Decimal | str, field_type: str, unit: str = "", qualifi
     if field_type == "percent" and notation.startswith("chinese"):  # 百分之十五, 百分之十二点五, 百分之百
         return "百分之" + _chinese_decimal(Decimal(value), bare=notation == "chinese_bare")
     if field_type == "percent":
-        digits = plain_digits(Decimal(value)) + "%"
+        digits = plain_digits(Decimal(value)) + ("" if notation == "bare%" else "%")
     elif notation.startswith("chinese") and Decimal(value) == 2 and unit:
         digits = "两"  # 两期, 两次: before a measure word 2 is 两, not 二
     else:

@@ -135,6 +135,11 @@ def test_a_column_headed_with_the_year_and_a_measure_is_this_years_and_rolls(tmp
     assert fields["粮食产量（吨）"].previous == 158436 and fields["谷物比上年增长（%）"].previous == Decimal("-9.7")
     [table] = [p for p in report.parts[0].paragraphs if p.rows]
     assert "2023" not in table.rows[0][1] and "{{ year }}" in table.rows[0][1]
+    rate = fields["谷物比上年增长（%）"]  # a rate: compared in points, printed without the % its header carries
+    rate.value = Decimal("1.5")
+    assert rate.type == "percent" and change(rate).phrase == "提高11.2个百分点"
+    printed = [row for block in render(report).blocks if block.kind == "table" for row in block.rows]
+    assert next(row for row in printed if row[0] == "谷物")[2] == "1.5"
 
 
 def test_a_number_in_wan_ending_its_clause_is_a_figure():

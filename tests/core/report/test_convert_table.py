@@ -109,7 +109,7 @@ def _part(**keys) -> dict:
     ({"fields": [{"name": "a", "type": "money"}]}, "字段“a”的类型“money”不存在，可选：integer、decimal、percent、text、date"),
     ({"fields": [{"name": "a", "qualifier": "大约"}]}, "字段“a”的限定词“大约”不可用，可选：余、多、约"),
     ({"fields": [{"name": "a", "notation": "roman"}]}, "字段“a”的写法“roman”不可用，可选：plain、grouped、万、亿、万,、亿,、"
-                                                        "余万、余亿、chinese、chinese_bare、fullwidth、fullwidth,、％"),
+                                                        "余万、余亿、chinese、chinese_bare、fullwidth、fullwidth,、％、bare%"),
     ({"fields": [{"name": "a", "label": [1]}]}, "字段“a”的 label 应是文字"),
     ({"fields": [{"name": "a", "unit": [1]}]}, "字段“a”的 unit 应是文字"),
     ({"fields": [{"name": "a", "department": [1]}]}, "字段“a”的 department 应是文字"),
