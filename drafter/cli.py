@@ -8,7 +8,7 @@ import re
 import sys
 from pathlib import Path
 
-from drafter import cli_collect, paths, version
+from drafter import cli_collect, cli_review, paths, version
 from drafter.cli_help import HelpFormatter
 from drafter.core import actions
 from drafter.core.errors import UserFacingError
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="以 JSON 列表输出（键：kind、severity、where、message、fix）")
     check.add_argument("--fix", action="store_true", help="自动修正有确定修法的问题（全角标点、标题编号、去年年份）并保存")
     cli_collect.add_parsers(commands)
+    cli_review.add_parser(commands)
     return parser
 
 
@@ -293,4 +294,5 @@ def cmd_export(args) -> int:
 # Sub-command name → handler; anything else as the first argument is a project for the window.
 COMMANDS = {"templates": cmd_templates, "new": cmd_new, "fields": cmd_fields, "set": cmd_set, "label": cmd_label,
             "export": cmd_export, "import": cmd_import, "check": cmd_check,
-            "assign": cli_collect.cmd_assign, "collect": cli_collect.cmd_collect, "roll": cmd_roll}
+            "assign": cli_collect.cmd_assign, "collect": cli_collect.cmd_collect, "roll": cmd_roll,
+            "review": cli_review.cmd_review}

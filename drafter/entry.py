@@ -10,7 +10,7 @@ import sys
 # The sub-commands' names (cli.COMMANDS holds what runs them; a test keeps the two the same). Knowing them here
 # lets `drafter` open its window without first importing every command's code (~15 ms of the start).
 COMMAND_NAMES = frozenset({"templates", "new", "fields", "set", "label", "export", "import", "check", "assign",
-                           "collect", "roll"})
+                           "collect", "roll", "review"})
 
 
 EXIT_BAD_INPUT = 2

@@ -165,10 +165,12 @@ def export_project(report: Report, style: Style, target: Path, allow_missing: bo
                    comparison_table: bool = False, cache_folder: Path | None = None) -> Rendered:
     """Render and write the .docx; refuses while fields are unfilled unless allow_missing. With a cache
     folder, the style's empty document is made once and kept there."""
+    from drafter.core.review.exported import keep_export
     from drafter.core.word.export import export_docx  # python-docx loads only for commands that write Word files
 
     rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:
         raise MissingFieldsError(rendered.missing)
-    export_docx(rendered, style, target, author=report.meta.organisation, cache_folder=cache_folder)
+    export_id = export_docx(rendered, style, target, author=report.meta.organisation, cache_folder=cache_folder)
+    keep_export(cache_folder, export_id, rendered)  # a reviewed copy is compared with what was sent up
     return rendered

@@ -93,7 +93,7 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
         raise SourceError(f"“{name}”不是 Word 文档（.docx），也不是文本文件（.txt）")
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
-        parts = {member: _read_member(archive, f"word/{member}.xml", name, required=member == "document")
+        parts = {member: read_member(archive, f"word/{member}.xml", name, required=member == "document")
                  for member in ("document", "styles", "numbering", "footnotes", "endnotes")}
     except SourceError:
         raise
@@ -101,7 +101,7 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
         raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
     if not parts["document"]:
         raise SourceError(f"“{name}”的正文部分是空的，文件已损坏，无法读取")
-    roots = {member: _parse_xml(data, name) if data else None for member, data in parts.items()}
+    roots = {member: parse_xml(data, name) if data else None for member, data in parts.items()}
     body = roots["document"].find(f"{W}body")
     notes = read_notes(roots["footnotes"]) | read_notes(roots["endnotes"], "endnote")  # endnotes print as footnotes
     reader = BodyReader(read_styles(roots["styles"]), read_numbering(roots["numbering"]), notes)
@@ -109,7 +109,7 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
     return pieces, reader.left_out
 
 
-def _read_member(archive: zipfile.ZipFile, member: str, name: str, required: bool = True) -> bytes | None:
+def read_member(archive: zipfile.ZipFile, member: str, name: str, required: bool = True) -> bytes | None:
     infos = archive.infolist()
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES or any(
             info.file_size > 10_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1) for info in infos):
@@ -126,7 +126,7 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str, required: boo
         raise SourceError(f"“{name}”已损坏或不完整，无法读取其正文") from None
 
 
-def _parse_xml(data: bytes, name: str):
+def parse_xml(data: bytes, name: str):
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         raise SourceError(f"“{name}”含有 DTD/实体声明，正常的 Word 文档不会有，为安全起见已拒绝打开")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)

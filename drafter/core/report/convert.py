@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from drafter.core.report.model import (
-    FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Report, Section, Source,
-    Past,
+    FIELD_TYPES, MAX_LEVEL, NOTATIONS, QUALIFIERS, Field, Meta, Paragraph, Past, Remark, Report, Section, Source,
 )
 from drafter.core.text.numbers import NumberError, check_bounds, parse_value, plain_digits
 
@@ -182,7 +181,21 @@ def _paragraph(item, place: str) -> Paragraph:
     rows = [[_text(cell, f"{place} 表格") for cell in _sequence(row, f"{place} 表格")]
             for row in _sequence(item.get("rows", []), f"{place} rows")]
     return Paragraph(body=_text(item.get("body", ""), place), lead=_text(item.get("lead", ""), place),
-                     origin=_text(item.get("origin", ""), place), notes=notes, rows=rows)
+                     origin=_text(item.get("origin", ""), place), notes=notes, rows=rows,
+                     remarks=_remarks(item.get("remarks"), place))
+
+
+def _remarks(raw, place: str) -> list[Remark]:
+    remarks = []
+    for item in _sequence(raw, f"{place} remarks"):
+        item = _mapping(item, f"{place} 批注")
+        remarks.append(Remark(*(_text(item.get(key, ""), f"{place} 批注的 {key}") for key in ("text", "author", "date")),
+                              done=bool(item.get("done", False))))
+    return remarks
+
+
+def _remarks_data(remarks: list[Remark]) -> list[dict]:
+    return [{"text": r.text, "author": r.author, "date": r.date, **({"done": True} if r.done else {})} for r in remarks]
 
 
 def _sections(raw, where: str, level: int) -> list[Section]:
@@ -202,6 +215,7 @@ def _section(item, place: str, level: int) -> Section:
         paragraphs=_paragraphs(item.get("paragraphs", []), f"{place}.paragraphs"),
         children=_sections(item.get("sections", []), f"{place}.sections", level + 1),
         run_in=bool(item.get("run_in", False)),
+        remarks=_remarks(item.get("remarks"), place),
     )
 
 
@@ -297,7 +311,7 @@ def _plain(value):
 
 
 def _paragraph_data(paragraph: Paragraph):
-    if not paragraph.lead and not paragraph.origin and not paragraph.notes and not paragraph.rows:
+    if not paragraph.lead and not paragraph.origin and not paragraph.notes and not paragraph.rows and not paragraph.remarks:
         return paragraph.body
     data = {"lead": paragraph.lead, "body": paragraph.body} if paragraph.lead else {"body": paragraph.body}
     if paragraph.origin:
@@ -306,6 +320,8 @@ def _paragraph_data(paragraph: Paragraph):
         data["notes"] = list(paragraph.notes)
     if paragraph.rows:
         data["rows"] = [list(row) for row in paragraph.rows]
+    if paragraph.remarks:
+        data["remarks"] = _remarks_data(paragraph.remarks)
     return data
 
 
@@ -313,6 +329,8 @@ def _section_data(section: Section) -> dict:
     data = {"heading": section.heading, "paragraphs": [_paragraph_data(p) for p in section.paragraphs]}
     if section.run_in:
         data["run_in"] = True
+    if section.remarks:
+        data["remarks"] = _remarks_data(section.remarks)
     if section.children:
         data["sections"] = [_section_data(s) for s in section.children]
     return data

@@ -74,6 +74,16 @@ class Field:
 
 
 @dataclass
+class Remark:
+    """A reviewer's comment (批注) kept with the text it was made on, until the user marks it done; never printed."""
+
+    text: str
+    author: str = ""
+    date: str = ""  # as Word records it: 2024-12-20T09:30:00Z
+    done: bool = False
+
+
+@dataclass
 class Paragraph:
     """A body paragraph: an optional bold lead sentence and a body that may reference fields."""
 
@@ -82,6 +92,7 @@ class Paragraph:
     origin: str = ""  # lead + body as imported from last year's draft; empty when written this year
     notes: list[str] = dc_field(default_factory=list)  # footnotes, each printed where NOTE_MARK stands in the text
     rows: list[list[str]] = dc_field(default_factory=list)  # a table instead of text: cells, header row first
+    remarks: list[Remark] = dc_field(default_factory=list)
     id: str = dc_field(default_factory=lambda: new_id("p"))
 
     @property
@@ -97,6 +108,7 @@ class Section:
     paragraphs: list[Paragraph] = dc_field(default_factory=list)
     children: list[Section] = dc_field(default_factory=list)
     run_in: bool = False  # the heading prints at the start of its first paragraph, ending with 。
+    remarks: list[Remark] = dc_field(default_factory=list)
     id: str = dc_field(default_factory=lambda: new_id("s"))
 
 

@@ -179,7 +179,7 @@ def dump_in_steps(data: dict, items_per_step: int = 40) -> Iterator[str]:
 
 
 FORMAT_2_KEYS = {"notation", "notes", "rows", "run_in", "sealed", "attachments", "department", "source", "id",
-                 "history", "previous_from"}
+                 "history", "previous_from", "remarks"}
 
 
 def _uses_format_2(data) -> bool:

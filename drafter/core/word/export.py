@@ -19,7 +19,8 @@ from drafter.core.word.docxml import (W_NS, east_asian_hint, escape, footnotes_x
 from drafter.core.errors import UserFacingError
 from drafter.core.rendering.render import Block, Rendered, Run
 from drafter.core.word.style import Style
-from drafter.core.word.wordmeta import app_properties_xml, fresh_document_id
+from drafter.core.word.wordmeta import (CUSTOM_RELATION, CUSTOM_TYPE, EXPORT_PROPERTY, app_properties_xml,
+                                       custom_properties_xml, fresh_document_id)
 
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -32,24 +33,29 @@ class ExportError(UserFacingError, OSError):
 
 
 def export_docx(rendered: Rendered, style: Style, target: Path, author: str = "",
-                cache_folder: Path | None = None) -> None:
-    """Write the report to target; on any failure an existing target stays byte-identical."""
+                cache_folder: Path | None = None) -> str:
+    """Write the report to target; on any failure an existing target stays byte-identical. Returns the export's
+    id, which the file carries as a custom property (drafter review reads it back)."""
     target = Path(target)
     if target.suffix.lower() != ".docx":
         raise ExportError(f"导出文件“{target}”的扩展名应为 .docx")
     lock = fileio.owner_file(target)
     if lock is not None:
         raise ExportError(f"“{target}”正在 Word 或 WPS 中打开（发现 {lock.name}），请先关闭它，或另存为其他文件名")
-    data = build_docx(rendered, style, author, cache_folder)
+    export_id = fresh_document_id()
+    data = build_docx(rendered, style, author, cache_folder, export_id)
     _verify(data, rendered)
     try:
         fileio.atomic_write(target, data, keep_backup=False)
     except fileio.FileWriteError as error:
         raise ExportError(str(error)) from None
+    return export_id
 
 
-def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder: Path | None = None) -> bytes:
-    """The whole .docx as bytes: the style's shell with this report's body, footnotes and properties."""
+def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder: Path | None = None,
+               export_id: str = "") -> bytes:
+    """The whole .docx as bytes: the style's shell with this report's body, footnotes and properties (with
+    `export_id`, the custom property that names this export)."""
     members = dict(shell_members(style, cache_folder))
     notes: list[str] = []
     body = "".join(_paragraph_xml(block, style, notes) for block in rendered.blocks)
@@ -60,6 +66,8 @@ def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder:
         _add_footnotes(members, notes, style)
     members["docProps/core.xml"] = core_properties_xml(rendered.title, author)
     members["docProps/app.xml"] = app_properties_xml(version(), author)
+    if export_id:
+        _add_custom_properties(members, {EXPORT_PROPERTY: export_id})
     members["word/settings.xml"] = _DOC_ID.sub(rb"\g<1>" + fresh_document_id().encode() + rb"\g<2>",
                                                members["word/settings.xml"])
     return zip_members(members)
@@ -82,6 +90,14 @@ def _add_footnotes(members: dict[str, bytes], notes: list[str], style: Style) ->
     relation = f'<Relationship Id="rIdNotes" Type="{FOOTNOTES_RELATION}" Target="footnotes.xml"/>'.encode()
     members["word/_rels/document.xml.rels"] = relations.replace(b"</Relationships>", relation + b"</Relationships>")
     override = f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>'.encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
+
+
+def _add_custom_properties(members: dict[str, bytes], properties: dict[str, str]) -> None:
+    members["docProps/custom.xml"] = custom_properties_xml(properties)
+    relation = f'<Relationship Id="rIdCustom" Type="{CUSTOM_RELATION}" Target="docProps/custom.xml"/>'.encode()
+    members["_rels/.rels"] = members["_rels/.rels"].replace(b"</Relationships>", relation + b"</Relationships>")
+    override = f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"/>'.encode()
     members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
 
 

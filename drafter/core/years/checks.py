@@ -60,7 +60,7 @@ def check_steps(report: Report, rendered: Rendered | None = None) -> Iterator[li
     yield _field_findings(report, rendered)
     yield _mask_findings(report)
     yield from _text_findings_in_steps(report)
-    yield _heading_findings(report) + _date_findings(report) + _unchanged_findings(report)
+    yield _heading_findings(report) + _date_findings(report) + _unchanged_findings(report) + _remark_findings(report)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -231,3 +231,20 @@ def _unchanged_findings(report: Report) -> list[Finding]:
             findings.append(Finding("unchanged_part", WARNING, place_name(path), "整个部分与去年的文稿相同，尚未改写",
                                     node_id=part.id))
     return findings
+
+
+def _remark_findings(report: Report) -> list[Finding]:
+    """A reviewer's comment not yet marked done (drafter review brings them in with the reviewed file)."""
+    findings = []
+    for path, section in report.walk_sections():
+        findings += [_remark(remark, place_name(path) + "标题", section.id) for remark in section.remarks]
+    for place, paragraph in report.paragraphs_with_place():
+        findings += [_remark(remark, place, paragraph.id) for remark in paragraph.remarks]
+    return [finding for finding in findings if finding is not None]
+
+
+def _remark(remark, place: str, node_id: str) -> Finding | None:
+    if remark.done:
+        return None
+    who = f"（{remark.author}）" if remark.author else ""
+    return Finding("remark", WARNING, place, f"批注{who}：{remark.text}", node_id=node_id)

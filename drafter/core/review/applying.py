@@ -1,0 +1,187 @@
+"""Accepting a review into the project: figures changed inside a field's value become its value (with the reviewer
+as its source), prose changes the paragraph's own text with its fields kept, paragraphs added and struck out in
+their places, comments kept with their paragraphs. Conflicts are never applied."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from drafter.core.rendering.render import Block, Rendered
+from drafter.core.report.model import Field, Paragraph, Remark, Report, Section, Source
+from drafter.core.review.changes import Review
+from drafter.core.review.segments import BlockEdit
+from drafter.core.text.lexicon import Lexicon
+from drafter.core.text.numbers import NumberError, check_bounds, parse_date, parse_entry
+from drafter.core.text.spans import escape_template_syntax
+from drafter.core.text.yearroll import YearRoller
+
+
+class ReviewError(ValueError):
+    """A change that cannot become what it says (a figure that is no number); the message says which, in Chinese."""
+
+
+def accept_all(report: Report, rendered: Rendered, review: Review, source: Source,
+               lexicon: Lexicon | None = None) -> None:
+    """Apply every change of the review to the report (raises ReviewError, the report untouched, if one cannot be)."""
+    owners = _owners(report)
+    values = _values(report, review)  # every value read before anything changes
+    for name, value in values.items():
+        report.fields[name].value = value
+        report.fields[name].source = source
+    roller = YearRoller(report.meta.year, report.meta.year)
+    maker = _FigureMaker(report, lexicon)
+    for index, (new_text, edit) in review.edits.items():
+        _apply_text(report, rendered.blocks[index], new_text, edit, owners, roller)
+    for index, comment in review.comments:
+        target = owners.get(rendered.blocks[index].source) if 0 <= index < len(rendered.blocks) else None
+        remarks = (target[2].remarks if target else report.opening[0].remarks if report.opening else None)
+        if remarks is not None:
+            remarks.append(Remark(comment.text, comment.author, comment.date))
+    for after, text in sorted(review.inserted, key=lambda item: item[0], reverse=True):
+        _insert(report, rendered, after, Paragraph(body=maker.template(roller, text)), owners)
+    for index in sorted(set(review.deleted), reverse=True):
+        _delete(rendered.blocks[index], owners)
+
+
+def _values(report: Report, review: Review) -> dict[str, object]:
+    values = {}
+    for _new_text, edit in review.edits.values():
+        for name, printed in edit.values.items():
+            if printed:
+                values[name] = _value(report.fields[name], printed)
+    return values
+
+
+def _value(field: Field, printed: str):
+    """A field's printed value as the reviewer wrote it (13次, 320余名, 1.3万人次, 35.6%) read back as its value."""
+    text = printed.strip()
+    if field.type == "text":
+        return text
+    for part in (field.unit, field.qualifier):
+        if part and text.endswith(part):
+            text = text[: -len(part)]
+    text = text.removeprefix("约").rstrip("余多")
+    try:
+        value = parse_entry(text, field.type, field.notation)
+        if isinstance(value, Decimal):
+            check_bounds(value, field.minimum, field.maximum)
+    except NumberError as error:
+        raise ReviewError(f"“{field.label}”改成的“{printed}”不能作为数值：{error}") from None
+    return value
+
+
+def _owners(report: Report) -> dict[str, tuple[list, int, object]]:
+    """Each paragraph's and section's id → (the list holding it, its index there, itself)."""
+    owners: dict[str, tuple[list, int, object]] = {}
+    for container in [report.opening, report.closing]:
+        for index, paragraph in enumerate(container):
+            owners[paragraph.id] = (container, index, paragraph)
+    stack: list[list[Section]] = [report.parts]
+    while stack:
+        sections = stack.pop()
+        for index, section in enumerate(sections):
+            owners[section.id] = (sections, index, section)
+            for number, paragraph in enumerate(section.paragraphs):
+                owners[paragraph.id] = (section.paragraphs, number, paragraph)
+            stack.append(section.children)
+    return owners
+
+
+def _template(pieces: list[tuple[str, str]], roller: YearRoller, place: str) -> str:
+    """Literal text rolled (the report's year as {{ year }}) and escaped; fields as references."""
+    return "".join("{{ " + value + " }}" if kind == "field" else roller.roll(escape_template_syntax(value), place)
+                   for kind, value in pieces)
+
+
+def _apply_text(report: Report, block: Block, new_text: str, edit: BlockEdit, owners: dict, roller: YearRoller) -> None:
+    if not edit.text_changed:
+        return
+    parts = {part: _template(pieces, roller, "修改稿") for part, pieces in edit.parts.items()}
+    owner = owners.get(block.source, (None, 0, None))[2]
+    if block.kind == "title":
+        report.meta.title = parts.get("body", "").replace("\n", "")
+    elif block.kind == "signature":
+        report.meta.organisation = new_text.strip()
+    elif block.kind == "recipient":
+        report.meta.recipient = new_text.strip().rstrip("：:")
+    elif block.kind == "date":
+        try:
+            report.meta.date = parse_date(new_text.strip())
+        except NumberError as error:
+            raise ReviewError(f"成文日期改成的“{new_text}”：{error}") from None
+    elif block.kind == "heading" and isinstance(owner, Section):
+        owner.heading = parts.get("body", owner.heading)
+    elif block.kind == "run_in" and isinstance(owner, Section):
+        owner.heading = parts.get("lead", owner.heading)
+        if owner.paragraphs and "body" in edit.text_changed:
+            owner.paragraphs[0].body = parts.get("body", owner.paragraphs[0].body)
+    elif isinstance(owner, Paragraph):
+        if "lead" in edit.text_changed:
+            owner.lead = parts.get("lead", "")
+        if "body" in edit.text_changed:
+            owner.body = parts.get("body", "")
+
+
+def _insert(report: Report, rendered: Rendered, after: int, paragraph: Paragraph, owners: dict) -> None:
+    """After the block `after`: a paragraph's own list, the start of a heading's section, or the opening's start."""
+    block = rendered.blocks[after] if 0 <= after < len(rendered.blocks) else None
+    owner = owners.get(block.source) if block is not None else None
+    if owner and isinstance(owner[2], Paragraph):
+        container = owner[0]
+        container.insert(_position(container, owner[2]) + 1, paragraph)
+    elif owner and isinstance(owner[2], Section):
+        owner[2].paragraphs.insert(1 if block.kind == "run_in" else 0, paragraph)
+    elif block is None or after < _first_body_block(rendered):
+        report.opening.insert(0, paragraph)
+    else:
+        (report.closing or _last_paragraphs(report)).append(paragraph)
+
+
+def _first_body_block(rendered: Rendered) -> int:
+    return next((index for index, block in enumerate(rendered.blocks) if block.source), len(rendered.blocks))
+
+
+def _last_paragraphs(report: Report) -> list[Paragraph]:
+    if not report.parts:
+        return report.opening
+    section = report.parts[-1]
+    while section.children:
+        section = section.children[-1]
+    return section.paragraphs
+
+
+def _delete(block: Block, owners: dict) -> None:
+    owner = owners.get(block.source)
+    if owner and isinstance(owner[2], Paragraph) and block.kind == "paragraph":
+        del owner[0][_position(owner[0], owner[2])]
+
+
+def _position(container: list, item) -> int:
+    """Where this very object stands (two paragraphs of the same words are equal, not the same)."""
+    return next(index for index, each in enumerate(container) if each is item)
+
+
+class _FigureMaker:
+    """A figure the reviewer typed into a new paragraph becomes a new field, as 设为统计数据 (Ctrl+Shift+I) makes one."""
+
+    def __init__(self, report: Report, lexicon: Lexicon | None):
+        self.report, self.lexicon = report, lexicon
+
+    def template(self, roller: YearRoller, text: str) -> str:
+        if self.lexicon is None:
+            return roller.roll(escape_template_syntax(text), "修改稿")
+        from drafter.core.text.figures import field_from_figure, figure_from_match, new_field_name, suggest_label
+
+        pieces, position = [], 0
+        for match in self.lexicon.figure.finditer(text):
+            if match.group("mask"):
+                continue
+            figure = figure_from_match(match, self.lexicon)
+            taken = {field.label for field in self.report.fields.values()}
+            label = suggest_label(figure, text[:match.start()], text[match.end():], self.lexicon, taken)
+            name = new_field_name(set(self.report.fields))
+            self.report.fields[name] = field_from_figure(figure, name, label)
+            pieces += [roller.roll(escape_template_syntax(text[position:match.start()]), "修改稿"),
+                       "{{ " + name + " }}"]
+            position = match.end()
+        return "".join(pieces) + roller.roll(escape_template_syntax(text[position:]), "修改稿")

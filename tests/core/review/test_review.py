@@ -1,0 +1,174 @@
+"""领导修改稿: an exported report changed by a reviewer (修订, typed over, 批注) read back into its project."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from drafter import paths
+from drafter.core import actions
+from drafter.core.rendering.render import render
+from drafter.core.report.project import load_project, save_project
+from drafter.core.review.exported import printed_text
+from drafter.core.review.reviewed import read_reviewed
+from drafter.core.review.taking import ReviewFileError, accept_review, review_file
+from drafter.core.word.style import load_style
+from drafter.core.years.checks import check_report
+from filling import fill
+from review_edits import Reviewed
+
+
+@pytest.fixture
+def sent(tmp_path, annual_template):
+    """A filled report exported as the clerk sends it up, with the cache folder that remembers the export."""
+    report = fill(annual_template)
+    cache = tmp_path / "cache"
+    exported = tmp_path / "送审稿.docx"
+    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
+    return report, exported, cache
+
+
+def paragraphs(report):
+    return [block for block in render(report).blocks if block.kind == "paragraph"]
+
+
+def field_run(report):
+    block = next(block for block in paragraphs(report) if any(run.field for run in block.runs))
+    return block, next(run for run in block.runs if run.field)
+
+
+def reviewed_file(tmp_path, edit) -> Path:
+    path = tmp_path / "修改稿.docx"
+    path.write_bytes(edit.save())
+    return path
+
+
+def accepted_text(path: Path) -> list[str]:
+    """The reviewed file's paragraphs with every change accepted, as Word shows them then."""
+    return [p.after for p in read_reviewed(path.read_bytes(), path.name).paragraphs
+            if not (p.mark and p.mark.kind == "deleted" and not p.after)]
+
+
+def a_review_of_every_kind(report, exported: Path) -> Reviewed:
+    edit = Reviewed(exported.read_bytes())
+    body = paragraphs(report)
+    _block, run = field_run(report)
+    edit.track_replace(run.text, "9" + run.text[1:])  # a figure corrected inside its value
+    heading = next(block for block in render(report).blocks if block.kind == "heading")
+    edit.track_replace(heading.text[2:6], "加强", author="张书记")  # a heading reworded
+    edit.track_delete_paragraph(body[3].text[:15])  # a paragraph struck out
+    edit.track_insert_after(body[4].text[:15], "新增一段：全年走访企业36家。")  # one added, with a figure
+    edit.type_over(body[5].text[5:12], "直接改的字")  # typed over without 修订
+    edit.comment(body[6].text[:10], "这里再具体些")
+    return edit
+
+
+def test_every_change_is_found_with_its_kind_place_and_author(sent, tmp_path):
+    report, exported, cache = sent
+    path = reviewed_file(tmp_path, a_review_of_every_kind(report, exported))
+    found, _rendered = review_file(report, path, cache)
+    kinds = [(change.kind, change.place, change.author, change.tracked) for change in found.changes]
+    assert kinds == [("text", "第一部分标题", "张书记", True), ("field", "第一部分第1段", "王科长", True),
+                     ("deleted", "第一部分第3段", "王科长", True), ("text", "第二部分第2段", "", False),
+                     ("inserted", "第二部分第1段之后", "王科长", True), ("comment", "第二部分第3段", "李主任", True)]
+    assert not found.conflicts and not found.notes
+
+
+def test_accepting_all_makes_the_project_print_what_the_reviewed_file_says(sent, tmp_path):
+    report, exported, cache = sent
+    path = reviewed_file(tmp_path, a_review_of_every_kind(report, exported))
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path, paths.lexicon())
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
+
+
+def test_a_figure_changed_inside_its_value_becomes_the_fields_value_with_the_reviewer_as_source(sent, tmp_path):
+    report, exported, cache = sent
+    _block, run = field_run(report)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace(run.text, "9" + run.text[1:], author="张书记")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    source_before = [p.source for p in report.opening]
+    accept_review(report, rendered, found, path)
+    field = report.fields[run.field]
+    assert field.value == Decimal("9" + run.text[1:].rstrip("次名个场项篇件余"))
+    assert field.source.department == "修改稿（张书记）" and field.source.file == "修改稿.docx"
+    assert [p.source for p in report.opening] == source_before  # the text keeps the field, not the figure
+
+
+def test_a_figure_in_a_new_paragraph_becomes_a_new_field(sent, tmp_path):
+    report, exported, cache = sent
+    edit = Reviewed(exported.read_bytes())
+    edit.track_insert_after(paragraphs(report)[2].text[:15], "全年走访企业36家，解决问题12个。")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    before = set(report.fields)
+    accept_review(report, rendered, found, path, paths.lexicon())
+    new = [report.fields[name] for name in set(report.fields) - before]
+    assert sorted((field.value, field.unit) for field in new) == [(Decimal(12), "个"), (Decimal(36), "家")]
+
+
+def test_a_paragraph_the_project_changed_since_the_export_is_a_conflict_and_nothing_is_applied(sent, tmp_path):
+    report, exported, cache = sent
+    body = paragraphs(report)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace(body[2].text[4:9], "改过了")
+    path = reviewed_file(tmp_path, edit)
+    target = next(p for s in report.parts for p in s.paragraphs if p.id == body[2].source)
+    target.body += "项目中又补了一句。"
+    found, _rendered = review_file(report, path, cache)
+    assert [conflict.place for conflict in found.conflicts] == ["第一部分第2段"]
+    assert any("导出之后项目中又改过" in note for note in found.notes)
+
+
+def test_a_file_not_exported_by_the_program_is_said_so(sent, tmp_path):
+    report, exported, cache = sent
+    edit = Reviewed(exported.read_bytes())
+    del edit.members["docProps/custom.xml"]
+    found, _rendered = review_file(report, reviewed_file(tmp_path, edit), cache)
+    assert any("没有起草助手导出时的标记" in note for note in found.notes) and not found.changes
+
+
+def test_a_comment_stays_with_its_paragraph_and_is_listed_in_checks_not_printed(sent, tmp_path):
+    report, exported, cache = sent
+    edit = Reviewed(exported.read_bytes())
+    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+    project = tmp_path / "报告.drafter"
+    save_project(report, project)
+    again = load_project(project)
+    remarks = [remark for _place, p in again.paragraphs_with_place() for remark in p.remarks]
+    assert [(r.text, r.author) for r in remarks] == [("数字核实一下", "李主任")]
+    assert any(f.kind == "remark" and "数字核实一下" in f.message for f in check_report(again))
+    assert "数字核实一下" not in "".join(printed_text(block) for block in render(again).blocks)
+
+
+@pytest.mark.parametrize("raw, reason", [(b"not a zip", "不是 Word 文档"), (b"PK\x03\x04broken", "已损坏")])
+def test_a_damaged_file_is_refused_with_its_name(sent, tmp_path, raw, reason):
+    report, _exported, cache = sent
+    path = tmp_path / "坏.docx"
+    path.write_bytes(raw)
+    with pytest.raises(ReviewFileError, match=f"坏.docx.*{reason}|{reason}"):
+        review_file(report, path, cache)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_file_resaved_by_libreoffice_gives_the_same_changes(sent, tmp_path):
+    report, exported, cache = sent
+    path = reviewed_file(tmp_path, a_review_of_every_kind(report, exported))
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(out), str(path)],
+                   capture_output=True, timeout=180, check=True)
+    resaved = out / path.name
+    found, rendered = review_file(report, path, cache)
+    again, _ = review_file(report, resaved, cache)
+    assert [(c.kind, c.place, c.new) for c in again.changes] == [(c.kind, c.place, c.new) for c in found.changes]
+    accept_review(report, rendered, again, resaved, paths.lexicon())
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(resaved)

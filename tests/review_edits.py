@@ -1,0 +1,124 @@
+"""Reviewed files made as a reviewer makes them: an exported .docx changed with 修订 (w:ins, w:del, a paragraph's
+mark), typed over without it, and commented (comments.xml), written here with lxml as Word writes them."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+DATE = "2026-12-20T09:30:00Z"
+
+
+class Reviewed:
+    """An exported .docx opened for changes; save() gives the reviewed file's bytes."""
+
+    def __init__(self, docx: bytes):
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            self.members = {name: package.read(name) for name in package.namelist()}
+        self.document = etree.fromstring(self.members["word/document.xml"])
+        self.comments: list[tuple[str, str, str]] = []
+
+    def paragraph(self, containing: str):
+        for paragraph in self.document.iter(f"{W}p"):
+            if containing in "".join(paragraph.itertext()):
+                return paragraph
+        raise AssertionError(f"no paragraph with {containing!r}")
+
+    def _runs(self, paragraph, pieces: list[tuple[str, str]], author: str) -> None:
+        """The paragraph's runs replaced by pieces: (kept | inserted | deleted, text)."""
+        for child in [c for c in paragraph if c.tag != f"{W}pPr"]:
+            paragraph.remove(child)
+        for number, (kind, text) in enumerate(pieces):
+            if not text:
+                continue
+            run = etree.Element(f"{W}r")
+            etree.SubElement(run, f"{W}delText" if kind == "deleted" else f"{W}t").text = text
+            if kind == "kept":
+                paragraph.append(run)
+                continue
+            wrapper = etree.SubElement(paragraph, f"{W}{'ins' if kind == 'inserted' else 'del'}")
+            wrapper.set(f"{W}id", str(900 + number + len(paragraph)))
+            wrapper.set(f"{W}author", author)
+            wrapper.set(f"{W}date", DATE)
+            wrapper.append(run)
+
+    def track_replace(self, old: str, new: str, author: str = "王科长") -> None:
+        paragraph = self.paragraph(old)
+        text = "".join(paragraph.itertext())
+        at = text.index(old)
+        self._runs(paragraph, [("kept", text[:at]), ("deleted", old), ("inserted", new), ("kept", text[at + len(old):])],
+                   author)
+
+    def type_over(self, old: str, new: str) -> None:
+        paragraph = self.paragraph(old)
+        self._runs(paragraph, [("kept", "".join(paragraph.itertext()).replace(old, new, 1))], "")
+
+    def track_delete_paragraph(self, containing: str, author: str = "王科长") -> None:
+        paragraph = self.paragraph(containing)
+        self._runs(paragraph, [("deleted", "".join(paragraph.itertext()))], author)
+        self._mark(paragraph, "del", author)
+
+    def track_insert_after(self, containing: str, text: str, author: str = "王科长") -> None:
+        before = self.paragraph(containing)
+        paragraph = etree.Element(f"{W}p")
+        properties = before.find(f"{W}pPr")
+        if properties is not None:
+            paragraph.append(etree.fromstring(etree.tostring(properties)))
+        before.addnext(paragraph)
+        self._runs(paragraph, [("inserted", text)], author)
+        self._mark(paragraph, "ins", author)
+
+    def _mark(self, paragraph, kind: str, author: str) -> None:
+        properties = paragraph.find(f"{W}pPr")
+        if properties is None:
+            properties = etree.Element(f"{W}pPr")
+            paragraph.insert(0, properties)
+        marks = properties.find(f"{W}rPr")
+        if marks is None:
+            marks = etree.SubElement(properties, f"{W}rPr")
+        change = etree.SubElement(marks, f"{W}{kind}")
+        change.set(f"{W}id", str(800 + len(self.comments)))
+        change.set(f"{W}author", author)
+        change.set(f"{W}date", DATE)
+
+    def comment(self, containing: str, text: str, author: str = "李主任") -> None:
+        paragraph = self.paragraph(containing)
+        number = str(len(self.comments))
+        start = etree.Element(f"{W}commentRangeStart")
+        start.set(f"{W}id", number)
+        first = next((i for i, c in enumerate(paragraph) if c.tag != f"{W}pPr"), len(paragraph))
+        paragraph.insert(first, start)
+        end = etree.SubElement(paragraph, f"{W}commentRangeEnd")
+        end.set(f"{W}id", number)
+        reference = etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}commentReference")
+        reference.set(f"{W}id", number)
+        self.comments.append((number, text, author))
+
+    def save(self) -> bytes:
+        members = dict(self.members)
+        members["word/document.xml"] = etree.tostring(self.document, xml_declaration=True, encoding="UTF-8",
+                                                      standalone=True)
+        if self.comments:
+            members["word/comments.xml"] = _comments_xml(self.comments)
+            members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+                b"</Relationships>", b'<Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>')
+            members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+                b"</Types>", b'<Override PartName="/word/comments.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>')
+        stream = io.BytesIO()
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in members.items():
+                package.writestr(name, data)
+        return stream.getvalue()
+
+
+def _comments_xml(comments: list[tuple[str, str, str]]) -> bytes:
+    items = "".join(f'<w:comment w:id="{number}" w:author="{author}" w:date="{DATE}"><w:p><w:r><w:t>{text}</w:t>'
+                    f"</w:r></w:p></w:comment>" for number, text, author in comments)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="{W_NS}">{items}'
+            "</w:comments>").encode("utf-8")
