@@ -37,10 +37,16 @@ def accept_all(report: Report, rendered: Rendered, review: Review, source: Sourc
         remarks = (target[2].remarks if target else report.opening[0].remarks if report.opening else None)
         if remarks is not None:
             remarks.append(Remark(comment.text, comment.author, comment.date))
-    for after, text in sorted(review.inserted, key=lambda item: item[0], reverse=True):
-        _insert(report, rendered, after, Paragraph(body=maker.template(roller, text)), owners)
+    moving = [(owners[rendered.blocks[index].source][2], after) for index, after in review.moved]
+    for paragraph, _after in moving:
+        _delete(paragraph, owners)
+    landing = [(after, Paragraph(body=maker.template(roller, text))) for after, text in review.inserted] + [
+        (after, paragraph) for paragraph, after in moving]
+    for after, paragraph in sorted(landing, key=lambda item: item[0], reverse=True):
+        _insert(report, rendered, after, paragraph, owners)
     for index in sorted(set(review.deleted), reverse=True):
-        _delete(rendered.blocks[index], owners)
+        if rendered.blocks[index].kind == "paragraph":
+            _delete(owners[rendered.blocks[index].source][2], owners)
 
 
 def _values(report: Report, review: Review) -> dict[str, object]:
@@ -126,7 +132,7 @@ def _insert(report: Report, rendered: Rendered, after: int, paragraph: Paragraph
     """After the block `after`: a paragraph's own list, the start of a heading's section, or the opening's start."""
     block = rendered.blocks[after] if 0 <= after < len(rendered.blocks) else None
     owner = owners.get(block.source) if block is not None else None
-    if owner and isinstance(owner[2], Paragraph):
+    if owner and isinstance(owner[2], Paragraph) and any(each is owner[2] for each in owner[0]):
         container = owner[0]
         container.insert(_position(container, owner[2]) + 1, paragraph)
     elif owner and isinstance(owner[2], Section):
@@ -150,10 +156,9 @@ def _last_paragraphs(report: Report) -> list[Paragraph]:
     return section.paragraphs
 
 
-def _delete(block: Block, owners: dict) -> None:
-    owner = owners.get(block.source)
-    if owner and isinstance(owner[2], Paragraph) and block.kind == "paragraph":
-        del owner[0][_position(owner[0], owner[2])]
+def _delete(paragraph: Paragraph, owners: dict) -> None:
+    container = owners[paragraph.id][0]
+    del container[_position(container, paragraph)]
 
 
 def _position(container: list, item) -> int:

@@ -13,15 +13,16 @@ from drafter.core.review.exported import printed_text
 from drafter.core.review.reviewed import Comment, ReviewedFile, ReviewedParagraph
 from drafter.core.review.segments import BlockEdit, edit_block
 
+NOT_A_PARAGRAPH = "标题、落款等不是正文段落，删除请在程序的提纲中进行"
 EDITABLE = ("title", "heading", "paragraph", "run_in", "signature", "date", "recipient")
-KINDS = {"field": "数值", "text": "文字", "inserted": "新增段落", "deleted": "删除段落", "comment": "批注"}
+KINDS = {"field": "数值", "text": "文字", "inserted": "新增段落", "deleted": "删除段落", "moved": "移动段落", "comment": "批注"}
 
 
 @dataclass
 class Change:
     """One change as a person reads it: what kind, where, from what to what, by whom and when."""
 
-    kind: str  # field, text, inserted, deleted, comment
+    kind: str  # field, text, inserted, deleted, moved (old: the place it left), comment
     place: str
     old: str
     new: str
@@ -50,6 +51,7 @@ class Review:
     inserted: list[tuple[int, str]] = field(default_factory=list)  # (after block index, text)
     deleted: list[int] = field(default_factory=list)
     comments: list[tuple[int, Comment]] = field(default_factory=list)
+    moved: list[tuple[int, int]] = field(default_factory=list)  # (block index, after block index)
 
 
 def place_names(report: Report, rendered: Rendered) -> list[str]:
@@ -93,9 +95,28 @@ def review(report: Report, rendered: Rendered, reviewed: ReviewedFile, exported:
         _inserted(result, reviewed.paragraphs[paragraph_index], now.get(after) if after >= 0 else -1,
                   where[after] if after >= 0 else "开头")
     for base_index in deleted:
-        _deleted_untracked(result, base[base_index], now.get(base_index), where[base_index])
+        _deleted_untracked(result, base[base_index], now.get(base_index), where[base_index], rendered)
     _comments(result, reviewed, {paragraph: now.get(base_index, -1) for base_index, paragraph in pairs}, places)
+    _moves(result, rendered)
     return result
+
+
+def _moves(result: Review, rendered: Rendered) -> None:
+    """A paragraph struck out in one place and the same words added in another is one paragraph moved: it keeps its
+    fields (added anew, its figures would become new fields)."""
+    for index in list(result.deleted):
+        block = rendered.blocks[index]
+        text = printed_text(block)
+        landing = next((item for item in result.inserted if item[1] == text), None)
+        if block.kind != "paragraph" or landing is None:
+            continue
+        result.deleted.remove(index)
+        result.inserted.remove(landing)
+        gone = next(c for c in result.changes if c.kind == "deleted" and c.old == text)
+        added = next(c for c in result.changes if c.kind == "inserted" and c.new == text)
+        result.changes.remove(gone)
+        added.kind, added.old = "moved", gone.place
+        result.moved.append((index, landing[0]))
 
 
 def _place_of_each(base: list[str], current: list[str], places: list[str]) -> list[str]:
@@ -161,8 +182,9 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
          place: str) -> None:
     new = paragraph.after
     if paragraph.mark and paragraph.mark.kind == "deleted" and not new:
-        if block_index is None:
-            result.conflicts.append(Conflict(place, old, "", "导出后项目中这一段已改过"))
+        if block_index is None or rendered.blocks[block_index].kind != "paragraph":
+            reason = "导出后项目中这一段已改过" if block_index is None else NOT_A_PARAGRAPH
+            result.conflicts.append(Conflict(place, old, "", reason))
             return
         result.deleted.append(block_index)
         result.changes.append(Change("deleted", place, old, "", paragraph.mark.author, paragraph.mark.date))
@@ -215,11 +237,12 @@ def _inserted(result: Review, paragraph: ReviewedParagraph, after: int | None, p
     result.changes.append(Change("inserted", place, "", text, author, date, paragraph.tracked))
 
 
-def _deleted_untracked(result: Review, old: str, block_index: int | None, place: str) -> None:
+def _deleted_untracked(result: Review, old: str, block_index: int | None, place: str, rendered: Rendered) -> None:
     if not old.strip():
         return
-    if block_index is None:
-        result.conflicts.append(Conflict(place, old, "", "导出后项目中这一段已改过"))
+    if block_index is None or rendered.blocks[block_index].kind != "paragraph":
+        reason = "导出后项目中这一段已改过" if block_index is None else NOT_A_PARAGRAPH
+        result.conflicts.append(Conflict(place, old, "", reason))
         return
     result.deleted.append(block_index)
     result.changes.append(Change("deleted", place, old, "", tracked=False))

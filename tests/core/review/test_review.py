@@ -172,3 +172,19 @@ def test_a_file_resaved_by_libreoffice_gives_the_same_changes(sent, tmp_path):
     assert [(c.kind, c.place, c.new) for c in again.changes] == [(c.kind, c.place, c.new) for c in found.changes]
     accept_review(report, rendered, again, resaved, paths.lexicon())
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(resaved)
+
+
+def test_a_paragraph_moved_keeps_its_fields_and_lands_where_it_was_put(sent, tmp_path):
+    report, exported, cache = sent
+    body = paragraphs(report)
+    moving = next(block for block in body[3:] if any(run.field for run in block.runs))
+    edit = Reviewed(exported.read_bytes())
+    edit.track_delete_paragraph(moving.text[:15])
+    edit.track_insert_after(body[0].text[:15], moving.text)
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    assert [(c.kind, c.new == moving.text) for c in found.changes] == [("moved", True)]
+    fields = set(report.fields)
+    accept_review(report, rendered, found, path, paths.lexicon())
+    assert set(report.fields) == fields
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
