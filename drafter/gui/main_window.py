@@ -19,6 +19,7 @@ from drafter.gui import commands
 from drafter.gui.about import show_about
 from drafter.gui.bars import Bar
 from drafter.gui.collect.actions import CollectActions
+from drafter.gui.review.actions import ReviewActions
 from drafter.gui.files import AUTOSAVE_TURN_S, FileActions
 from drafter.gui.font_settings import save_substitutions, saved_substitutions
 from drafter.gui.form.form import StatisticsForm
@@ -40,7 +41,8 @@ AUTOSAVE_MAX_WAIT_S = 10
 MENU_ONLY = "menu-only"  # an action used once a year stays off the toolbar
 
 
-class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideTabActions, ReadOnlyMode, QMainWindow):
+class MainWindow(FileActions, EditingActions, CollectActions, ReviewActions, PageActions, SideTabActions, ReadOnlyMode,
+                 QMainWindow):
     def __init__(self, document: DraftDocument, style, settings: QSettings, recovery_dir, template_folders):
         super().__init__()
         self.base_style, self.settings, self.recovery_dir = style, settings, recovery_dir
@@ -128,6 +130,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         collect_menu = file_menu.addMenu(self.tr("数据征集(&D)"))
         self._action(collect_menu, self.tr("导出征集表…"), self.collect_export_dialog)
         self._action(collect_menu, self.tr("导入征集表…"), self.collect_import_dialog)
+        self._action(file_menu, self.tr("收回修改稿(&R)…"), self.review_dialog).setData(MENU_ONLY)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -188,6 +191,16 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
     def set_document(self, document: DraftDocument) -> None:
         self.stop_background_checks()  # a run over the document being replaced
         self.document = document
+        self._show_report()
+        self.undo_stack.clear()
+        self.form.invalid.clear()
+        self.fields_changed(gradual=True)  # a long report shows its first pages at once, the rest follows
+        self.show_node(None)
+        self.update_title()
+
+    def _show_report(self) -> None:
+        """The outline over the document's report, with the edits it hands to the undo stack."""
+        document = self.document
         self.outline = Outline(document.report)
         self.outline_model = OutlineModel(self.outline, self)
         self.outline_model.on_drop_move = lambda node, delta: self.undo_stack.push(commands.MoveNode(self, node, delta))
@@ -197,11 +210,6 @@ class MainWindow(FileActions, EditingActions, CollectActions, PageActions, SideT
         self.tree.setModel(self.outline_model)
         self.tree.expandAll()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.undo_stack.clear()
-        self.form.invalid.clear()
-        self.fields_changed(gradual=True)  # a long report shows its first pages at once, the rest follows
-        self.show_node(None)
-        self.update_title()
 
     def _clean_changed(self, _clean: bool) -> None:
         self.update_title()

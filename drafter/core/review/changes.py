@@ -211,7 +211,20 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
         printed = next(piece.text for piece in _field_runs(block) if piece.field == name)
         result.changes.append(Change("field", place, printed, value, author, date, paragraph.tracked, name))
     if edit.text_changed:
-        result.changes.append(Change("text", place, old, new, author, date, paragraph.tracked))
+        result.changes.append(Change("text", place, *_excerpt(old, new), author, date, paragraph.tracked))
+
+
+def _excerpt(old: str, new: str, context: int = 8) -> tuple[str, str]:
+    """The changed stretch of a long paragraph with a few characters either side, old and new."""
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    end = 0
+    while end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    left, right = max(0, start - context), end - context if end > context else 0
+
+    def cut(text: str) -> str:
+        return ("…" if left else "") + text[left:len(text) - right] + ("…" if right else "")
+    return cut(old), cut(new)
 
 
 def _field_runs(block: Block):

@@ -1,0 +1,83 @@
+"""The window's 文件 → 收回修改稿…: choose the reviewed file, look at its changes, take them in as one undo step."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from drafter import paths
+from drafter.core.errors import UserFacingError
+
+
+class ApplyReview(QUndoCommand):
+    """A reviewed file's changes taken in: undone and redone as one step, the whole report before and after."""
+
+    def __init__(self, window, found, rendered, path: Path):
+        super().__init__(window.tr("收回修改稿"))
+        self.window, self.found, self.rendered, self.path = window, found, rendered, path
+        self.before = copy.deepcopy(window.report)
+        self.after = None
+
+    def redo(self):
+        if self.after is None:
+            from drafter.core.review.taking import accept_review
+
+            accept_review(self.window.report, self.rendered, self.found, self.path, paths.lexicon())
+            self.after = copy.deepcopy(self.window.report)
+            self.window.report_replaced()
+        else:
+            self._put(self.after)
+
+    def undo(self):
+        self._put(self.before)
+
+    def _put(self, state) -> None:
+        self.window.report.__dict__.update(copy.deepcopy(state).__dict__)
+        self.window.report_replaced()
+
+
+class ReviewActions:
+    """Mixed into MainWindow; each question to the user is one small method so tests can answer it."""
+
+    def report_replaced(self) -> None:
+        """The report's contents replaced in place (a reviewed file taken in, or that undone): outline, form and
+        page shown again, the undo history kept."""
+        self.stop_background_checks()
+        self._show_report()
+        self.fields_changed()
+        self.show_node(None)
+
+    def ask_review_file(self) -> str:
+        folder = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("收回修改稿"), folder, self.tr("Word 文档 (*.docx)"))
+        return name
+
+    def confirm_review(self, preview) -> bool:
+        return preview.exec() == QDialog.Accepted
+
+    def review_dialog(self) -> bool:
+        """Read the reviewed file against the report, list its changes, take them all in if the user says so."""
+        name = self.ask_review_file()
+        if not name:
+            return False
+        from drafter.core.review.taking import review_file
+        from drafter.gui.review.dialogs import ReviewPreview
+
+        try:
+            found, rendered = review_file(self.report, Path(name), paths.cache_dir())
+        except UserFacingError as error:
+            self.show_error(self.tr("无法收回修改稿"), str(error))
+            return False
+        preview = ReviewPreview(found, Path(name).name, self)
+        if not self.confirm_review(preview) or found.conflicts or not found.changes:
+            return False
+        try:
+            self.undo_stack.push(ApplyReview(self, found, rendered, Path(name)))
+        except UserFacingError as error:
+            self.show_error(self.tr("无法收回修改稿"), str(error))
+            return False
+        self.statusBar().showMessage(self.tr("已收回修改稿：%1 处修改（可撤销）").replace("%1", str(len(found.changes))), 8000)
+        return True

@@ -1,0 +1,82 @@
+"""文件 → 收回修改稿…: the reviewed file's changes listed, taken in as one undo step, refused while conflicts stand."""
+
+from __future__ import annotations
+
+from drafter import paths
+from drafter.core import actions
+from drafter.core.rendering.render import render
+from drafter.core.review.exported import printed_text
+from drafter.core.word.style import load_style
+from filling import fill
+from review_edits import Reviewed
+
+
+def sent_back(window, tmp_path, edit_with) -> str:
+    """The window's report filled, exported as the program exports it, and changed by a reviewer."""
+    filled = fill(window.report)
+    window.report.__dict__.update(filled.__dict__)
+    window.report_replaced()
+    exported = tmp_path / "送审稿.docx"
+    actions.export_project(window.report, load_style(paths.official_style_file()), exported,
+                           cache_folder=paths.cache_dir())
+    edit = Reviewed(exported.read_bytes())
+    edit_with(edit, render(window.report))
+    reviewed = tmp_path / "修改稿.docx"
+    reviewed.write_bytes(edit.save())
+    return str(reviewed)
+
+
+def figure_and_sentence(edit, rendered):
+    body = [block for block in rendered.blocks if block.kind == "paragraph"]
+    block = next(b for b in body if any(run.field for run in b.runs))
+    run = next(r for r in block.runs if r.field)
+    edit.track_replace(run.text, "9" + run.text[1:])
+    edit.type_over(body[4].text[3:9], "改过的字")
+    edit.comment(body[2].text[:8], "这里再具体些")
+    return run.field
+
+
+def test_the_changes_are_listed_and_taken_in_as_one_undo_step(window, tmp_path, monkeypatch):
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    before = [printed_text(block) for block in render(window.report).blocks]
+    shown = {}
+
+    def look(preview):
+        shown["rows"] = preview.table.rowCount()
+        shown["kinds"] = [preview.table.item(row, 0).text() for row in range(preview.table.rowCount())]
+        shown["enabled"] = preview.accept_button.isEnabled()
+        return True
+
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    monkeypatch.setattr(window, "confirm_review", look)
+    steps = window.undo_stack.count()
+    assert window.review_dialog()
+    assert shown == {"rows": 3, "kinds": ["数值", "文字（未开修订）", "批注"], "enabled": True}
+    assert str(window.report.fields[fields["name"]].value).startswith("9")
+    assert window.undo_stack.count() == steps + 1
+    assert "改过的字" in window.page.toPlainText()
+    window.undo_stack.undo()
+    assert [printed_text(block) for block in render(window.report).blocks] == before
+    assert "改过的字" not in window.page.toPlainText()
+    window.undo_stack.redo()
+    assert "改过的字" in window.page.toPlainText()
+
+
+def test_conflicts_keep_accept_off_and_change_nothing(window, tmp_path, monkeypatch):
+    def edit_a_sentence(edit, rendered):
+        body = [block for block in rendered.blocks if block.kind == "paragraph"]
+        edit.track_replace(body[1].text[4:9], "审阅者改的")
+
+    path = sent_back(window, tmp_path, edit_a_sentence)
+    paragraph = next(p for s in window.report.parts for p in s.paragraphs)
+    window.push_text_edit(paragraph, "body", paragraph.body + "项目中又补了一句。")
+    before = [printed_text(block) for block in render(window.report).blocks]
+    enabled = []
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    monkeypatch.setattr(window, "confirm_review",
+                        lambda preview: enabled.append(preview.accept_button.isEnabled()) or True)
+    assert not window.review_dialog()
+    assert enabled == [False]
+    assert [printed_text(block) for block in render(window.report).blocks] == before
