@@ -66,5 +66,5 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _as_json(found: Review) -> dict:
-    return {"changes": [vars(change) for change in found.changes],
+    return {"changes": [{k: v for k, v in vars(change).items() if k != "key"} for change in found.changes],
             "conflicts": [vars(conflict) for conflict in found.conflicts], "notes": found.notes}

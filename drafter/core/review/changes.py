@@ -5,7 +5,7 @@ has changed since the export the reviewer was given."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.core.rendering.render import Block, Rendered
 from drafter.core.report.model import Report, place_name
@@ -30,6 +30,7 @@ class Change:
     date: str = ""
     tracked: bool = True  # made with 修订 on (False: typed over)
     field: str = ""  # the field a figure's change is for
+    key: tuple = ()  # what applying it takes (Review.only keeps the changes whose keys it is given)
 
 
 @dataclass
@@ -52,6 +53,23 @@ class Review:
     deleted: list[int] = field(default_factory=list)
     comments: list[tuple[int, Comment]] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)  # (block index, after block index)
+
+
+def only(found: Review, keys: set) -> Review:
+    """The review with only the changes whose keys are given (the window's 接受所选): a paragraph's figure can be
+    taken and its rewording left, or the other way round."""
+    chosen = Review([change for change in found.changes if change.key in keys], list(found.conflicts),
+                    list(found.notes))
+    for block, (new, edit) in found.edits.items():
+        values = {name: value for name, value in edit.values.items() if ("field", block, name) in keys}
+        text = edit.text_changed if ("text", block) in keys else set()
+        if values or text:
+            chosen.edits[block] = (new, replace(edit, values=values, text_changed=text))
+    chosen.inserted = [item for item in found.inserted if ("inserted", *item) in keys]
+    chosen.deleted = [block for block in found.deleted if ("deleted", block) in keys]
+    chosen.moved = [item for item in found.moved if ("moved", *item) in keys]
+    chosen.comments = [item for number, item in enumerate(found.comments) if ("comment", number) in keys]
+    return chosen
 
 
 def place_names(report: Report, rendered: Rendered) -> list[str]:
@@ -112,10 +130,10 @@ def _moves(result: Review, rendered: Rendered) -> None:
             continue
         result.deleted.remove(index)
         result.inserted.remove(landing)
-        gone = next(c for c in result.changes if c.kind == "deleted" and c.old == text)
-        added = next(c for c in result.changes if c.kind == "inserted" and c.new == text)
+        gone = next(c for c in result.changes if c.key == ("deleted", index))
+        added = next(c for c in result.changes if c.key == ("inserted", *landing))
         result.changes.remove(gone)
-        added.kind, added.old = "moved", gone.place
+        added.kind, added.old, added.key = "moved", gone.place, ("moved", index, landing[0])
         result.moved.append((index, landing[0]))
 
 
@@ -187,7 +205,8 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
             result.conflicts.append(Conflict(place, old, "", reason))
             return
         result.deleted.append(block_index)
-        result.changes.append(Change("deleted", place, old, "", paragraph.mark.author, paragraph.mark.date))
+        result.changes.append(Change("deleted", place, old, "", paragraph.mark.author, paragraph.mark.date,
+                                     key=("deleted", block_index)))
         return
     if new == old:
         return
@@ -209,9 +228,11 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
     author, date = _who(paragraph)
     for name, value in edit.values.items():
         printed = next(piece.text for piece in _field_runs(block) if piece.field == name)
-        result.changes.append(Change("field", place, printed, value, author, date, paragraph.tracked, name))
+        result.changes.append(Change("field", place, printed, value, author, date, paragraph.tracked, name,
+                                     ("field", block_index, name)))
     if edit.text_changed:
-        result.changes.append(Change("text", place, *_excerpt(old, new), author, date, paragraph.tracked))
+        result.changes.append(Change("text", place, *_excerpt(old, new), author, date, paragraph.tracked,
+                                     key=("text", block_index)))
 
 
 def _excerpt(old: str, new: str, context: int = 8) -> tuple[str, str]:
@@ -247,7 +268,8 @@ def _inserted(result: Review, paragraph: ReviewedParagraph, after: int | None, p
         return
     author, date = _who(paragraph)
     result.inserted.append((after, text))
-    result.changes.append(Change("inserted", place, "", text, author, date, paragraph.tracked))
+    result.changes.append(Change("inserted", place, "", text, author, date, paragraph.tracked,
+                                 key=("inserted", after, text)))
 
 
 def _deleted_untracked(result: Review, old: str, block_index: int | None, place: str, rendered: Rendered) -> None:
@@ -258,7 +280,7 @@ def _deleted_untracked(result: Review, old: str, block_index: int | None, place:
         result.conflicts.append(Conflict(place, old, "", reason))
         return
     result.deleted.append(block_index)
-    result.changes.append(Change("deleted", place, old, "", tracked=False))
+    result.changes.append(Change("deleted", place, old, "", tracked=False, key=("deleted", block_index)))
 
 
 def _comments(result: Review, reviewed: ReviewedFile, block_of: dict[int, int], places: list[str]) -> None:
@@ -269,5 +291,6 @@ def _comments(result: Review, reviewed: ReviewedFile, block_of: dict[int, int], 
                 continue
             block = block_of.get(index, -1)
             place = places[block] if 0 <= block < len(places) else "正文"
+            result.changes.append(Change("comment", place, "", comment.text, comment.author, comment.date,
+                                         key=("comment", len(result.comments))))
             result.comments.append((block, comment))
-            result.changes.append(Change("comment", place, "", comment.text, comment.author, comment.date))

@@ -72,12 +72,16 @@ class ReviewActions:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
         preview = ReviewPreview(found, Path(name).name, self)
-        if not self.confirm_review(preview) or found.conflicts or not found.changes:
+        if not self.confirm_review(preview) or not preview.chosen():
             return False
+        from drafter.core.review.changes import only
+
+        chosen = only(found, preview.chosen())
         try:
-            self.undo_stack.push(ApplyReview(self, found, rendered, Path(name)))
+            self.undo_stack.push(ApplyReview(self, chosen, rendered, Path(name)))
         except UserFacingError as error:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
-        self.statusBar().showMessage(self.tr("已收回修改稿：%1 处修改（可撤销）").replace("%1", str(len(found.changes))), 8000)
+        said = self.tr("已收回修改稿：%1 处修改（可撤销）").replace("%1", str(len(chosen.changes)))
+        self.statusBar().showMessage(said, 8000)
         return True

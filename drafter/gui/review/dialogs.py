@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -14,7 +15,8 @@ COLUMNS = ("种类", "位置", "原文", "修改为", "修改人", "日期")
 
 
 class ReviewPreview(QDialog):
-    """Every change in its place, old beside new; conflicts in red below them, which keep 全部接受 off."""
+    """Every change in its place, old beside new, each ticked to be taken in (untick one to leave it); conflicts in
+    red below them, never taken in."""
 
     def __init__(self, found: Review, name: str, parent=None):
         super().__init__(parent)
@@ -24,9 +26,12 @@ class ReviewPreview(QDialog):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.found = found
         for row, change in enumerate(found.changes):
             kind = KINDS[change.kind] + ("" if change.tracked else self.tr("（未开修订）"))
             self._row(row, [kind, change.place, change.old, change.new, change.author, change.date[:10]])
+            self.table.item(row, 0).setFlags(self.table.item(row, 0).flags() | Qt.ItemIsUserCheckable)
+            self.table.item(row, 0).setCheckState(Qt.Checked)
         for row, conflict in enumerate(found.conflicts, len(found.changes)):
             self._row(row, [self.tr("冲突"), conflict.place, conflict.old, conflict.new, conflict.reason, ""], _CONFLICT)
         header = self.table.horizontalHeader()
@@ -35,16 +40,16 @@ class ReviewPreview(QDialog):
             self.table.setColumnWidth(column, width)
         said = [*found.notes]
         if found.conflicts:
-            said.append(self.tr("有 %1 处冲突：导出之后项目中又改过这些地方，或这类改动需在程序中进行。先处理冲突，"
-                                "再收回修改稿。").replace("%1", str(len(found.conflicts))))
+            said.append(self.tr("有 %1 处冲突（红色）：导出之后项目中又改过这些地方，或这类改动需在程序中进行；它们不会收回，"
+                                "其余勾选的修改可以收回。").replace("%1", str(len(found.conflicts))))
         if not found.changes and not found.conflicts:
             said.append(self.tr("这份文件与项目没有不同之处。"))
         self.notes = QLabel("\n".join(said))
         self.notes.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.accept_button = buttons.button(QDialogButtonBox.Ok)
-        self.accept_button.setText(self.tr("全部接受（%1 处）").replace("%1", str(len(found.changes))))
-        self.accept_button.setEnabled(bool(found.changes) and not found.conflicts)
+        self._count()
+        self.table.itemChanged.connect(lambda _item: self._count())
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -53,6 +58,17 @@ class ReviewPreview(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(980, 520)
+
+    def chosen(self) -> set:
+        """The keys of the changes ticked (core.review.changes.only takes them)."""
+        return {change.key for row, change in enumerate(self.found.changes)
+                if self.table.item(row, 0).checkState() == Qt.Checked}
+
+    def _count(self) -> None:
+        count, every = len(self.chosen()), len(self.found.changes)
+        label = self.tr("全部接受（%1 处）") if count == every else self.tr("接受所选（%1 处）")
+        self.accept_button.setText(label.replace("%1", str(count)))
+        self.accept_button.setEnabled(count > 0)
 
     def _row(self, row: int, cells: list[str], colour: QColor | None = None) -> None:
         for column, text in enumerate(cells):

@@ -188,3 +188,19 @@ def test_a_paragraph_moved_keeps_its_fields_and_lands_where_it_was_put(sent, tmp
     accept_review(report, rendered, found, path, paths.lexicon())
     assert set(report.fields) == fields
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
+
+
+def test_only_the_changes_chosen_are_applied(sent, tmp_path):
+    from drafter.core.review.changes import only
+
+    report, exported, cache = sent
+    block, run = field_run(report)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace(block.text[-12:-6], "改写的话")  # the same paragraph: its wording and its figure
+    edit.track_replace(run.text, "9" + run.text[1:])
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    wording = [c.key for c in found.changes if c.kind == "text"]
+    accept_review(report, rendered, only(found, set(wording)), path)
+    printed = "".join(printed_text(b) for b in render(report).blocks)
+    assert "改写的话" in printed and report.fields[run.field].value != Decimal("9" + run.text[1:].rstrip("次名个"))

@@ -80,3 +80,25 @@ def test_conflicts_keep_accept_off_and_change_nothing(window, tmp_path, monkeypa
     assert not window.review_dialog()
     assert enabled == [False]
     assert [printed_text(block) for block in render(window.report).blocks] == before
+
+
+def test_a_change_left_unticked_is_not_taken_in(window, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    buttons = []
+
+    def untick_the_sentence(preview):
+        row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text().startswith("文字"))
+        preview.table.item(row, 0).setCheckState(Qt.Unchecked)
+        buttons.append(preview.accept_button.text())
+        return True
+
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    monkeypatch.setattr(window, "confirm_review", untick_the_sentence)
+    assert window.review_dialog()
+    assert buttons == ["接受所选（2 处）"]
+    assert str(window.report.fields[fields["name"]].value).startswith("9")
+    assert "改过的字" not in window.page.toPlainText()
