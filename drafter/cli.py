@@ -19,7 +19,7 @@ from drafter.core.text.numbers import NumberError, format_number, parse_year
 from drafter.core.word.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 from drafter.core.years.checks import check_report, export_warnings
 from drafter.core.years.compare import change
-from drafter.core.years.fixes import apply_fix
+from drafter.core.years.fixes import ON_REQUEST, apply_fix
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TEMPLATE = "年度工作报告"
@@ -169,7 +169,7 @@ def cmd_check(args) -> int:
     report = load_project(path)
     findings = check_report(report)
     if args.fix:
-        fixed = sum(apply_fix(report, finding) for finding in findings if finding.fix)
+        fixed = sum(apply_fix(report, finding) for finding in findings if finding.fix and finding.fix not in ON_REQUEST)
         save_project(report, path)
         print(f"已自动修正 {fixed} 处并保存“{path}”", file=sys.stderr)
         findings = check_report(report)
@@ -177,7 +177,7 @@ def cmd_check(args) -> int:
         print(json.dumps([finding.as_json() for finding in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            hint = "（可用 --fix 自动修正）" if finding.fix else ""
+            hint = "（可用 --fix 自动修正）" if finding.fix and finding.fix not in ON_REQUEST else ""
             print(f"{SEVERITY_NAMES[finding.severity]}\t{finding.where}\t{finding.message}{hint}")
         counts = {name: sum(f.severity == key for f in findings) for key, name in SEVERITY_NAMES.items()}
         print("检查完成：" + "，".join(f"{name} {count} 项" for name, count in counts.items()))

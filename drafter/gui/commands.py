@@ -250,7 +250,7 @@ class AddField(QUndoCommand):
 class ApplyFix(QUndoCommand):
     """A one-click fix from the 检查 panel, undoable like typing."""
 
-    TEXT_ATTRIBUTES = ("lead", "body", "heading")
+    TEXT_ATTRIBUTES = ("lead", "body", "heading", "remarks")  # remarks: a reviewer's comment marked done
 
     def __init__(self, window, finding, apply):
         super().__init__(window.tr("自动修正"))

@@ -247,4 +247,4 @@ def _remark(remark, place: str, node_id: str) -> Finding | None:
     if remark.done:
         return None
     who = f"（{remark.author}）" if remark.author else ""
-    return Finding("remark", WARNING, place, f"批注{who}：{remark.text}", node_id=node_id)
+    return Finding("remark", WARNING, place, f"批注{who}：{remark.text}", fix="remark_done", node_id=node_id)

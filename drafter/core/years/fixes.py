@@ -1,8 +1,10 @@
-"""One-click fixes for findings whose fix is certain: punctuation, heading numbers, last year's year, typed tokens."""
+"""One-click fixes for findings whose fix is certain: punctuation, heading numbers, last year's year, typed tokens,
+a reviewer's comment marked done."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from drafter.core.report.model import Paragraph, Report, Section
 from drafter.core.text.fieldtext import from_display
@@ -35,6 +37,10 @@ def roll_year(text: str, stale: int) -> str:
     return map_outside(text, lambda free: WRITTEN_YEAR.sub(roll, free))
 
 
+# A fix the user asks for in the window, one finding at a time: never among what `drafter check --fix` applies.
+ON_REQUEST = frozenset({"remark_done"})
+
+
 def apply_fix(report: Report, finding: Finding) -> bool:
     """Apply a finding's fix in place; False when it has none or its place is gone."""
     node = _find(report, finding.node_id)
@@ -46,6 +52,9 @@ def apply_fix(report: Report, finding: Finding) -> bool:
         return _each_text(report, node, finding, lambda text: from_display(text, report.fields))
     if finding.fix == "heading_number" and isinstance(node, Section):
         node.heading = split_heading_number(node.heading)[1]
+        return True
+    if finding.fix == "remark_done" and node is not None:  # a new list, so the undo step sees what changed
+        node.remarks = [replace(remark, done=True) for remark in node.remarks]
         return True
     if finding.fix == "heading_punctuation" and isinstance(node, Section):
         node.heading = node.heading.rstrip().rstrip("。，；：、！？,.;:")

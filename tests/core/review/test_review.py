@@ -204,3 +204,22 @@ def test_only_the_changes_chosen_are_applied(sent, tmp_path):
     accept_review(report, rendered, only(found, set(wording)), path)
     printed = "".join(printed_text(b) for b in render(report).blocks)
     assert "改写的话" in printed and report.fields[run.field].value != Decimal("9" + run.text[1:].rstrip("次名个"))
+
+
+def test_a_comment_marked_done_leaves_the_checks_and_check_fix_never_marks_one(sent, tmp_path):
+    from drafter.cli import run
+    from drafter.core.years.fixes import apply_fix
+
+    report, exported, cache = sent
+    edit = Reviewed(exported.read_bytes())
+    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+    project = tmp_path / "报告.drafter"
+    save_project(report, project)
+    assert run(["check", str(project), "--fix"]) in (0, 1)
+    again = load_project(project)
+    [finding] = [f for f in check_report(again) if f.kind == "remark"]
+    assert apply_fix(again, finding)
+    assert not [f for f in check_report(again) if f.kind == "remark"]

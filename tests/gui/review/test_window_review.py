@@ -102,3 +102,20 @@ def test_a_change_left_unticked_is_not_taken_in(window, tmp_path, monkeypatch):
     assert buttons == ["接受所选（2 处）"]
     assert str(window.report.fields[fields["name"]].value).startswith("9")
     assert "改过的字" not in window.page.toPlainText()
+
+
+def test_a_comment_is_marked_done_from_the_checks_and_that_is_undoable(window):
+    from drafter.core.report.model import Remark
+    from drafter.core.years.checks import check_report
+
+    paragraph = next(p for s in window.report.parts for p in s.paragraphs)
+    paragraph.remarks.append(Remark("数字核实一下", "李主任"))
+    [finding] = [f for f in check_report(window.report) if f.kind == "remark"]
+    window.fix_findings([finding])
+    assert [r.done for r in paragraph_by_id(window, paragraph.id).remarks] == [True]
+    window.undo_stack.undo()
+    assert [r.done for r in paragraph_by_id(window, paragraph.id).remarks] == [False]
+
+
+def paragraph_by_id(window, node_id):
+    return next(p for s in window.report.parts for p in s.paragraphs if p.id == node_id)
