@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--allow-missing", action="store_true", help="仍然导出，未填写处以【待填：…】醒目标出")
     export.add_argument("--font", action="append", default=[], metavar="原字体=新字体",
                         help="替换样式中的字体，可重复，如 --font 仿宋_GB2312=仿宋（本单位没有公文字体时）")
+    export.add_argument("--with-remarks", action="store_true", help="把尚未处理的批注（领导修改稿收回的）作为 Word 批注一并导出")
     export.add_argument("--comparison-table", action="store_true", help="在文末附上“主要数据对比表”（上年、本年、同比变化；"
                         "项目有前年数值时为“近三年主要数据对比表”）")
     roll = commands.add_parser("roll", help="新建下一年度的项目", description="从今年的项目新建下一年度的项目：今年的数值成为"
@@ -274,7 +275,8 @@ def cmd_export(args) -> int:
     style = with_font_substitutions(style, substitutions)
     try:
         rendered = actions.export_project(report, style, Path(args.output), args.allow_missing,
-                                          args.comparison_table, cache_folder=paths.cache_dir())
+                                          args.comparison_table, cache_folder=paths.cache_dir(),
+                                          with_remarks=args.with_remarks)
     except actions.MissingFieldsError as error:
         print(f"未导出：“{args.project}”还有 {len(error.missing)} 项未填写：", file=sys.stderr)
         for item in error.missing:

@@ -161,8 +161,16 @@ def _plain(value):
     return int(digits) if "." not in digits else float(digits)
 
 
+def open_remarks(report: Report) -> dict[str, list]:
+    """The reviewers' comments not yet marked done, by the paragraph or heading they were made on."""
+    nodes = [paragraph for _place, paragraph in report.paragraphs_with_place()]
+    nodes += [section for _path, section in report.walk_sections()]
+    return {node.id: [r for r in node.remarks if not r.done] for node in nodes if any(not r.done for r in node.remarks)}
+
+
 def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False,
-                   comparison_table: bool = False, cache_folder: Path | None = None) -> Rendered:
+                   comparison_table: bool = False, cache_folder: Path | None = None,
+                   with_remarks: bool = False) -> Rendered:
     """Render and write the .docx; refuses while fields are unfilled unless allow_missing. With a cache
     folder, the style's empty document is made once and kept there."""
     from drafter.core.review.exported import keep_export
@@ -171,6 +179,8 @@ def export_project(report: Report, style: Style, target: Path, allow_missing: bo
     rendered = render(report, comparison_table)
     if rendered.missing and not allow_missing:
         raise MissingFieldsError(rendered.missing)
-    export_id = export_docx(rendered, style, target, author=report.meta.organisation, cache_folder=cache_folder)
+    remarks = open_remarks(report) if with_remarks else None
+    export_id = export_docx(rendered, style, target, author=report.meta.organisation, cache_folder=cache_folder,
+                            remarks=remarks)
     keep_export(cache_folder, export_id, rendered)  # a reviewed copy is compared with what was sent up
     return rendered

@@ -92,6 +92,12 @@ class FileActions:
         box.exec()
         return box.clickedButton() is anyway
 
+    def ask_export_remarks(self, count: int) -> bool:
+        answer = QMessageBox.question(self, self.tr("导出 Word 文件"), self.tr(
+            "还有 %1 条批注尚未处理。把它们作为 Word 批注一并导出吗？（送审稿通常不带）").replace("%1", str(count)),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def ask_overwrite_changed_file(self) -> bool:
         answer = QMessageBox.warning(
             self, self.tr("文件已被修改"),
@@ -267,6 +273,8 @@ class FileActions:
         allow_missing = bool(rendered.missing)
         if (allow_missing or open_errors) and not self.ask_export_anyway(rendered.missing, open_errors):
             return False
+        remarks = sum(len(comments) for comments in actions.open_remarks(self.report).values())
+        with_remarks = bool(remarks) and self.ask_export_remarks(remarks)
         default = self._default_folder() / f"{safe_file_name(rendered.title)}.docx"
         while True:
             path = self.ask_export_path(default)
@@ -274,7 +282,7 @@ class FileActions:
                 return False
             try:
                 actions.export_project(self.report, self.style, Path(path), allow_missing,
-                                       cache_folder=paths.cache_dir())
+                                       cache_folder=paths.cache_dir(), with_remarks=with_remarks)
             except (UserFacingError, OSError) as error:  # ExportError, FileWriteError among them
                 self.show_error(self.tr("导出失败"), self.tr("%1\n请换一个文件名再试。").replace("%1", str(error)))
                 default = Path(path)

@@ -33,7 +33,7 @@ class ExportError(UserFacingError, OSError):
 
 
 def export_docx(rendered: Rendered, style: Style, target: Path, author: str = "",
-                cache_folder: Path | None = None) -> str:
+                cache_folder: Path | None = None, remarks: dict[str, list] | None = None) -> str:
     """Write the report to target; on any failure an existing target stays byte-identical. Returns the export's
     id, which the file carries as a custom property (drafter review reads it back)."""
     target = Path(target)
@@ -43,7 +43,7 @@ def export_docx(rendered: Rendered, style: Style, target: Path, author: str = ""
     if lock is not None:
         raise ExportError(f"“{target}”正在 Word 或 WPS 中打开（发现 {lock.name}），请先关闭它，或另存为其他文件名")
     export_id = fresh_document_id()
-    data = build_docx(rendered, style, author, cache_folder, export_id)
+    data = build_docx(rendered, style, author, cache_folder, export_id, remarks)
     _verify(data, rendered)
     try:
         fileio.atomic_write(target, data, keep_backup=False)
@@ -53,12 +53,17 @@ def export_docx(rendered: Rendered, style: Style, target: Path, author: str = ""
 
 
 def build_docx(rendered: Rendered, style: Style, author: str = "", cache_folder: Path | None = None,
-               export_id: str = "") -> bytes:
+               export_id: str = "", remarks: dict[str, list] | None = None) -> bytes:
     """The whole .docx as bytes: the style's shell with this report's body, footnotes and properties (with
-    `export_id`, the custom property that names this export)."""
+    `export_id`, the custom property that names this export; with `remarks`, block source → the reviewers' comments
+    to print as Word 批注 on it)."""
     members = dict(shell_members(style, cache_folder))
     notes: list[str] = []
-    body = "".join(_paragraph_xml(block, style, notes) for block in rendered.blocks)
+    comments: list = []
+    body = "".join(_commented(_paragraph_xml(block, style, notes), (remarks or {}).get(block.source, []), comments)
+                   for block in rendered.blocks)
+    if comments:
+        _add_comments(members, comments)
     document = members["word/document.xml"]
     at = document.rindex(b"<w:sectPr")  # the body's content goes before its section properties
     members["word/document.xml"] = document[:at] + body.encode("utf-8") + document[at:]
@@ -90,6 +95,37 @@ def _add_footnotes(members: dict[str, bytes], notes: list[str], style: Style) ->
     relation = f'<Relationship Id="rIdNotes" Type="{FOOTNOTES_RELATION}" Target="footnotes.xml"/>'.encode()
     members["word/_rels/document.xml.rels"] = relations.replace(b"</Relationships>", relation + b"</Relationships>")
     override = f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/>'.encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
+
+
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+COMMENTS_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+def _commented(paragraph: str, remarks: list, comments: list) -> str:
+    """A paragraph's XML with each comment anchored over its whole text, as Word anchors a comment on a paragraph."""
+    if not remarks or not paragraph.startswith("<w:p>"):
+        return paragraph
+    numbers = range(len(comments), len(comments) + len(remarks))
+    comments.extend(remarks)
+    head, _, tail = paragraph.partition("</w:pPr>")
+    starts = "".join(f'<w:commentRangeStart w:id="{n}"/>' for n in numbers)
+    ends = "".join(f'<w:commentRangeEnd w:id="{n}"/><w:r><w:commentReference w:id="{n}"/></w:r>' for n in numbers)
+    return f"{head}</w:pPr>{starts}{tail[: -len('</w:p>')]}{ends}</w:p>"
+
+
+def _add_comments(members: dict[str, bytes], remarks: list) -> None:
+    items = "".join(
+        f'<w:comment w:id="{number}" w:author="{escape(remark.author or "审阅人")}"'
+        + (f' w:date="{escape(remark.date)}"' if remark.date else "")
+        + f'><w:p><w:r><w:t xml:space="preserve">{text_xml(remark.text)}</w:t></w:r></w:p></w:comment>'
+        for number, remark in enumerate(remarks))
+    members["word/comments.xml"] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                                    f'<w:comments xmlns:w="{W_NS}">{items}</w:comments>').encode("utf-8")
+    relations = members["word/_rels/document.xml.rels"]
+    relation = f'<Relationship Id="rIdComments" Type="{COMMENTS_RELATION}" Target="comments.xml"/>'.encode()
+    members["word/_rels/document.xml.rels"] = relations.replace(b"</Relationships>", relation + b"</Relationships>")
+    override = f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_TYPE}"/>'.encode()
     members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", override + b"</Types>")
 
 

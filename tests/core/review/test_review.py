@@ -223,3 +223,21 @@ def test_a_comment_marked_done_leaves_the_checks_and_check_fix_never_marks_one(s
     [finding] = [f for f in check_report(again) if f.kind == "remark"]
     assert apply_fix(again, finding)
     assert not [f for f in check_report(again) if f.kind == "remark"]
+
+
+def test_comments_are_exported_as_word_comments_only_when_asked(sent, tmp_path):
+    report, exported, cache = sent
+    edit = Reviewed(exported.read_bytes())
+    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+    style = load_style(paths.official_style_file())
+    plain, commented = tmp_path / "不带批注.docx", tmp_path / "带批注.docx"
+    actions.export_project(report, style, plain, cache_folder=cache)
+    actions.export_project(report, style, commented, cache_folder=cache, with_remarks=True)
+    assert read_reviewed(plain.read_bytes(), plain.name).comments == {}
+    back = read_reviewed(commented.read_bytes(), commented.name)
+    assert [(c.text, c.author) for c in back.comments.values()] == [("数字核实一下", "李主任")]
+    anchored = [p.after for p in back.paragraphs if p.comments]
+    assert anchored == [printed_text(paragraphs(report)[1])]

@@ -119,3 +119,19 @@ def test_a_comment_is_marked_done_from_the_checks_and_that_is_undoable(window):
 
 def paragraph_by_id(window, node_id):
     return next(p for s in window.report.parts for p in s.paragraphs if p.id == node_id)
+
+
+def test_exporting_with_open_comments_asks_and_exports_them_when_told(window, tmp_path, monkeypatch):
+    from drafter.core.report.model import Remark
+    from drafter.core.review.reviewed import read_reviewed
+
+    filled = fill(window.report)
+    window.report.__dict__.update(filled.__dict__)
+    window.report_replaced()
+    window.report.parts[0].paragraphs[0].remarks.append(Remark("数字核实一下", "李主任"))
+    asked = []
+    monkeypatch.setattr(window, "ask_export_remarks", lambda count: asked.append(count) or True)
+    monkeypatch.setattr(window, "ask_export_path", lambda default: str(tmp_path / "带批注.docx"))
+    assert window.export_dialog()
+    comments = read_reviewed((tmp_path / "带批注.docx").read_bytes(), "x").comments
+    assert asked == [1] and [c.text for c in comments.values()] == ["数字核实一下"]
