@@ -331,6 +331,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, ReviewActions, Pag
         filled = sum(1 for field in self.report.fields.values() if field.filled)
         self.filled_label.setText(self.tr("已填 %1/%2").replace("%1", str(filled))
                                   .replace("%2", str(len(self.report.fields))))
+        self.show_margin_notes()
 
     # Fonts
 

@@ -43,6 +43,7 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.style_ = None  # the Style the page is laid out in
         self.outline = None  # the report's Outline
         self.scale = 0.9
+        self.right_room = 0  # pixels kept free right of the page for comments (review.notes)
         self.fixed_lines: tuple[FixedLine, TailLines] = ((), [])
         self._focused = None
         self._building = False
@@ -58,11 +59,13 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.center_page()
 
     def center_page(self) -> None:
-        """The page's lines in the middle of a wider pane, as a word processor shows a page, not against its left."""
+        """The page's lines in the middle of a wider pane, as a word processor shows a page, not against its left;
+        moved left as far as needed for `right_room` pixels on its right (comments beside it), when there is room."""
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        side = max(0, (room - self.lineWrapColumnOrWidth()) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
+        extra = max(0, room - self.lineWrapColumnOrWidth())
+        right = max(extra // 2, min(extra, self.right_room))
+        if (self.viewportMargins().left(), self.viewportMargins().right()) != (extra - right, right):
+            self.setViewportMargins(extra - right, 0, right, 0)
 
     def _contents_changed(self, position: int, removed: int, added: int) -> None:
         if self._building:

@@ -42,6 +42,19 @@ class ApplyReview(QUndoCommand):
 class ReviewActions:
     """Mixed into MainWindow; each question to the user is one small method so tests can answer it."""
 
+    def show_margin_notes(self) -> None:
+        """The comments not yet done beside the page (nothing is made for a report that has none)."""
+        nodes = [paragraph for _place, paragraph in self.report.paragraphs_with_place()]
+        nodes += [section for _path, section in self.report.walk_sections()]
+        notes = getattr(self, "_margin_notes", None)
+        if notes is None and not any(node.remarks for node in nodes):
+            return
+        if notes is None:
+            from drafter.gui.review.notes import MarginNotes
+
+            notes = self._margin_notes = MarginNotes(self.page)
+        notes.show(nodes)
+
     def report_replaced(self) -> None:
         """The report's contents replaced in place (a reviewed file taken in, or that undone): outline, form and
         page shown again, the undo history kept."""

@@ -135,3 +135,24 @@ def test_exporting_with_open_comments_asks_and_exports_them_when_told(window, tm
     assert window.export_dialog()
     comments = read_reviewed((tmp_path / "带批注.docx").read_bytes(), "x").comments
     assert asked == [1] and [c.text for c in comments.values()] == ["数字核实一下"]
+
+
+def test_a_comment_is_shown_beside_its_paragraph_until_it_is_done(window):
+    from drafter.core.report.model import Remark
+    from drafter.core.years.checks import check_report
+
+    window.resize(1500, 900)
+    paragraph = next(p for s in window.report.parts for p in s.paragraphs)
+    paragraph.remarks.append(Remark("数字核实一下", "李主任"))
+    window.refresh_preview()
+    [(note, node)] = window._margin_notes.labels
+    assert node is paragraph and "李主任：数字核实一下" in note.text() and note.isVisible()
+    viewport = window.page.viewport().geometry()
+    assert note.x() > viewport.right()  # in the margin, never over the text
+    block = window.page.blocks[next(i for i, slot in enumerate(window.page.slots) if slot.node is paragraph)]
+    top = window.page.document().documentLayout().blockBoundingRect(block).top()
+    assert abs(note.y() - (viewport.top() + top - window.page.verticalScrollBar().value())) <= 1
+    [finding] = [f for f in check_report(window.report) if f.kind == "remark"]
+    window.fix_findings([finding])
+    window.refresh_preview()
+    assert window._margin_notes.labels == []
