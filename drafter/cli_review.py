@@ -18,7 +18,7 @@ def add_parser(commands) -> None:
     review = commands.add_parser("review", help="收回领导修改稿（修订和批注）", description="把送审后改回来的 Word 文件"
                                  "（修订、批注，或不开修订直接改的）与项目对照：列出每一处修改及其位置；数值的修改成为统计数据的新数值，"
                                  "文字的修改进入对应段落，批注留在段落旁。不加选项时只列出，不改项目。")
-    review.add_argument("project", metavar="项目文件")
+    review.add_argument("project", metavar="项目文件", help="送审稿是从这个项目导出的（.drafter）")
     review.add_argument("reviewed", metavar="修改稿.docx", help="改回来的 Word 文件（.docx）")
     review.add_argument("--json", action="store_true",
                         help="以 JSON 输出（changes：kind、place、old、new、author、date、tracked、field；conflicts；notes）")
