@@ -55,6 +55,11 @@ class ReviewActions:
             notes = self._margin_notes = MarginNotes(self.page)
         notes.show(nodes)
 
+    def show_block(self, rendered, index: int) -> None:
+        """The paragraph or heading a printed block comes from, selected on the page and in the outline."""
+        if 0 <= index < len(rendered.blocks) and rendered.blocks[index].source:
+            self.select_node_id(rendered.blocks[index].source)
+
     def report_replaced(self) -> None:
         """The report's contents replaced in place (a reviewed file taken in, or that undone): outline, form and
         page shown again, the undo history kept."""
@@ -84,7 +89,7 @@ class ReviewActions:
         except UserFacingError as error:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
-        preview = ReviewPreview(found, Path(name).name, self)
+        preview = ReviewPreview(found, Path(name).name, self, lambda index: self.show_block(rendered, index))
         if not self.confirm_review(preview) or not preview.chosen():
             return False
         from drafter.core.review.changes import only

@@ -156,3 +156,22 @@ def test_a_comment_is_shown_beside_its_paragraph_until_it_is_done(window):
     window.fix_findings([finding])
     window.refresh_preview()
     assert window._margin_notes.labels == []
+
+
+def test_double_clicking_a_change_shows_its_paragraph_on_the_page(window, tmp_path, monkeypatch):
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    selected = []
+
+    def look(preview):
+        row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text().startswith("文字"))
+        preview.table.cellDoubleClicked.emit(row, 1)
+        selected.append(window.selected_node())
+        return False
+
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    monkeypatch.setattr(window, "confirm_review", look)
+    assert not window.review_dialog()
+    body = [p for _place, p in window.report.paragraphs_with_place()]
+    assert selected == [body[4]]  # the paragraph typed over (figure_and_sentence's fifth)
