@@ -27,8 +27,18 @@ def keep_export(folder: Path | None, export_id: str, rendered: Rendered) -> None
         path = _record(folder, export_id)
         path.parent.mkdir(parents=True, exist_ok=True)
         fileio.atomic_write(path, json.dumps(record, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        _keep_newest(path.parent)
     except (OSError, fileio.FileWriteError):
         pass
+
+
+KEPT_EXPORTS = 200  # a year of exports of several reports; older ones are seldom reviewed, and each may be ~1 MB
+
+
+def _keep_newest(folder: Path) -> None:
+    records = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in records[KEPT_EXPORTS:]:
+        old.unlink(missing_ok=True)
 
 
 def exported_texts(folder: Path | None, export_id: str) -> list[str] | None:

@@ -241,3 +241,18 @@ def test_comments_are_exported_as_word_comments_only_when_asked(sent, tmp_path):
     assert [(c.text, c.author) for c in back.comments.values()] == [("数字核实一下", "李主任")]
     anchored = [p.after for p in back.paragraphs if p.comments]
     assert anchored == [printed_text(paragraphs(report)[1])]
+
+
+def test_the_export_records_kept_are_the_newest_few_hundred(tmp_path, monkeypatch):
+    import os
+
+    from drafter.core.review import exported
+
+    monkeypatch.setattr(exported, "KEPT_EXPORTS", 3)
+    rendered = render(fill(load_project(paths.templates_dir() / "年度工作报告" / "project.drafter")))
+    for number in range(5):
+        exported.keep_export(tmp_path, f"ID{number}", rendered)
+        os.utime(tmp_path / "exports" / f"ID{number}.json", ns=(number * 10 ** 9, number * 10 ** 9))
+    exported.keep_export(tmp_path, "ID9", rendered)
+    kept = sorted(path.stem for path in (tmp_path / "exports").glob("*.json"))
+    assert kept == ["ID3", "ID4", "ID9"] and exported.exported_texts(tmp_path, "ID0") is None
