@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from drafter.core.rendering.render import Block, Rendered
 from drafter.core.report.model import Field, Paragraph, Remark, Report, Section, Source
-from drafter.core.review.changes import Review
+from drafter.core.review.changes import WHOLE_FIELD, Review
 from drafter.core.review.segments import BlockEdit
 from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import NumberError, check_bounds, parse_date, parse_entry
@@ -32,6 +32,8 @@ def accept_all(report: Report, rendered: Rendered, review: Review, source: Sourc
     maker = _FigureMaker(report, lexicon)
     for index, (new_text, edit) in review.edits.items():
         _apply_text(report, rendered.blocks[index], new_text, edit, owners, roller)
+    for index, cells in review.cells.items():
+        _apply_cells(owners[rendered.blocks[index].source][2], cells, report, roller)
     for index, comment in review.comments:
         target = owners.get(rendered.blocks[index].source) if 0 <= index < len(rendered.blocks) else None
         remarks = (target[2].remarks if target else report.opening[0].remarks if report.opening else None)
@@ -49,8 +51,18 @@ def accept_all(report: Report, rendered: Rendered, review: Review, source: Sourc
             _delete(owners[rendered.blocks[index].source][2], owners)
 
 
+def _apply_cells(paragraph: Paragraph, cells: dict[tuple[int, int], str], report: Report, roller: YearRoller) -> None:
+    """New words for the table's text cells (a field's cell took its value with the others)."""
+    for (row, column), text in cells.items():
+        if not WHOLE_FIELD.fullmatch(paragraph.rows[row][column].strip()):
+            paragraph.rows[row][column] = roller.roll(escape_template_syntax(text), "修改稿")
+
+
 def _values(report: Report, review: Review) -> dict[str, object]:
     values = {}
+    for change in review.changes:
+        if change.key[:1] == ("cell",) and change.field:
+            values[change.field] = _value(report.fields[change.field], change.new)
     for _new_text, edit in review.edits.values():
         for name, printed in edit.values.items():
             if printed:

@@ -5,6 +5,7 @@ has changed since the export the reviewer was given."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 
 from drafter.core.rendering.render import Block, Rendered
@@ -53,6 +54,7 @@ class Review:
     deleted: list[int] = field(default_factory=list)
     comments: list[tuple[int, Comment]] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)  # (block index, after block index)
+    cells: dict[int, dict[tuple[int, int], str]] = field(default_factory=dict)  # table block → (row, column) → text
 
 
 def only(found: Review, keys: set) -> Review:
@@ -69,6 +71,10 @@ def only(found: Review, keys: set) -> Review:
     chosen.deleted = [block for block in found.deleted if ("deleted", block) in keys]
     chosen.moved = [item for item in found.moved if ("moved", *item) in keys]
     chosen.comments = [item for number, item in enumerate(found.comments) if ("comment", number) in keys]
+    for block, cells in found.cells.items():
+        kept = {place: text for place, text in cells.items() if ("cell", block, *place) in keys}
+        if kept:
+            chosen.cells[block] = kept
     return chosen
 
 
@@ -106,9 +112,14 @@ def review(report: Report, rendered: Rendered, reviewed: ReviewedFile, exported:
     pairs, inserted, deleted = _pair(base, reviewed.paragraphs)
     if len(pairs) < max(1, len(base) // 3):
         result.notes.append("这份文件与项目的文字相差太大，不像是这个项目导出的")
+    tables = {paragraph.id: paragraph.rows for _place, paragraph in report.paragraphs_with_place() if paragraph.rows}
     for base_index, paragraph_index in pairs:
-        _one(result, reviewed.paragraphs[paragraph_index], base[base_index], now.get(base_index), rendered,
-             where[base_index])
+        paragraph, block_index = reviewed.paragraphs[paragraph_index], now.get(base_index)
+        if paragraph.table and block_index is not None and rendered.blocks[block_index].kind == "table":
+            _table(result, paragraph, base[base_index], block_index, tables.get(rendered.blocks[block_index].source),
+                   where[base_index])
+        else:
+            _one(result, paragraph, base[base_index], block_index, rendered, where[base_index])
     for after, paragraph_index in inserted:
         _inserted(result, reviewed.paragraphs[paragraph_index], now.get(after) if after >= 0 else -1,
                   where[after] if after >= 0 else "开头")
@@ -233,6 +244,37 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
     if edit.text_changed:
         result.changes.append(Change("text", place, *_excerpt(old, new), author, date, paragraph.tracked,
                                      key=("text", block_index)))
+
+
+WHOLE_FIELD = re.compile(r"\{\{ (\w+) \}\}")
+LAST_YEARS = re.compile(r"\{\{ \w+\|previous \}\}")
+
+
+def _table(result: Review, paragraph: ReviewedParagraph, old: str, block_index: int, rows: list[list[str]] | None,
+           place: str) -> None:
+    """A table's changed cells: a cell that is one field's value gives the field its new value; other cells their
+    new words; last year's column and added or removed rows are the program's to change."""
+    new = paragraph.after
+    if new == old:
+        return
+    before, after = [row.split("\t") for row in old.split("\n")], [row.split("\t") for row in new.split("\n")]
+    if rows is None or [len(row) for row in before] != [len(row) for row in after] or len(rows) != len(before):
+        result.conflicts.append(Conflict(place, old, new, "表格的行或列有增删，请在程序中改"))
+        return
+    author, date = _who(paragraph)
+    for row, (old_row, new_row) in enumerate(zip(before, after)):
+        for column, (was, now) in enumerate(zip(old_row, new_row)):
+            template = rows[row][column] if column < len(rows[row]) else ""
+            if was == now:
+                continue
+            if LAST_YEARS.search(template):
+                result.conflicts.append(Conflict(place, was, now, "上年数值请在统计数据表中改"))
+                continue
+            whole = WHOLE_FIELD.fullmatch(template.strip())
+            result.cells.setdefault(block_index, {})[(row, column)] = now
+            result.changes.append(Change("field" if whole else "text", f"{place}表格第{row + 1}行", was, now, author,
+                                         date, paragraph.tracked, whole.group(1) if whole else "",
+                                         ("cell", block_index, row, column)))
 
 
 def _excerpt(old: str, new: str, context: int = 8) -> tuple[str, str]:

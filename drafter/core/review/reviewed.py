@@ -89,12 +89,15 @@ def read_reviewed(raw: bytes, name: str) -> ReviewedFile:
 
 def _paragraph(element) -> ReviewedParagraph:
     paragraph = ReviewedParagraph(table=element.tag == f"{W}tbl")
-    if paragraph.table:
-        rows = []
-        for row in element.iter(f"{W}tr"):
-            cells = [_cell_text(cell) for cell in row.findall(f"{W}tc")]
-            rows.append("\t".join(cells))
-        paragraph.pieces = [Piece("kept", "\n".join(rows))]
+    if paragraph.table:  # cells by tabs and rows by line breaks, each cell's changes kept as changes
+        pieces: list[Piece] = []
+        for number, row in enumerate(element.iter(f"{W}tr")):
+            pieces += [Piece("kept", "\n")] if number else []
+            for index, cell in enumerate(row.findall(f"{W}tc")):
+                pieces += [Piece("kept", "\t")] if index else []
+                for inner in cell.findall(f"{W}p"):
+                    pieces += _walk(inner, paragraph.comments)
+        paragraph.pieces = _joined(pieces)
         return paragraph
     mark = element.find(f"{W}pPr/{W}rPr")
     for change in () if mark is None else mark:
@@ -103,11 +106,6 @@ def _paragraph(element) -> ReviewedParagraph:
             paragraph.mark = Piece(kind, "", change.get(f"{W}author", ""), change.get(f"{W}date", ""))
     paragraph.pieces = _walk(element, paragraph.comments)
     return paragraph
-
-
-def _cell_text(cell) -> str:
-    """A table cell's text as accepted, its paragraphs joined."""
-    return "".join(ReviewedParagraph(_walk(paragraph, [])).after for paragraph in cell.findall(f"{W}p"))
 
 
 def _walk(element, comments: list[str], change: Piece | None = None) -> list[Piece]:

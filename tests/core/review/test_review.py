@@ -256,3 +256,28 @@ def test_the_export_records_kept_are_the_newest_few_hundred(tmp_path, monkeypatc
     exported.keep_export(tmp_path, "ID9", rendered)
     kept = sorted(path.stem for path in (tmp_path / "exports").glob("*.json"))
     assert kept == ["ID3", "ID4", "ID9"] and exported.exported_texts(tmp_path, "ID0") is None
+
+
+def test_a_figure_corrected_in_a_table_cell_becomes_its_fields_value(tmp_path):
+    from import_helpers import import_last_year
+
+    text = tmp_path / "去年.txt"
+    text.write_text("2023年工作总结\n一、主要工作\n全年开展服务如下。\n项目\t单位\t数量\n业务培训\t期\t12\n"
+                    "古籍普查登记\t部\t146\n二、2024年打算\n继续做好。\n", encoding="utf-8")
+    report = import_last_year(text).report
+    for item in report.fields.values():
+        item.value = item.previous
+    report.meta.organisation, report.meta.date = "示例馆", "2025-01-08"
+    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
+    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace("146", "150")
+    edit.track_replace("业务培训", "业务技能培训")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    assert [(c.kind, c.place, c.old, c.new) for c in found.changes] == [
+        ("text", "第一部分第2段表格第2行", "业务培训", "业务技能培训"),
+        ("field", "第一部分第2段表格第3行", "146", "150")]
+    accept_review(report, rendered, found, path)
+    assert [f.value for f in report.fields.values()] == [12, 150]
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
