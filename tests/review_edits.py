@@ -22,9 +22,10 @@ class Reviewed:
         self.document = etree.fromstring(self.members["word/document.xml"])
         self.comments: list[tuple[str, str, str]] = []
 
-    def paragraph(self, containing: str):
+    def paragraph(self, containing: str, whole: bool = False):
         for paragraph in self.document.iter(f"{W}p"):
-            if containing in "".join(paragraph.itertext()):
+            text = "".join(paragraph.itertext())
+            if (text == containing) if whole else (containing in text):
                 return paragraph
         raise AssertionError(f"no paragraph with {containing!r}")
 
@@ -46,8 +47,9 @@ class Reviewed:
             wrapper.set(f"{W}date", DATE)
             wrapper.append(run)
 
-    def track_replace(self, old: str, new: str, author: str = "王科长") -> None:
-        paragraph = self.paragraph(old)
+    def track_replace(self, old: str, new: str, author: str = "王科长", whole: bool = False) -> None:
+        """old → new with 修订, in the first paragraph holding old (whole: the paragraph that is old, nothing more)."""
+        paragraph = self.paragraph(old, whole)
         text = "".join(paragraph.itertext())
         at = text.index(old)
         self._runs(paragraph, [("kept", text[:at]), ("deleted", old), ("inserted", new), ("kept", text[at + len(old):])],

@@ -65,8 +65,10 @@ def _values(report: Report, review: Review) -> dict[str, object]:
             values[change.field] = _value(report.fields[change.field], change.new)
     for _new_text, edit in review.edits.values():
         for name, printed in edit.values.items():
-            if printed:
+            if printed and name in report.fields:
                 values[name] = _value(report.fields[name], printed)
+            elif printed and name == "organisation":  # the title's 【待填：落款单位】 filled in
+                report.meta.organisation = printed.strip()
     return values
 
 

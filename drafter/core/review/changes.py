@@ -15,6 +15,7 @@ from drafter.core.review.reviewed import Comment, ReviewedFile, ReviewedParagrap
 from drafter.core.review.segments import BlockEdit, edit_block
 
 NOT_A_PARAGRAPH = "标题、落款等不是正文段落，删除请在程序的提纲中进行"
+META_LINES = ("signature", "date", "recipient")
 EDITABLE = ("title", "heading", "paragraph", "run_in", "signature", "date", "recipient")
 KINDS = {"field": "数值", "text": "文字", "inserted": "新增段落", "deleted": "删除段落", "moved": "移动段落", "comment": "批注"}
 
@@ -231,7 +232,8 @@ def _one(result: Review, paragraph: ReviewedParagraph, old: str, block_index: in
     if paragraph.mark is not None:
         result.conflicts.append(Conflict(place, old, new, "段落被拆分或合并，请在程序中改"))
         return
-    edit = edit_block(block, new)
+    # the signature, date and 主送 lines are the report's own facts, taken whole (an unfilled one prints 【待填：…】)
+    edit = BlockEdit(text_changed={"body"}) if block.kind in META_LINES else edit_block(block, new)
     if edit.problem:
         result.conflicts.append(Conflict(place, old, new, edit.problem))
         return

@@ -281,3 +281,20 @@ def test_a_figure_corrected_in_a_table_cell_becomes_its_fields_value(tmp_path):
     accept_review(report, rendered, found, path)
     assert [f.value for f in report.fields.values()] == [12, 150]
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
+
+
+def test_the_signature_and_the_title_filled_in_by_the_reviewer_become_the_reports_own(tmp_path, annual_template):
+    report = fill(annual_template)
+    report.meta.organisation, report.meta.date = "", ""
+    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
+    actions.export_project(report, load_style(paths.official_style_file()), exported, allow_missing=True,
+                           cache_folder=cache)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace("【待填：落款单位】2026", "示例市机关工委2026")  # the title's
+    edit.track_replace("【待填：落款单位】", "示例市机关工委", whole=True)  # the signature's
+    edit.track_replace("【待填：成文日期】", "2027年1月8日")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+    assert (report.meta.organisation, report.meta.date) == ("示例市机关工委", "2027-01-08")
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
