@@ -48,12 +48,20 @@ class Reviewed:
             wrapper.append(run)
 
     def track_replace(self, old: str, new: str, author: str = "王科长", whole: bool = False) -> None:
-        """old → new with 修订, in the first paragraph holding old (whole: the paragraph that is old, nothing more)."""
+        """old → new with 修订, in the first paragraph holding old in its unchanged text (whole: the paragraph that
+        is old, nothing more); changes made there before are kept."""
         paragraph = self.paragraph(old, whole)
-        text = "".join(paragraph.itertext())
-        at = text.index(old)
-        self._runs(paragraph, [("kept", text[:at]), ("deleted", old), ("inserted", new), ("kept", text[at + len(old):])],
-                   author)
+        pieces, done = [], False
+        for kind, text, by in _pieces(paragraph):
+            if kind == "kept" and not done and old in text:
+                at = text.index(old)
+                pieces += [("kept", text[:at], ""), ("deleted", old, author), ("inserted", new, author),
+                           ("kept", text[at + len(old):], "")]
+                done = True
+            else:
+                pieces.append((kind, text, by))
+        assert done, f"{old!r} is not in the unchanged text"
+        self._runs(paragraph, [(kind, text) for kind, text, _by in pieces], author)
 
     def type_over(self, old: str, new: str) -> None:
         paragraph = self.paragraph(old)
@@ -117,6 +125,20 @@ class Reviewed:
             for name, data in members.items():
                 package.writestr(name, data)
         return stream.getvalue()
+
+
+def _pieces(paragraph) -> list[tuple[str, str, str]]:
+    """The paragraph's text as (kept | inserted | deleted, text, author), as _runs writes it."""
+    found = []
+    for child in paragraph:
+        if child.tag == f"{W}r" and found and found[-1][0] == "kept":  # one stretch of unchanged text
+            found[-1] = ("kept", found[-1][1] + "".join(child.itertext()), "")
+        elif child.tag == f"{W}r":
+            found.append(("kept", "".join(child.itertext()), ""))
+        elif child.tag in (f"{W}ins", f"{W}del"):
+            kind = "inserted" if child.tag == f"{W}ins" else "deleted"
+            found.append((kind, "".join(child.itertext()), child.get(f"{W}author", "")))
+    return found
 
 
 def _comments_xml(comments: list[tuple[str, str, str]]) -> bytes:

@@ -33,13 +33,15 @@ def segments(block: Block) -> list[Segment]:
     """The block's printed text in stretches, in order; a footnote's mark prints nothing in the text."""
     found = [Segment("number", block.number)] if block.number else []
     lead = block.lead[:-1] if block.kind == "run_in" else block.lead  # the 。 the heading is run in with
-    for part, runs in (("lead", lead), ("body", block.runs)):
-        for run in runs:
-            if run.kind != "note" and run.text:
-                found.append(Segment(part, run.text, run.field if run.kind in FIELD_KINDS else ""))
+    found += _stretches("lead", lead)
     if block.kind == "run_in":
-        found.insert(len(found) - len(block.runs), Segment("lead", "。", "。"))  # kept, never a field
-    return found
+        found.append(Segment("lead", "。", "。"))  # kept, never a field
+    return found + _stretches("body", block.runs)
+
+
+def _stretches(part: str, runs) -> list[Segment]:
+    return [Segment(part, run.text, run.field if run.kind in FIELD_KINDS else "")
+            for run in runs if run.kind != "note" and run.text]
 
 
 def edit_block(block: Block, new_text: str) -> BlockEdit:

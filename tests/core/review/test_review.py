@@ -298,3 +298,28 @@ def test_the_signature_and_the_title_filled_in_by_the_reviewer_become_the_report
     accept_review(report, rendered, found, path)
     assert (report.meta.organisation, report.meta.date) == ("示例市机关工委", "2027-01-08")
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
+
+
+def test_a_run_in_heading_and_its_paragraph_are_changed_apart(tmp_path):
+    from import_helpers import import_last_year
+
+    text = tmp_path / "去年.txt"
+    text.write_text("2023年工作总结\n一、主要工作\n（一）抓好学习。全年开展学习12次，覆盖干部300余名。\n"
+                    "（二）改进作风。走访企业36家。\n二、2024年打算\n继续做好。\n", encoding="utf-8")
+    report = import_last_year(text).report
+    for item in report.fields.values():
+        item.value = item.previous
+    report.meta.organisation, report.meta.date = "示例单位", "2025-01-08"
+    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
+    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
+    edit = Reviewed(exported.read_bytes())
+    edit.track_replace("抓好学习", "抓实学习")  # the run-in heading
+    edit.track_replace("覆盖干部", "覆盖全体干部")  # its paragraph
+    edit.track_replace("12次", "15次")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    assert sorted(c.kind for c in found.changes) == ["field", "text"] and not found.conflicts
+    accept_review(report, rendered, found, path)
+    section = report.parts[0].children[0]
+    assert section.heading == "抓实学习" and "覆盖全体干部" in section.paragraphs[0].body
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
