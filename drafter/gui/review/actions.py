@@ -1,12 +1,14 @@
-"""The window's 文件 → 收回修改稿…: choose the reviewed file, look at its changes, take them in as one undo step."""
+"""The window's 文件 → 收回修改稿…: choose the reviewed file, look at its changes beside the page, take the ticked ones
+in as one undo step."""
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from drafter import paths
 from drafter.core.errors import UserFacingError
@@ -73,11 +75,18 @@ class ReviewActions:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("收回修改稿"), folder, self.tr("Word 文档 (*.docx)"))
         return name
 
-    def confirm_review(self, preview) -> bool:
-        return preview.exec() == QDialog.Accepted
+    def confirm_review(self, preview) -> bool | None:
+        """The list goes beside the page, in a side tab, and its buttons decide later (None); the page stays in
+        reach, to look at each change in place. (Tests answer at once instead.)"""
+        self._close_review_panel(getattr(self, "_review_panel", None))  # one reviewed file at a time
+        self._review_panel = preview
+        preview.setWindowFlags(Qt.Widget)
+        self.side_tabs.setCurrentIndex(self.side_tabs.addTab(preview, self.tr("修改稿")))
+        return None
 
     def review_dialog(self) -> bool:
-        """Read the reviewed file against the report, list its changes, take them all in if the user says so."""
+        """Read the reviewed file against the report and list its changes beside the page; the ticked ones are taken
+        in when the user says so."""
         name = self.ask_review_file()
         if not name:
             return False
@@ -90,16 +99,36 @@ class ReviewActions:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
         preview = ReviewPreview(found, Path(name).name, self, lambda index: self.show_block(rendered, index))
-        if not self.confirm_review(preview) or not preview.chosen():
-            return False
+        answer = self.confirm_review(preview)
+        if answer is None:
+            preview.accepted.connect(lambda: self.take_review(preview, rendered, Path(name)))
+            preview.rejected.connect(lambda: self._close_review_panel(preview))
+            return True
+        return self.take_review(preview, rendered, Path(name)) if answer else False
+
+    def take_review(self, preview, rendered, path: Path) -> bool:
+        """The changes ticked in the list, taken in as one undo step."""
         from drafter.core.review.changes import only
 
-        chosen = only(found, preview.chosen())
+        self._close_review_panel(preview)
+        if not preview.chosen():
+            return False
+        chosen = only(preview.found, preview.chosen())
         try:
-            self.undo_stack.push(ApplyReview(self, chosen, rendered, Path(name)))
+            self.undo_stack.push(ApplyReview(self, chosen, rendered, path))
         except UserFacingError as error:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
         said = self.tr("已收回修改稿：%1 处修改（可撤销）").replace("%1", str(len(chosen.changes)))
         self.statusBar().showMessage(said, 8000)
         return True
+
+    def _close_review_panel(self, preview) -> None:
+        if preview is None:
+            return
+        index = self.side_tabs.indexOf(preview)
+        if index >= 0:
+            self.side_tabs.removeTab(index)
+        preview.deleteLater()  # after its own signal is done with it
+        if getattr(self, "_review_panel", None) is preview:
+            self._review_panel = None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from drafter.core.review.changes import KINDS, Review
 
 _CONFLICT = QColor("#fee2e2")
-COLUMNS = ("种类", "位置", "原文", "修改为", "修改人", "日期")
+COLUMNS = ("种类", "位置", "修改", "修改人")
 
 
 def block_of(found: Review, change) -> int:
@@ -33,19 +33,22 @@ class ReviewPreview(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setToolTip(self.tr("双击一行，页面转到那里"))
+        self.table.setToolTip(self.tr("选中一行，页面转到那里"))
         self.table.verticalHeader().setVisible(False)
         self.found = found
         for row, change in enumerate(found.changes):
             kind = KINDS[change.kind] + ("" if change.tracked else self.tr("（未开修订）"))
-            self._row(row, [kind, change.place, change.old, change.new, change.author, change.date[:10]])
+            self._row(row, [kind, change.place, _old_to_new(change.old, change.new), change.author],
+                      tip=f"{change.author} {change.date[:16].replace('T', ' ')}".strip())
             self.table.item(row, 0).setFlags(self.table.item(row, 0).flags() | Qt.ItemIsUserCheckable)
             self.table.item(row, 0).setCheckState(Qt.Checked)
         for row, conflict in enumerate(found.conflicts, len(found.changes)):
-            self._row(row, [self.tr("冲突"), conflict.place, conflict.old, conflict.new, conflict.reason, ""], _CONFLICT)
+            self._row(row, [self.tr("冲突"), conflict.place, _old_to_new(conflict.old, conflict.new), ""], _CONFLICT,
+                      tip=conflict.reason)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((130, 130, 250, 250, 90, 90)):
+        header.setSectionResizeMode(2, QHeaderView.Stretch)  # old → new takes what the panel has left
+        for column, width in ((0, 120), (1, 120), (3, 70)):
             self.table.setColumnWidth(column, width)
         said = [*found.notes]
         if found.conflicts:
@@ -60,6 +63,7 @@ class ReviewPreview(QDialog):
         self._count()
         self.table.itemChanged.connect(lambda _item: self._count())
         self.table.cellDoubleClicked.connect(self._show_place)
+        self.table.currentCellChanged.connect(lambda row, column, _row, _column: self._show_place(row, column))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -85,10 +89,17 @@ class ReviewPreview(QDialog):
         self.accept_button.setText(label.replace("%1", str(count)))
         self.accept_button.setEnabled(count > 0)
 
-    def _row(self, row: int, cells: list[str], colour: QColor | None = None) -> None:
+    def _row(self, row: int, cells: list[str], colour: QColor | None = None, tip: str = "") -> None:
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text.replace("\n", " "))
-            item.setToolTip(text)
+            item.setToolTip("\n".join(part for part in (text, tip) if part))
             if colour is not None:
                 item.setBackground(colour)
             self.table.setItem(row, column, item)
+
+
+def _old_to_new(old: str, new: str) -> str:
+    """3次 → 9次; a paragraph added or struck out, or a comment, shows its one side."""
+    if old and new:
+        return f"{old} → {new}"
+    return new or f"删去：{old}"

@@ -175,3 +175,18 @@ def test_double_clicking_a_change_shows_its_paragraph_on_the_page(window, tmp_pa
     assert not window.review_dialog()
     body = [p for _place, p in window.report.paragraphs_with_place()]
     assert selected == [body[4]]  # the paragraph typed over (figure_and_sentence's fifth)
+
+
+def test_the_list_stands_beside_the_page_and_its_button_takes_the_changes_in(window, tmp_path, monkeypatch):
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    assert window.review_dialog()  # the real confirm_review: a side tab, no modal dialog
+    panel = window._review_panel
+    assert window.side_tabs.tabText(window.side_tabs.currentIndex()) == "修改稿" and panel.isVisible()
+    panel.table.setCurrentCell(1, 1)  # choosing a change shows its paragraph on the page
+    assert window.selected_node() is not None
+    panel.accept_button.click()
+    assert str(window.report.fields[fields["name"]].value).startswith("9")
+    assert window.side_tabs.indexOf(panel) == -1 and window._review_panel is None
