@@ -163,9 +163,8 @@ def _plain(value):
 
 def open_remarks(report: Report) -> dict[str, list]:
     """The reviewers' comments not yet marked done, by the paragraph or heading they were made on."""
-    nodes = [paragraph for _place, paragraph in report.paragraphs_with_place()]
-    nodes += [section for _path, section in report.walk_sections()]
-    return {node.id: [r for r in node.remarks if not r.done] for node in nodes if any(not r.done for r in node.remarks)}
+    return {node.id: [r for r in node.remarks if not r.done] for node in report.nodes()
+            if any(not r.done for r in node.remarks)}
 
 
 def export_project(report: Report, style: Style, target: Path, allow_missing: bool = False,

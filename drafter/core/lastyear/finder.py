@@ -123,11 +123,15 @@ class FieldMaker:
         figure.notation = _chinese_notation(number)
         return figure
 
+    def _figures_made(self) -> list[Field]:
+        """The figures' fields so far, in text order (a masked name's text field is none)."""
+        return [item for item in self.fields if item.name.startswith("figure_")]
+
     def _target_of_the_figure_before(self, before: str) -> str:
         """签约率达到72.3%（目标值75%）: the target is the figure before's, named after it (签约率目标值)."""
         if not TARGET_IN_BRACKETS.search(before):
             return ""
-        figures = [item for item in self.fields if item.name.startswith("figure_")]
+        figures = self._figures_made()
         return re.sub(r"（\d+）$", "", figures[-1].label) + "目标值" if figures else ""
 
     def _of_the_clause_before(self, before: str, unit: str) -> str:
@@ -138,7 +142,7 @@ class FieldMaker:
             return ""
         here = len(self.lexicon.figure.findall(match.group("here")))
         earlier = len(self.lexicon.figure.findall(match.group("before")))
-        figures = [item for item in self.fields if item.name.startswith("figure_")]
+        figures = self._figures_made()
         if here >= earlier or earlier + here > len(figures):
             return ""
         subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's

@@ -33,14 +33,7 @@ def read_source(path: Path) -> tuple[list[SourceParagraph], Counter]:
     path = Path(path)
     if path.name.startswith("~$"):
         raise SourceError(f"“{path.name}”是 Word 打开文档时生成的临时锁定文件，不是文稿本身；请选择不带 ~$ 的原文件")
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-    except FileNotFoundError:
-        raise SourceError(f"找不到文件“{path}”") from None
-    except OSError as error:
-        raise SourceError(f"无法读取“{path}”：{fileio.read_reason(error)}") from None
-    if raw is None:
-        raise SourceError(f"“{path.name}”超过 100 MB，不像是一份工作报告")
+    raw = file_bytes(path)
     if not raw.strip():
         raise SourceError(f"“{path.name}”是空文件")
     suffix = path.suffix.lower()
@@ -53,6 +46,19 @@ def read_source(path: Path) -> tuple[list[SourceParagraph], Counter]:
     if suffix in (".doc", ".wps") or raw.startswith(OLE2_MAGIC):
         raise SourceError(_ole_message(path, suffix))
     return read_docx(raw, path.name)
+
+
+def file_bytes(path: Path) -> bytes:
+    """A document's bytes, or SourceError naming it: missing, unreadable, or too big to be a report."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    except FileNotFoundError:
+        raise SourceError(f"找不到文件“{path}”") from None
+    except OSError as error:
+        raise SourceError(f"无法读取“{path}”：{fileio.read_reason(error)}") from None
+    if raw is None:
+        raise SourceError(f"“{path.name}”超过 100 MB，不像是一份工作报告")
+    return raw
 
 
 def text_pieces(text: str) -> list[SourceParagraph]:
@@ -91,14 +97,9 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
         raise SourceError(f"“{name}”实际是网页（HTML）文件。请在 Word 中打开并另存为 Word 文档（*.docx）")
     if not raw.startswith(b"PK"):
         raise SourceError(f"“{name}”不是 Word 文档（.docx），也不是文本文件（.txt）")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
-        parts = {member: read_member(archive, f"word/{member}.xml", name, required=member == "document")
-                 for member in ("document", "styles", "numbering", "footnotes", "endnotes")}
-    except SourceError:
-        raise
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
+    parts = docx_members(raw, name, {f"word/{member}.xml": member == "document"
+                                     for member in ("document", "styles", "numbering", "footnotes", "endnotes")})
+    parts = {member.removeprefix("word/").removesuffix(".xml"): data for member, data in parts.items()}
     if not parts["document"]:
         raise SourceError(f"“{name}”的正文部分是空的，文件已损坏，无法读取")
     roots = {member: parse_xml(data, name) if data else None for member, data in parts.items()}
@@ -107,6 +108,17 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
     reader = BodyReader(read_styles(roots["styles"]), read_numbering(roots["numbering"]), notes)
     pieces = list(reader.pieces(body)) if body is not None else []
     return pieces, reader.left_out
+
+
+def docx_members(raw: bytes, name: str, wanted: dict[str, bool]) -> dict[str, bytes | None]:
+    """The zip members named (each required or not; None for one absent), read with the checks every .docx gets."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
+        return {member: read_member(archive, member, name, required) for member, required in wanted.items()}
+    except SourceError:
+        raise
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
 
 
 def read_member(archive: zipfile.ZipFile, member: str, name: str, required: bool = True) -> bytes | None:

@@ -142,6 +142,11 @@ class Report:
         """Every section depth-first with its position path, e.g. (1, 2) is 一、（二）."""
         yield from _walk(self.parts, ())
 
+    def nodes(self) -> list[Paragraph | Section]:
+        """Every paragraph and every section: what a reviewer's comment can be made on."""
+        return [paragraph for _place, paragraph in self.paragraphs_with_place()] + [
+            section for _path, section in self.walk_sections()]
+
     def paragraphs_with_place(self) -> Iterator[tuple[str, Paragraph]]:
         """Every paragraph in reading order with a human-readable place name."""
         for index, para in enumerate(self.opening, 1):

@@ -29,7 +29,6 @@ def accept_all(report: Report, rendered: Rendered, review: Review, source: Sourc
         report.fields[name].value = value
         report.fields[name].source = source
     roller = YearRoller(report.meta.year, report.meta.year)
-    maker = _FigureMaker(report, lexicon)
     for index, (new_text, edit) in review.edits.items():
         _apply_text(report, rendered.blocks[index], new_text, edit, owners, roller)
     for index, cells in review.cells.items():
@@ -42,7 +41,7 @@ def accept_all(report: Report, rendered: Rendered, review: Review, source: Sourc
     moving = [(owners[rendered.blocks[index].source][2], after) for index, after in review.moved]
     for paragraph, _after in moving:
         _delete(paragraph, owners)
-    landing = [(after, Paragraph(body=maker.template(roller, text))) for after, text in review.inserted] + [
+    landing = [(after, Paragraph(body=_new_text(report, roller, text, lexicon))) for after, text in review.inserted] + [
         (after, paragraph) for paragraph, after in moving]
     for after, paragraph in sorted(landing, key=lambda item: item[0], reverse=True):
         _insert(report, rendered, after, paragraph, owners)
@@ -180,27 +179,13 @@ def _position(container: list, item) -> int:
     return next(index for index, each in enumerate(container) if each is item)
 
 
-class _FigureMaker:
-    """A figure the reviewer typed into a new paragraph becomes a new field, as 设为统计数据 (Ctrl+Shift+I) makes one."""
+def _new_text(report: Report, roller: YearRoller, text: str, lexicon: Lexicon | None) -> str:
+    """A paragraph the reviewer added, as a template: its figures made new fields as pasted text's are (with a
+    lexicon), the report's years as references."""
+    template = escape_template_syntax(text)
+    if lexicon is not None:
+        from drafter.core.lastyear.pasted import fields_in_pasted
 
-    def __init__(self, report: Report, lexicon: Lexicon | None):
-        self.report, self.lexicon = report, lexicon
-
-    def template(self, roller: YearRoller, text: str) -> str:
-        if self.lexicon is None:
-            return roller.roll(escape_template_syntax(text), "修改稿")
-        from drafter.core.text.figures import field_from_figure, figure_from_match, new_field_name, suggest_label
-
-        pieces, position = [], 0
-        for match in self.lexicon.figure.finditer(text):
-            if match.group("mask"):
-                continue
-            figure = figure_from_match(match, self.lexicon)
-            taken = {field.label for field in self.report.fields.values()}
-            label = suggest_label(figure, text[:match.start()], text[match.end():], self.lexicon, taken)
-            name = new_field_name(set(self.report.fields))
-            self.report.fields[name] = field_from_figure(figure, name, label)
-            pieces += [roller.roll(escape_template_syntax(text[position:match.start()]), "修改稿"),
-                       "{{ " + name + " }}"]
-            position = match.end()
-        return "".join(pieces) + roller.roll(escape_template_syntax(text[position:]), "修改稿")
+        [template], fields = fields_in_pasted([template], report.fields, lexicon)
+        report.fields.update((field.name, field) for field in fields)
+    return roller.roll(template, "修改稿")

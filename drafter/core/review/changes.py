@@ -81,15 +81,8 @@ def only(found: Review, keys: set) -> Review:
 
 def place_names(report: Report, rendered: Rendered) -> list[str]:
     """Each block's place as the checks name it: 开头第1段, 第二部分（一）标题, 第三部分第2段, 结尾第1段, 标题, 落款."""
-    names: dict[str, str] = {}
-    for index, paragraph in enumerate(report.opening, 1):
-        names[paragraph.id] = f"开头第{index}段"
-    for path, section in report.walk_sections():
-        names[section.id] = place_name(path) + "标题"
-        for index, paragraph in enumerate(section.paragraphs, 1):
-            names[paragraph.id] = f"{place_name(path)}第{index}段"
-    for index, paragraph in enumerate(report.closing, 1):
-        names[paragraph.id] = f"结尾第{index}段"
+    names = {paragraph.id: place for place, paragraph in report.paragraphs_with_place()}
+    names.update((section.id, place_name(path) + "标题") for path, section in report.walk_sections())
     fixed = {"title": "标题", "signature": "落款单位", "date": "成文日期", "recipient": "主送机关"}
     return [fixed.get(block.kind) or names.get(block.source, "正文") for block in rendered.blocks]
 

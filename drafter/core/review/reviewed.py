@@ -4,11 +4,9 @@ it; formatting changes are no change of text. Read as safely as last year's file
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 
-from drafter.core.lastyear.source import SourceError, parse_xml, read_member
+from drafter.core.lastyear.source import SourceError, docx_members, parse_xml
 from drafter.core.word.wordmeta import EXPORT_PROPERTY
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -72,15 +70,9 @@ def read_reviewed(raw: bytes, name: str) -> ReviewedFile:
     """The reviewed file's paragraphs, comments and export id; SourceError naming the file for anything else."""
     if not raw.startswith(b"PK"):
         raise SourceError(f"“{name}”不是 Word 文档（.docx）；WPS 或 Word 中请“另存为”Word 文档后再收回")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        document = read_member(archive, "word/document.xml", name)
-        comments = read_member(archive, "word/comments.xml", name, required=False)
-        custom = read_member(archive, "docProps/custom.xml", name, required=False)
-    except SourceError:
-        raise
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
+    parts = docx_members(raw, name, {"word/document.xml": True, "word/comments.xml": False,
+                                     "docProps/custom.xml": False})
+    document, comments, custom = parts.values()
     body = parse_xml(document, name).find(f"{W}body")
     paragraphs = [] if body is None else [_paragraph(child) for child in body
                                           if child.tag in (f"{W}p", f"{W}tbl")]

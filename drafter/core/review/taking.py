@@ -3,21 +3,18 @@ and with what the export printed, and apply it whole or not at all."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from drafter.core.errors import UserFacingError
-from drafter.core.lastyear.source import SourceError
+from drafter.core.lastyear.source import SourceError, file_bytes
 from drafter.core.rendering.render import Rendered, render
-from drafter.core.report import fileio
 from drafter.core.report.model import Report, Source
 from drafter.core.review.applying import ReviewError, accept_all
 from drafter.core.review.changes import Review, review
 from drafter.core.review.exported import exported_texts
 from drafter.core.review.reviewed import read_reviewed
 from drafter.core.text.lexicon import Lexicon
-
-MAX_BYTES = 100 * 1024 * 1024
-
 
 class ReviewFileError(UserFacingError, ValueError):
     """A reviewed file that cannot be read; the message names it and says why, in Chinese."""
@@ -27,15 +24,7 @@ def review_file(report: Report, path: Path, cache_folder: Path | None) -> tuple[
     """The review of the file at `path` against the report as it is now (nothing is changed)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ReviewFileError(f"“{path.name}”超过 100 MB，不像是导出的报告")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReviewFileError(f"找不到修改稿“{path}”") from None
-    except OSError as error:
-        raise ReviewFileError(f"无法读取修改稿“{path}”：{fileio.read_reason(error)}") from None
-    try:
-        reviewed = read_reviewed(raw, path.name)
+        reviewed = read_reviewed(file_bytes(path), path.name)
     except SourceError as error:
         raise ReviewFileError(str(error)) from None
     rendered = render(report)
@@ -48,19 +37,9 @@ def accept_review(report: Report, rendered: Rendered, found: Review, path: Path,
     author = next((change.author for change in found.changes if change.author), "")
     date = next((change.date for change in found.changes if change.date), "")
     source = Source(f"修改稿（{author}）" if author else "修改稿", Path(path).name, date[:19])
-    before = _snapshot(report)
+    before = copy.deepcopy(report)
     try:
         accept_all(report, rendered, found, source, lexicon)
     except ReviewError as error:
-        _restore(report, before)
+        report.__dict__.update(before.__dict__)  # the report as it was, in the object the caller holds
         raise ReviewFileError(str(error)) from None
-
-
-def _snapshot(report: Report) -> Report:
-    import copy
-
-    return copy.deepcopy(report)
-
-
-def _restore(report: Report, before: Report) -> None:
-    report.__dict__.update(before.__dict__)

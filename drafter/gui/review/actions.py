@@ -46,8 +46,7 @@ class ReviewActions:
 
     def show_margin_notes(self) -> None:
         """The comments not yet done beside the page (nothing is made for a report that has none)."""
-        nodes = [paragraph for _place, paragraph in self.report.paragraphs_with_place()]
-        nodes += [section for _path, section in self.report.walk_sections()]
+        nodes = self.report.nodes()
         notes = getattr(self, "_margin_notes", None)
         if notes is None and not any(node.remarks for node in nodes):
             return

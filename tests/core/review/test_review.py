@@ -26,10 +26,27 @@ from review_edits import Reviewed
 def sent(tmp_path, annual_template):
     """A filled report exported as the clerk sends it up, with the cache folder that remembers the export."""
     report = fill(annual_template)
-    cache = tmp_path / "cache"
-    exported = tmp_path / "送审稿.docx"
-    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
-    return report, exported, cache
+    return (report, *send(report, tmp_path))
+
+
+def send(report, tmp_path, **options) -> tuple[Path, Path]:
+    """The report exported as the clerk sends it up, and the cache folder that remembers that export."""
+    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
+    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache, **options)
+    return exported, cache
+
+
+def sent_from_text(tmp_path, text: str):
+    """Last year's report given as text, imported, every figure at last year's value, and sent up."""
+    from import_helpers import import_last_year
+
+    source = tmp_path / "去年.txt"
+    source.write_text(text, encoding="utf-8")
+    report = import_last_year(source).report
+    for item in report.fields.values():
+        item.value = item.previous
+    report.meta.organisation, report.meta.date = "示例单位", "2025-01-08"
+    return (report, *send(report, tmp_path))
 
 
 def paragraphs(report):
@@ -259,17 +276,9 @@ def test_the_export_records_kept_are_the_newest_few_hundred(tmp_path, monkeypatc
 
 
 def test_a_figure_corrected_in_a_table_cell_becomes_its_fields_value(tmp_path):
-    from import_helpers import import_last_year
-
-    text = tmp_path / "去年.txt"
-    text.write_text("2023年工作总结\n一、主要工作\n全年开展服务如下。\n项目\t单位\t数量\n业务培训\t期\t12\n"
-                    "古籍普查登记\t部\t146\n二、2024年打算\n继续做好。\n", encoding="utf-8")
-    report = import_last_year(text).report
-    for item in report.fields.values():
-        item.value = item.previous
-    report.meta.organisation, report.meta.date = "示例馆", "2025-01-08"
-    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
-    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
+    report, exported, cache = sent_from_text(tmp_path, "2023年工作总结\n一、主要工作\n全年开展服务如下。\n"
+                                             "项目\t单位\t数量\n业务培训\t期\t12\n古籍普查登记\t部\t146\n"
+                                             "二、2024年打算\n继续做好。\n")
     edit = Reviewed(exported.read_bytes())
     edit.track_replace("146", "150")
     edit.track_replace("业务培训", "业务技能培训")
@@ -286,9 +295,7 @@ def test_a_figure_corrected_in_a_table_cell_becomes_its_fields_value(tmp_path):
 def test_the_signature_and_the_title_filled_in_by_the_reviewer_become_the_reports_own(tmp_path, annual_template):
     report = fill(annual_template)
     report.meta.organisation, report.meta.date = "", ""
-    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
-    actions.export_project(report, load_style(paths.official_style_file()), exported, allow_missing=True,
-                           cache_folder=cache)
+    exported, cache = send(report, tmp_path, allow_missing=True)
     edit = Reviewed(exported.read_bytes())
     edit.track_replace("【待填：落款单位】2026", "示例市机关工委2026")  # the title's
     edit.track_replace("【待填：落款单位】", "示例市机关工委", whole=True)  # the signature's
@@ -301,17 +308,8 @@ def test_the_signature_and_the_title_filled_in_by_the_reviewer_become_the_report
 
 
 def test_a_run_in_heading_and_its_paragraph_are_changed_apart(tmp_path):
-    from import_helpers import import_last_year
-
-    text = tmp_path / "去年.txt"
-    text.write_text("2023年工作总结\n一、主要工作\n（一）抓好学习。全年开展学习12次，覆盖干部300余名。\n"
-                    "（二）改进作风。走访企业36家。\n二、2024年打算\n继续做好。\n", encoding="utf-8")
-    report = import_last_year(text).report
-    for item in report.fields.values():
-        item.value = item.previous
-    report.meta.organisation, report.meta.date = "示例单位", "2025-01-08"
-    cache, exported = tmp_path / "cache", tmp_path / "送审稿.docx"
-    actions.export_project(report, load_style(paths.official_style_file()), exported, cache_folder=cache)
+    report, exported, cache = sent_from_text(tmp_path, "2023年工作总结\n一、主要工作\n（一）抓好学习。全年开展学习12次，"
+                                             "覆盖干部300余名。\n（二）改进作风。走访企业36家。\n二、2024年打算\n继续做好。\n")
     edit = Reviewed(exported.read_bytes())
     edit.track_replace("抓好学习", "抓实学习")  # the run-in heading
     edit.track_replace("覆盖干部", "覆盖全体干部")  # its paragraph

@@ -11,11 +11,15 @@ from filling import fill
 from review_edits import Reviewed
 
 
+def fill_window(window) -> None:
+    """Every field of the window's report given a value, and the signature and date set."""
+    window.report.__dict__.update(fill(window.report).__dict__)
+    window.report_replaced()
+
+
 def sent_back(window, tmp_path, edit_with) -> str:
     """The window's report filled, exported as the program exports it, and changed by a reviewer."""
-    filled = fill(window.report)
-    window.report.__dict__.update(filled.__dict__)
-    window.report_replaced()
+    fill_window(window)
     exported = tmp_path / "送审稿.docx"
     actions.export_project(window.report, load_style(paths.official_style_file()), exported,
                            cache_folder=paths.cache_dir())
@@ -125,9 +129,7 @@ def test_exporting_with_open_comments_asks_and_exports_them_when_told(window, tm
     from drafter.core.report.model import Remark
     from drafter.core.review.reviewed import read_reviewed
 
-    filled = fill(window.report)
-    window.report.__dict__.update(filled.__dict__)
-    window.report_replaced()
+    fill_window(window)
     window.report.parts[0].paragraphs[0].remarks.append(Remark("数字核实一下", "李主任"))
     asked = []
     monkeypatch.setattr(window, "ask_export_remarks", lambda count: asked.append(count) or True)
