@@ -8,10 +8,10 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
 from drafter import paths, version
+from drafter.gui import dialogs
 
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
@@ -59,7 +59,7 @@ def install_error_handler(window_getter) -> None:
                 saved = True
             except Exception:  # the error handler itself must never raise
                 log.exception("autosave after an error failed")
-        QMessageBox.critical(
+        dialogs.QMessageBox.critical(
             window, "程序出错",
             f"程序遇到了意外错误：{value}\n\n"
             + ("当前草稿已自动保存，下次启动时可以恢复。\n" if saved else "")
@@ -70,7 +70,7 @@ def install_error_handler(window_getter) -> None:
 
 def show_about(parent) -> None:
     settings = QSettings()
-    QMessageBox.about(
+    dialogs.QMessageBox.about(
         parent, "关于公文报告起草助手",
         f"<h3>公文报告起草助手 {version()}</h3>"
         "<p>按党政机关公文格式（GB/T 9704-2012）起草年度工作报告并导出 Word 文件。完全离线工作。</p>"

@@ -6,10 +6,6 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
-
 from drafter import paths
 from drafter.core import actions
 from drafter.core.errors import UserFacingError
@@ -18,6 +14,7 @@ from drafter.core.report.document import ConflictError, DraftDocument, recovery_
 from drafter.core.report.fileio import FileWriteError
 from drafter.core.report.names import path_warning, safe_file_name
 from drafter.core.report.project import PROJECT_SUFFIX, ProjectError
+from drafter.gui import dialogs
 from drafter.gui.handoff import ask_to_show
 
 MAX_RECENT = 8
@@ -46,14 +43,14 @@ class FileActions:
     # Asking the user
 
     def ask_save_changes(self) -> str:
-        answer = QMessageBox.question(
-            self, self.tr("保存修改"), self.tr("报告有未保存的修改，是否保存？"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-        return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
+        box = dialogs.QMessageBox
+        answer = box.question(self, self.tr("保存修改"), self.tr("报告有未保存的修改，是否保存？"),
+                              box.Save | box.Discard | box.Cancel, box.Save)
+        return {box.Save: SAVE, box.Discard: DISCARD}.get(answer, CANCEL)
 
     def ask_save_path(self) -> str:
         default = str(self._default_folder() / (self.default_project_name() + PROJECT_SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存项目"), default,
+        path, _ = dialogs.QFileDialog.getSaveFileName(self, self.tr("保存项目"), default,
                                               self.tr("报告项目 (*%1)").replace("%1", PROJECT_SUFFIX))
         if path and not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
@@ -68,12 +65,12 @@ class FileActions:
         return safe_file_name(title)
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目"), str(self._default_folder()),
+        path, _ = dialogs.QFileDialog.getOpenFileName(self, self.tr("打开项目"), str(self._default_folder()),
                                               self.tr("报告项目 (*%1)").replace("%1", PROJECT_SUFFIX))
         return path
 
     def ask_export_path(self, default: Path) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word 文件"), str(default),
+        path, _ = dialogs.QFileDialog.getSaveFileName(self, self.tr("导出 Word 文件"), str(default),
                                               self.tr("Word 文件 (*.docx)"))
         if path and not path.lower().endswith(".docx"):
             path += ".docx"
@@ -84,50 +81,52 @@ class FileActions:
         if len(missing) > 15:
             lines.append(self.tr("……共 %1 项未填写").replace("%1", str(len(missing))))
         lines += [f"· {finding.where}：{finding.message}" for finding in list(open_errors)[:10]]
-        box = QMessageBox(QMessageBox.Warning, self.tr("还有未解决的问题"),
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Warning, self.tr("还有未解决的问题"),
                           self.tr("导出前还有这些问题：\n%1\n\n仍然导出时，未填处将以【待填：…】醒目标出。")
                           .replace("%1", "\n".join(lines)), parent=self)
-        anyway = box.addButton(self.tr("仍然导出"), QMessageBox.AcceptRole)
-        box.addButton(self.tr("返回填写"), QMessageBox.RejectRole)
+        anyway = box.addButton(self.tr("仍然导出"), dialogs.QMessageBox.AcceptRole)
+        box.addButton(self.tr("返回填写"), dialogs.QMessageBox.RejectRole)
         box.exec()
         return box.clickedButton() is anyway
 
     def ask_export_remarks(self, count: int) -> bool:
-        answer = QMessageBox.question(self, self.tr("导出 Word 文件"), self.tr(
+        box = dialogs.QMessageBox
+        answer = box.question(self, self.tr("导出 Word 文件"), self.tr(
             "还有 %1 条批注尚未处理。把它们作为 Word 批注一并导出吗？（送审稿通常不带）").replace("%1", str(count)),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+            box.Yes | box.No, box.No)
+        return answer == box.Yes
 
     def ask_overwrite_changed_file(self) -> bool:
-        answer = QMessageBox.warning(
+        box = dialogs.QMessageBox
+        answer = box.warning(
             self, self.tr("文件已被修改"),
             self.tr("“%1”在打开后被其他程序修改过。覆盖它会丢失那些修改。\n是否仍然覆盖？（选“否”可另存为新文件）")
-            .replace("%1", str(self.document.path)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+            .replace("%1", str(self.document.path)), box.Yes | box.No, box.No)
+        return answer == box.Yes
 
     def ask_restore(self, copy: Path, original: Path | None) -> bool:
         where = str(original) if original else self.tr("未保存的新报告")
-        answer = QMessageBox.question(
+        answer = dialogs.QMessageBox.question(
             self, self.tr("恢复草稿"),
             self.tr("上次程序意外关闭，留下了“%1”的自动保存草稿（%2）。是否恢复？")
             .replace("%1", where).replace("%2", time.strftime("%Y-%m-%d %H:%M", time.localtime(copy.stat().st_mtime))),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        return answer == QMessageBox.Yes
+            dialogs.QMessageBox.Yes | dialogs.QMessageBox.No, dialogs.QMessageBox.Yes)
+        return answer == dialogs.QMessageBox.Yes
 
     def ask_import_paths(self) -> list[str]:
         """Last year's file, or several years' (the newest gives the text, the others their figures)."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入去年文稿（可同时选前几年的）"),
+        paths, _ = dialogs.QFileDialog.getOpenFileNames(self, self.tr("导入去年文稿（可同时选前几年的）"),
                                                 str(self._default_folder()), self.tr("去年文稿 (*.docx *.txt)"))
         return paths
 
     def show_import_summary(self, lines: list[str]) -> None:
-        QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines[:40]))
+        dialogs.QMessageBox.information(self, self.tr("导入完成"), "\n".join(lines[:40]))
 
     def show_roll_summary(self, lines: list[str]) -> None:
-        QMessageBox.information(self, self.tr("已新建下一年度"), "\n".join(lines[:40]))
+        dialogs.QMessageBox.information(self, self.tr("已新建下一年度"), "\n".join(lines[:40]))
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        dialogs.QMessageBox.warning(self, title, message)
 
     # New and open
 
@@ -144,10 +143,10 @@ class FileActions:
         if not self.maybe_save():
             return
         templates = [info.name for info in actions.available_templates(self.template_folders)]
-        kind, ok = QInputDialog.getItem(self, self.tr("新建报告"), self.tr("报告类型："), templates, 0, False)
+        kind, ok = dialogs.QInputDialog.getItem(self, self.tr("新建报告"), self.tr("报告类型："), templates, 0, False)
         if not ok:
             return
-        year, ok = QInputDialog.getInt(self, self.tr("新建报告"), self.tr("报告年度："),
+        year, ok = dialogs.QInputDialog.getInt(self, self.tr("新建报告"), self.tr("报告年度："),
                                        actions.default_report_year(), 1900, 2999)
         if ok:
             self.replace_document(DraftDocument(actions.new_project(kind, year, self.template_folders)))
@@ -299,7 +298,7 @@ class FileActions:
         """Open the file just exported in Word (or whatever opens .docx here)."""
         if self.last_export is None or not self.last_export.exists():
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+        return dialogs.QDesktopServices.openUrl(dialogs.QUrl.fromLocalFile(str(self.last_export)))
 
     # Autosave and recovery
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from drafter.core.collect.departments import DRAFTING_OFFICE, departments, fields_by_department
 from drafter.core.errors import UserFacingError
 from drafter.core.rendering.render import RenderError, render
 from drafter.core.text.fieldtext import quoted
-from drafter.gui import commands
+from drafter.gui import commands, dialogs
 
 
 def _folder_key(report) -> str:
@@ -25,8 +25,8 @@ class CollectActions:
         current = fields[0].department or DRAFTING_OFFICE
         choices = list(dict.fromkeys([current, *departments(self.report), DRAFTING_OFFICE]))
         title = fields[0].label if len(fields) == 1 else self.tr("%1 项统计数据").replace("%1", str(len(fields)))
-        name, ok = QInputDialog.getItem(self, self.tr("填报部门"), self.tr("%1由哪个部门填报：").replace("%1", quoted(title)),
-                                        choices, 0, True)
+        name, ok = dialogs.QInputDialog.getItem(
+            self, self.tr("填报部门"), self.tr("%1由哪个部门填报：").replace("%1", quoted(title)), choices, 0, True)
         return name.strip() if ok else None
 
     def assign_department(self, fields) -> None:
@@ -76,12 +76,12 @@ class CollectActions:
         return True
 
     def ask_save_before_collect(self) -> bool:
-        answer = QMessageBox.question(self, self.tr("导出征集表"), self.tr(
-            "征集表要对应到已保存的项目文件，交回后才能导入。现在保存项目吗？"), QMessageBox.Save | QMessageBox.Cancel)
-        return answer == QMessageBox.Save
+        answer = dialogs.QMessageBox.question(self, self.tr("导出征集表"), self.tr(
+            "征集表要对应到已保存的项目文件，交回后才能导入。现在保存项目吗？"), dialogs.QMessageBox.Save | dialogs.QMessageBox.Cancel)
+        return answer == dialogs.QMessageBox.Save
 
     def ask_collect_files(self) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入交回的征集表"), self.collect_folder(),
+        paths, _ = dialogs.QFileDialog.getOpenFileNames(self, self.tr("导入交回的征集表"), self.collect_folder(),
                                                 self.tr("Excel 工作簿 (*.xlsx)"))
         return paths
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from drafter import paths
 from drafter.core.report.model import Paragraph, Section
 from drafter.core.report.outline import Group
-from drafter.core.text import figures
 from drafter.core.text.pieces import field_source
-from drafter.gui import commands
+from drafter.gui import commands, dialogs
 
 
 class EditingActions:
@@ -77,10 +74,12 @@ class EditingActions:
             return
         before, selected, after = around
         paragraph = self.page.current_slot().node
+        from drafter.core.text import figures  # with the lexicon it reads: loaded when first asked for, not at start
+
         try:
             figure = figures.parse_figure(selected, paths.lexicon())
         except figures.FigureError as error:
-            QMessageBox.information(self, self.tr("设为统计数据"), str(error))
+            dialogs.QMessageBox.information(self, self.tr("设为统计数据"), str(error))
             return
         taken = {field.label for field in self.report.fields.values()}
         label = self.ask_field_label(selected, figures.suggest_label(figure, before, after, paths.lexicon(), taken))
@@ -103,17 +102,17 @@ class EditingActions:
         if not label or label == field.label:
             return
         if any(other.label == label for other in self.report.fields.values() if other is not field):
-            QMessageBox.information(self, self.tr("修改名称"), self.tr("已有名为“%1”的统计数据").replace("%1", label))
+            dialogs.QMessageBox.information(self, self.tr("修改名称"), self.tr("已有名为“%1”的统计数据").replace("%1", label))
             return
         self.undo_stack.push(commands.RenameField(self, field, label))
         self.form.show_field(field.name)  # the form was rebuilt: the renamed row stays where the user is looking
 
     def ask_new_label(self, field) -> str:
-        label, ok = QInputDialog.getText(self, self.tr("修改名称"), self.tr("新的名称："), text=field.label)
+        label, ok = dialogs.QInputDialog.getText(self, self.tr("修改名称"), self.tr("新的名称："), text=field.label)
         return label.strip() if ok else ""
 
     def ask_field_label(self, selected: str, suggestion: str = "") -> str:
-        label, ok = QInputDialog.getText(self, self.tr("设为统计数据"),
+        label, ok = dialogs.QInputDialog.getText(self, self.tr("设为统计数据"),
                                          self.tr("“%1”是什么数据？（如：开展学习次数）").replace("%1", selected),
                                          text=suggestion)
         return label.strip() if ok else ""

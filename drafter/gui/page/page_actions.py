@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from drafter import paths
 from drafter.core.report.model import Paragraph
-from drafter.gui import commands
+from drafter.gui import commands, dialogs
 
 
 class PageActions:
@@ -94,10 +92,10 @@ class PageActions:
         self.page.show_node(middle[-1], len(lines[-1]))
 
     def ask_fields_from_paste(self, count: int) -> bool:
-        answer = QMessageBox.question(self, self.tr("粘贴"), self.tr(
+        answer = dialogs.QMessageBox.question(self, self.tr("粘贴"), self.tr(
             "粘贴的文字中有 %1 个数字，设为统计数据吗？（名称按上下文拟好，可在右侧修改）").replace("%1", str(count)),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        return answer == QMessageBox.Yes
+            dialogs.QMessageBox.Yes | dialogs.QMessageBox.No, dialogs.QMessageBox.Yes)
+        return answer == dialogs.QMessageBox.Yes
 
     def follow_page(self, node) -> None:
         """The outline follows the cursor (without moving the cursor back to the start of its paragraph)."""

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog
 
 from drafter import paths
 from drafter.core.errors import UserFacingError
+from drafter.gui import dialogs
 
 
 class ApplyReview(QUndoCommand):
@@ -71,7 +71,7 @@ class ReviewActions:
 
     def ask_review_file(self) -> str:
         folder = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("收回修改稿"), folder, self.tr("Word 文档 (*.docx)"))
+        name, _ = dialogs.QFileDialog.getOpenFileName(self, self.tr("收回修改稿"), folder, self.tr("Word 文档 (*.docx)"))
         return name
 
     def confirm_review(self, preview) -> bool | None:
