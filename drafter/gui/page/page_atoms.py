@@ -46,16 +46,17 @@ class AtomPainter(QPyTextObject):
     def __init__(self, view):
         super().__init__(view)
         self.view = view
+        self._fitted: dict[tuple, dict[int, str]] = {}  # a block's marks as fitted (shown), by its state
 
     def intrinsicSize(self, doc, position, fmt):
         fmt = fmt.toCharFormat()
         metrics = QFontMetricsF(fmt.font())
-        text, _ = atom_text(self.view, fmt)
+        text, _ = self.shown(doc, position, fmt)
         return QSizeF(metrics.horizontalAdvance(text) + 2, metrics.height())
 
     def drawObject(self, painter, rect, doc, position, fmt):
         fmt = fmt.toCharFormat()
-        text, colour = atom_text(self.view, fmt)
+        text, colour = self.shown(doc, position, fmt)
         background, foreground = _COLOURS[colour]
         painter.save()
         if background != "#ffffff":
@@ -68,6 +69,24 @@ class AtomPainter(QPyTextObject):
         metrics = QFontMetricsF(fmt.font())
         painter.drawText(QPointF(rect.left() + 1, rect.top() + metrics.ascent()), text)
         painter.restore()
+
+    def shown(self, doc, position: int, fmt) -> tuple[str, str]:
+        """What the atom at `position` shows: atom_text, with an unfilled field's name cut to the room left on its
+        line (fitted_marks). A block is fitted once for each state of its text and width (the layout asks for every
+        atom's size, and a report just rolled forward has thousands of unfilled fields); forget() drops what was
+        fitted when fields or the page change under unchanged text."""
+        text, colour = atom_text(self.view, fmt)
+        if colour != "missing" or fmt.property(KIND) != FIELD:
+            return text, colour
+        block = doc.findBlock(position)
+        key = (block.position(), block.revision(), doc.textWidth())
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            fitted = self._fitted[key] = fitted_marks(self.view, doc, block)
+        return fitted.get(position, text), colour
+
+    def forget(self) -> None:
+        self._fitted.clear()
 
 
 def atom_text(view, fmt) -> tuple[str, str]:
@@ -85,3 +104,69 @@ def atom_text(view, fmt) -> tuple[str, str]:
     if kind == NUMBER:
         return source, NUMBER
     return view.code_text(source), CODE
+
+
+def fitted_marks(view, doc, block) -> dict[int, str]:
+    """What each unfilled field's mark in the block shows, by position.
+
+    An atom never breaks, so a 【待填：…】 wider than what is left of its line would go down whole and leave the line
+    above stretched across the gap (justified), letter by letter. Laying the block out as the page does (characters
+    one after another, a new line where one does not fit: Chinese breaks between any two), each mark shows as much of
+    its name as fits where it falls, down to 【待填】; where not even that fits, it starts the next line whole. SLACK
+    allows for what the sum cannot see (a 。 kept off a line's start, a Latin word kept whole)."""
+    block_format = block.blockFormat()
+    width = doc.textWidth() - 2 * doc.documentMargin() - block_format.leftMargin() - block_format.rightMargin()
+    x, fitted = block_format.textIndent(), {}
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        fmt = fragment.charFormat()
+        metrics = QFontMetricsF(fmt.font())
+        if fmt.objectType() == ATOM:
+            for offset in range(fragment.length()):
+                text, colour = atom_text(view, fmt)
+                if colour == "missing" and fmt.property(KIND) == FIELD:
+                    x, text = _fit_mark(view.fields[fmt.property(NAME)].label, metrics, x, width)
+                    fitted[fragment.position() + offset] = text
+                x = _placed(x, metrics.horizontalAdvance(text) + 2, width)
+        else:
+            advances = _ADVANCES.setdefault(fmt.font().key(), {})
+            for character in fragment.text():
+                advance = advances.get(character)
+                if advance is None:
+                    advance = advances[character] = metrics.horizontalAdvance(character)
+                x = advance if x + advance > width else x + advance  # _placed, inline: the loop over every character
+        iterator += 1
+    return fitted
+
+
+_ADVANCES: dict[str, dict[str, float]] = {}  # font → character → width: the page uses a handful of fonts
+
+
+def _placed(x: float, advance: float, width: float) -> float:
+    """Where the line stands after one more character (on a new line where it does not fit)."""
+    return advance if x + advance > width else x + advance
+
+
+SLACK = 1.5  # characters
+
+
+def _fit_mark(label: str, metrics: QFontMetricsF, x: float, width: float) -> tuple[float, str]:
+    """Where the line stands before the mark (x: a new line's 0 where it goes down whole) and what it shows."""
+    slack = SLACK * metrics.horizontalAdvance("中")
+    shortest = "【待填】"
+    if width - x - slack < metrics.horizontalAdvance(shortest) + 2:
+        x = 0.0  # not even 【待填】 fits: the mark starts the next line, whose room it then fits
+    room = width - x - (slack if x else 0) - 2
+    whole = f"【待填：{label}】"
+    if metrics.horizontalAdvance(whole) <= room:
+        return x, whole
+    used = metrics.horizontalAdvance("【待填：…】")
+    kept = 0
+    for character in label[:-1]:
+        used += metrics.horizontalAdvance(character)
+        if used > room:
+            break
+        kept += 1
+    # a name cut to one character says nothing
+    return x, f"【待填：{label[:kept]}…】" if kept >= 2 else shortest

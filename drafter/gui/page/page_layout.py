@@ -13,7 +13,7 @@ from drafter.core.report.outline import Outline
 from drafter.core.text.fieldtext import BUILT_IN_LABELS, built_in_values, token
 from drafter.core.text.pieces import CODE, FIELD, TEXT, split_pieces
 from drafter.core.word.style import Style
-from drafter.gui.page.page_atoms import (ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format, atom_text,
+from drafter.gui.page.page_atoms import (ATOM, KIND, LEAD, NUMBER, OBJECT_CHARACTER, SOURCE, atom_format,
                                     unfilled_format)
 from drafter.gui.page.page_plan import Planned, Slot, plan_blocks
 from drafter.gui.page.printed_lines import FixedLine, TailLines
@@ -70,6 +70,7 @@ class PageLayout:
         self._building = True
         try:
             self.document().clear()
+            self.painter.forget()
         finally:
             self._building = False
         self.slots, self.blocks, self.field_slots = [], [], {}
@@ -290,6 +291,7 @@ class PageLayout:
 
     def redraw_atoms(self, name: str | None = None) -> None:
         """A field's value changed (or, with no name, any field's): the blocks showing it lay out again."""
+        self.painter.forget()  # a mark's name or its place on the line may change with any field's value
         if name is None:
             self.document().markContentsDirty(0, self.document().characterCount())
             return
@@ -343,7 +345,9 @@ class PageLayout:
         while not iterator.atEnd():
             fmt = iterator.fragment().charFormat()
             if fmt.objectType() == ATOM:
-                shown += [atom_text(self, fmt)[0]] * len(iterator.fragment().text())
+                start = iterator.fragment().position()
+                shown += [self.painter.shown(self.document(), start + offset, fmt)[0]
+                          for offset in range(len(iterator.fragment().text()))]
             iterator += 1
         return shown
 
