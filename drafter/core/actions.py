@@ -39,6 +39,8 @@ class MissingFieldsError(ValueError):
 
 @dataclass
 class TemplateInfo:
+    """A report template offered to start from: its name, what it is for, where it lies."""
+
     name: str
     description: str
     path: Path

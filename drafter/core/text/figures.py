@@ -20,6 +20,8 @@ class FigureError(ValueError):
 
 @dataclass
 class Figure:
+    """A figure read from text: its value, type, unit and qualifier (余, 多) and how its number was written."""
+
     value: Decimal | None  # None where the figure was masked
     type: str
     unit: str

@@ -11,6 +11,8 @@ from drafter.core.text.numbers import plain_digits
 
 @dataclass(frozen=True)
 class Change:
+    """This year against last: the difference, the percent (None when last year was zero or below), the phrase."""
+
     delta: Decimal
     percent: Decimal | None  # None when last year was zero or below
     phrase: str
