@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import paths
 from drafter.core.report.project import load_project, save_project
-from drafter.core.review.changes import KINDS, Review
-from drafter.core.review.taking import accept_review, review_file
+
+if TYPE_CHECKING:
+    from drafter.core.review.changes import Review
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -28,6 +30,9 @@ def add_parser(commands) -> None:
 
 
 def cmd_review(args) -> int:
+    # The reading of a reviewed file brings the importer with it: every other sub-command starts without it.
+    from drafter.core.review.taking import accept_review, review_file
+
     path = Path(args.project)
     report = load_project(path)
     found, rendered = review_file(report, Path(args.reviewed), paths.cache_dir())
@@ -48,6 +53,8 @@ def cmd_review(args) -> int:
 
 
 def _print(found: Review) -> None:
+    from drafter.core.review.changes import KINDS
+
     for note in found.notes:
         print(f"注意：{note}")
     for change in found.changes:
