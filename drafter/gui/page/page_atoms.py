@@ -122,17 +122,19 @@ def fitted_marks(view, doc, block) -> dict[int, str]:
         fragment = iterator.fragment()
         fmt = fragment.charFormat()
         metrics = QFontMetricsF(fmt.font())
+        advances = _ADVANCES.setdefault(fmt.font().key(), {})
         if fmt.objectType() == ATOM:
             for offset in range(fragment.length()):
                 text, colour = atom_text(view, fmt)
                 if colour == "missing" and fmt.property(KIND) == FIELD:
-                    x, text = _fit_mark(view.fields[fmt.property(NAME)].label, metrics, x, width)
+                    x, text = _fit_mark(view.fields[fmt.property(NAME)].label, metrics, advances, x, width)
                     fitted[fragment.position() + offset] = text
                 x = _placed(x, metrics.horizontalAdvance(text) + 2, width)
         else:
-            advances = _ADVANCES.setdefault(fmt.font().key(), {})
+            em = _advance("中", metrics, advances)
             for character in fragment.text():
-                advance = advances.get(character)
+                # every ideograph is one em wide: Qt is asked about the others only, once each
+                advance = em if "\u4e00" <= character <= "\u9fff" else advances.get(character)
                 if advance is None:
                     advance = advances[character] = metrics.horizontalAdvance(character)
                 x = advance if x + advance > width else x + advance  # _placed, inline: the loop over every character
@@ -140,7 +142,7 @@ def fitted_marks(view, doc, block) -> dict[int, str]:
     return fitted
 
 
-_ADVANCES: dict[str, dict[str, float]] = {}  # font → character → width: the page uses a handful of fonts
+_ADVANCES: dict[str, dict[str, float]] = {}  # font → character (or a mark's fixed piece) → width: a handful of fonts
 
 
 def _placed(x: float, advance: float, width: float) -> float:
@@ -151,22 +153,29 @@ def _placed(x: float, advance: float, width: float) -> float:
 SLACK = 1.5  # characters
 
 
-def _fit_mark(label: str, metrics: QFontMetricsF, x: float, width: float) -> tuple[float, str]:
+def _fit_mark(label: str, metrics: QFontMetricsF, advances: dict, x: float, width: float) -> tuple[float, str]:
     """Where the line stands before the mark (x: a new line's 0 where it goes down whole) and what it shows."""
-    slack = SLACK * metrics.horizontalAdvance("中")
+    slack = SLACK * _advance("中", metrics, advances)
     shortest = "【待填】"
-    if width - x - slack < metrics.horizontalAdvance(shortest) + 2:
+    if width - x - slack < _advance(shortest, metrics, advances) + 2:
         x = 0.0  # not even 【待填】 fits: the mark starts the next line, whose room it then fits
     room = width - x - (slack if x else 0) - 2
     whole = f"【待填：{label}】"
     if metrics.horizontalAdvance(whole) <= room:
         return x, whole
-    used = metrics.horizontalAdvance("【待填：…】")
-    kept = 0
+    used, kept = _advance("【待填：…】", metrics, advances), 0
     for character in label[:-1]:
-        used += metrics.horizontalAdvance(character)
+        used += _advance(character, metrics, advances)
         if used > room:
             break
         kept += 1
     # a name cut to one character says nothing
     return x, f"【待填：{label[:kept]}…】" if kept >= 2 else shortest
+
+
+def _advance(text: str, metrics: QFontMetricsF, advances: dict) -> float:
+    """The width of a character or a fixed piece of a mark, asked of Qt once per font."""
+    width = advances.get(text)
+    if width is None:
+        width = advances[text] = metrics.horizontalAdvance(text)
+    return width
