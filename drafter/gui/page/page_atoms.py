@@ -15,6 +15,7 @@ SOURCE = QTextFormat.UserProperty + 2  # the atom's source text, as the model ke
 NAME = QTextFormat.UserProperty + 3  # a field's name
 LEAD = QTextFormat.UserProperty + 4  # set on the characters of a paragraph's bold lead sentence
 NUMBER = "number"
+STRUCK = "#b91c1c"  # the red of words a reviewer's change strikes out
 OBJECT_CHARACTER = "\ufffc"
 _COLOURS = {FIELD: ("#dbeafe", "#1e40af"), "missing": ("#fde047", "#991b1b"), CODE: ("#e5e7eb", "#374151"),
             NOTE: ("#ffffff", "#1d4ed8"), NUMBER: ("#ffffff", "#111827")}
@@ -47,6 +48,7 @@ class AtomPainter(QPyTextObject):
         super().__init__(view)
         self.view = view
         self._fitted: dict[tuple, dict[int, str]] = {}  # a block's marks as fitted (shown), by its state
+        self.struck: set[int] = set()  # positions of atoms a reviewer's change strikes out (review.in_place)
 
     def intrinsicSize(self, doc, position, fmt):
         fmt = fmt.toCharFormat()
@@ -64,9 +66,12 @@ class AtomPainter(QPyTextObject):
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor(background))
             painter.drawRect(QRectF(rect).adjusted(0, 1, 0, -1))
-        painter.setPen(QColor(foreground))
-        painter.setFont(fmt.font())
-        metrics = QFontMetricsF(fmt.font())
+        struck = position in self.struck
+        painter.setPen(QColor(STRUCK if struck else foreground))
+        font = fmt.font()
+        font.setStrikeOut(struck)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
         painter.drawText(QPointF(rect.left() + 1, rect.top() + metrics.ascent()), text)
         painter.restore()
 

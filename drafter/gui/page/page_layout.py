@@ -230,7 +230,7 @@ class PageLayout:
 
     def refresh_node(self, node) -> None:
         """Redraw one paragraph or heading after an undo or a fix changed it from outside."""
-        number = self._slot_number(node)
+        number = self.slot_number(node)
         if number is None:
             return
         slot, block = self.slots[number], self._block_of(number)
@@ -238,7 +238,7 @@ class PageLayout:
         if block.isValid() and (self.block_source(block) != wanted or not self._numbered(block, slot)):
             self._rewrite(block, slot)
 
-    def _slot_number(self, node, editable: bool = True) -> int | None:
+    def slot_number(self, node, editable: bool = True) -> int | None:
         """The slot showing this paragraph or heading (or table, unless editable), laying out the rest of the page
         if it is not there yet."""
         for attempt in range(2):
@@ -303,7 +303,7 @@ class PageLayout:
     def show_node(self, node, source_offset: int = 0, length: int = 0) -> None:
         """Put the cursor in this paragraph or heading (at a place in its source, default its start; selecting
         `length` characters of the source from there) and show it."""
-        number = self._slot_number(node, editable=False)
+        number = self.slot_number(node, editable=False)
         if number is None:
             return
         slot, block = self.slots[number], self._block_of(number)

@@ -56,10 +56,25 @@ class ReviewActions:
             notes = self._margin_notes = MarginNotes(self.page)
         notes.show(nodes)
 
-    def show_block(self, rendered, index: int) -> None:
-        """The paragraph or heading a printed block comes from, selected on the page and in the outline."""
-        if 0 <= index < len(rendered.blocks) and rendered.blocks[index].source:
-            self.select_node_id(rendered.blocks[index].source)
+    def show_change(self, found, rendered, change) -> None:
+        """A change of the list on the page: its paragraph or heading selected there and in the outline, the words it
+        strikes out struck through, what it puts there said under them."""
+        from drafter.core.review.exported import printed_text
+        from drafter.core.review.in_place import in_place
+        from drafter.gui.review.in_place import InPlaceView
+
+        shown = in_place(found, rendered, change)
+        if not 0 <= shown.block < len(rendered.blocks) or not rendered.blocks[shown.block].source:
+            return
+        node = self.outline.find(rendered.blocks[shown.block].source)
+        if node is None:
+            return
+        self.select_node(node)
+        view = getattr(self, "_in_place", None) or InPlaceView(self.page)
+        self._in_place = view
+        number = self.page.slot_number(node, editable=False)
+        view.show(self.page.blocks[number] if number is not None else None,
+                  printed_text(rendered.blocks[shown.block]), shown)
 
     def report_replaced(self) -> None:
         """The report's contents replaced in place (a reviewed file taken in, or that undone): outline, form and
@@ -97,7 +112,7 @@ class ReviewActions:
         except UserFacingError as error:
             self.show_error(self.tr("无法收回修改稿"), str(error))
             return False
-        preview = ReviewPreview(found, Path(name).name, self, lambda index: self.show_block(rendered, index))
+        preview = ReviewPreview(found, Path(name).name, self, lambda change: self.show_change(found, rendered, change))
         answer = self.confirm_review(preview)
         if answer is None:
             preview.accepted.connect(lambda: self.take_review(preview, rendered, Path(name)))
@@ -125,6 +140,8 @@ class ReviewActions:
     def _close_review_panel(self, preview) -> None:
         if preview is None:
             return
+        if getattr(self, "_in_place", None) is not None:
+            self._in_place.clear()
         index = self.side_tabs.indexOf(preview)
         if index >= 0:
             self.side_tabs.removeTab(index)

@@ -14,26 +14,19 @@ _CONFLICT = QColor("#fee2e2")
 COLUMNS = ("种类", "位置", "修改", "修改人")
 
 
-def block_of(found: Review, change) -> int:
-    """The printed block a change is at (for a paragraph added, the one it follows); -1 when none."""
-    if change.kind == "comment":
-        return found.comments[change.key[1]][0]
-    return change.key[1] if len(change.key) > 1 and isinstance(change.key[1], int) else -1
-
-
 class ReviewPreview(QDialog):
     """Every change in its place, old beside new, each ticked to be taken in (untick one to leave it); conflicts in
     red below them, never taken in."""
 
-    def __init__(self, found: Review, name: str, parent=None, show_block=None):
+    def __init__(self, found: Review, name: str, parent=None, show_change=None):
         super().__init__(parent)
-        self.show_block = show_block  # block index → the page shows it
+        self.show_change = show_change  # a change → the page shows it in place
         self.setWindowTitle(self.tr("收回修改稿：%1").replace("%1", name))
         self.table = QTableWidget(len(found.changes) + len(found.conflicts), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setToolTip(self.tr("选中一行，页面转到那里"))
+        self.table.setToolTip(self.tr("选中一行，页面转到那里，标出这处修改"))
         self.table.verticalHeader().setVisible(False)
         self.found = found
         for row, change in enumerate(found.changes):
@@ -74,9 +67,9 @@ class ReviewPreview(QDialog):
         self.resize(980, 520)
 
     def _show_place(self, row: int, _column: int) -> None:
-        """The page behind the list goes to the change's paragraph (the window gave show_block)."""
-        if row < len(self.found.changes) and self.show_block is not None:
-            self.show_block(block_of(self.found, self.found.changes[row]))
+        """The page beside the list goes to the change and marks it there (the window gave show_change)."""
+        if 0 <= row < len(self.found.changes) and self.show_change is not None:
+            self.show_change(self.found.changes[row])
 
     def chosen(self) -> set:
         """The keys of the changes ticked (core.review.changes.only takes them)."""

@@ -192,3 +192,36 @@ def test_the_list_stands_beside_the_page_and_its_button_takes_the_changes_in(win
     panel.accept_button.click()
     assert str(window.report.fields[fields["name"]].value).startswith("9")
     assert window.side_tabs.indexOf(panel) == -1 and window._review_panel is None
+
+
+def test_each_change_chosen_is_marked_on_the_page_where_it_lands_until_the_list_closes(window, tmp_path, monkeypatch):
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    monkeypatch.setattr(window, "ask_review_file", lambda: path)
+    window.resize(1500, 900)
+    assert window.review_dialog()
+    panel, page = window._review_panel, window.page
+    rows = {panel.table.item(row, 0).text(): row for row in range(panel.table.rowCount())}
+
+    panel.table.setCurrentCell(rows["数值"], 1)
+    [struck] = page.extraSelections()
+    note = window._in_place.note
+    new_value = str(panel.found.changes[rows["数值"]].new)
+    # the figure's own atom is struck, and the new value said under it
+    assert struck.cursor.selectedText() == "\ufffc" and struck.format.fontStrikeOut()
+    assert note.isVisible() and note.text() == f"改为：{new_value}"
+    viewport, line = page.viewport().geometry(), page.cursorRect(struck.cursor)
+    assert note.x() > viewport.right() and abs(note.y() - (viewport.top() + line.top())) <= 1  # beside, not over it
+
+    panel.table.setCurrentCell(rows["文字（未开修订）"], 1)
+    [struck] = page.extraSelections()
+    change = panel.found.changes[rows["文字（未开修订）"]]
+    assert "改过的字" in note.text() and struck.cursor.selectedText() in change.old.strip("…")
+
+    panel.table.setCurrentCell(rows["批注"], 1)
+    assert page.extraSelections() == [] and note.text() == "批注 李主任：这里再具体些"
+
+    panel.table.setCurrentCell(rows["数值"], 1)
+    panel.reject()  # closing the list takes the marks away
+    assert page.extraSelections() == [] and not note.isVisible()
