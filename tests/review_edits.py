@@ -146,3 +146,40 @@ def _comments_xml(comments: list[tuple[str, str, str]]) -> bytes:
                     f"</w:r></w:p></w:comment>" for number, text, author in comments)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="{W_NS}">{items}'
             "</w:comments>").encode("utf-8")
+
+
+def as_resaved_elsewhere(reviewed: bytes, keep_properties: bool = True) -> bytes:
+    """A reviewed file as another program writes it back (WPS and older Words do each of these): every run split
+    into one per character with its own properties, proofing and bookmark marks between them, the revision ids
+    numbered anew from 0, dates without their zone, comments as a bare reference (no range) and, unless kept, the
+    document's custom properties (the export's id) dropped."""
+    with zipfile.ZipFile(io.BytesIO(reviewed)) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    document = etree.fromstring(members["word/document.xml"])
+    for run in list(document.iter(f"{W}r")):
+        texts = [child for child in run if child.tag in (f"{W}t", f"{W}delText")]
+        if len(texts) != 1 or len(texts[0].text or "") < 2:
+            continue
+        text, tag = texts[0].text, texts[0].tag
+        for character in reversed(text):
+            single = etree.Element(f"{W}r")
+            fonts = etree.SubElement(etree.SubElement(single, f"{W}rPr"), f"{W}rFonts")
+            fonts.set(f"{W}hint", "eastAsia")
+            etree.SubElement(single, tag).text = character
+            run.addnext(single)
+            run.addnext(etree.Element(f"{W}proofErr"))
+        run.addprevious(etree.Element(f"{W}bookmarkStart"))
+        run.getparent().remove(run)
+    for number, change in enumerate(element for element in document.iter(f"{W}ins", f"{W}del")):
+        change.set(f"{W}id", str(number))
+        change.set(f"{W}date", change.get(f"{W}date", "").rstrip("Z"))
+    for mark in list(document.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd")):
+        mark.getparent().remove(mark)
+    members["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not keep_properties:
+        members.pop("docProps/custom.xml", None)
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return stream.getvalue()

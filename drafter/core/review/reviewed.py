@@ -76,6 +76,10 @@ def read_reviewed(raw: bytes, name: str) -> ReviewedFile:
     body = parse_xml(document, name).find(f"{W}body")
     paragraphs = [] if body is None else [_paragraph(child) for child in body
                                           if child.tag in (f"{W}p", f"{W}tbl")]
+    seen: set[str] = set()
+    for paragraph in paragraphs:  # a comment over several paragraphs is the first one's (its reference ends it)
+        paragraph.comments = [number for number in paragraph.comments if number not in seen]
+        seen.update(paragraph.comments)
     return ReviewedFile(paragraphs, _comments(comments, name), _export_id(custom, name))
 
 
@@ -107,8 +111,10 @@ def _walk(element, comments: list[str], change: Piece | None = None) -> list[Pie
         tag = child.tag
         if tag in _SKIPPED or not isinstance(tag, str):
             continue
-        if tag == f"{W}commentRangeStart":
-            comments.append(child.get(f"{W}id", ""))
+        if tag in (f"{W}commentRangeStart", f"{W}commentReference"):
+            # a comment on a point rather than a stretch is its reference alone (WPS writes them so)
+            if child.get(f"{W}id", "") not in comments:
+                comments.append(child.get(f"{W}id", ""))
         elif tag in _INSERTED | _DELETED:
             kind = "inserted" if tag in _INSERTED else "deleted"
             pieces += _walk(child, comments, Piece(kind, "", child.get(f"{W}author", ""), child.get(f"{W}date", "")))

@@ -19,7 +19,7 @@ from drafter.core.review.taking import ReviewFileError, accept_review, review_fi
 from drafter.core.word.style import load_style
 from drafter.core.years.checks import check_report
 from filling import fill
-from review_edits import Reviewed
+from review_edits import Reviewed, as_resaved_elsewhere
 
 
 @pytest.fixture
@@ -191,6 +191,33 @@ def test_a_file_resaved_by_libreoffice_gives_the_same_changes(sent, tmp_path):
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(resaved)
 
 
+def test_a_file_written_back_as_other_programs_write_it_gives_the_same_changes(sent, tmp_path):
+    """Runs split a character each, marks between them, revision ids anew, dates without a zone, a comment as a bare
+    reference: the same changes, and the same text once they are taken in."""
+    report, exported, cache = sent
+    path = reviewed_file(tmp_path, a_review_of_every_kind(report, exported))
+    resaved = tmp_path / "另存.docx"
+    resaved.write_bytes(as_resaved_elsewhere(path.read_bytes()))
+    found, rendered = review_file(report, path, cache)
+    again, _ = review_file(report, resaved, cache)
+    assert [(c.kind, c.place, c.new, c.author) for c in again.changes] == [
+        (c.kind, c.place, c.new, c.author) for c in found.changes]
+    assert not again.notes and not again.conflicts
+    accept_review(report, rendered, again, resaved, paths.lexicon())
+    assert [printed_text(block) for block in render(report).blocks] == accepted_text(resaved)
+
+
+def test_a_file_whose_export_mark_was_dropped_is_compared_with_the_project_and_said_so(sent, tmp_path):
+    report, exported, cache = sent
+    path = reviewed_file(tmp_path, a_review_of_every_kind(report, exported))
+    resaved = tmp_path / "另存.docx"
+    resaved.write_bytes(as_resaved_elsewhere(path.read_bytes(), keep_properties=False))
+    found, _rendered = review_file(report, path, cache)
+    again, _ = review_file(report, resaved, cache)
+    assert [(c.kind, c.place, c.new) for c in again.changes] == [(c.kind, c.place, c.new) for c in found.changes]
+    assert [note[:12] for note in again.notes] == ["这份文件没有起草助手导出"]
+
+
 def test_a_paragraph_moved_keeps_its_fields_and_lands_where_it_was_put(sent, tmp_path):
     report, exported, cache = sent
     body = paragraphs(report)
@@ -321,3 +348,18 @@ def test_a_run_in_heading_and_its_paragraph_are_changed_apart(tmp_path):
     section = report.parts[0].children[0]
     assert section.heading == "抓实学习" and "覆盖全体干部" in section.paragraphs[0].body
     assert [printed_text(block) for block in render(report).blocks] == accepted_text(path)
+
+
+def test_a_comment_over_two_paragraphs_is_listed_once_with_the_first(sent, tmp_path):
+    from review_edits import W
+
+    report, exported, cache = sent
+    body = paragraphs(report)
+    edit = Reviewed(exported.read_bytes())
+    edit.comment(body[1].text[:10], "这两段合起来写")
+    first, second = edit.paragraph(body[1].text[:10]), edit.paragraph(body[2].text[:10])
+    for tag in ("commentRangeEnd", "r"):  # the range's end and the reference move on to the next paragraph
+        moved = [child for child in first if child.tag == f"{W}{tag}"][-1]
+        second.append(moved)
+    found, _rendered = review_file(report, reviewed_file(tmp_path, edit), cache)
+    assert [(c.kind, c.place, c.new) for c in found.changes] == [("comment", "第一部分第1段", "这两段合起来写")]
