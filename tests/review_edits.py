@@ -82,6 +82,35 @@ class Reviewed:
         self._runs(paragraph, [("inserted", text)], author)
         self._mark(paragraph, "ins", author)
 
+    def track_move(self, containing: str, after: str, author: str = "王科长") -> None:
+        """The paragraph holding `containing` dragged to after the one holding `after`, as Word records a move with
+        修订 on: w:moveFrom around its runs and its mark where it was, w:moveTo where it went, each stretch between
+        its named range's start and end."""
+        source = self.paragraph(containing)
+        text = "".join(source.itertext())
+        self._runs(source, [("deleted", text)], author)
+        for wrapper in source.iter(f"{W}del"):
+            wrapper.tag = f"{W}moveFrom"
+            for deleted in wrapper.iter(f"{W}delText"):
+                deleted.tag = f"{W}t"  # a move keeps its words as text, not as deleted text
+        self._mark(source, "moveFrom", author)
+        target = etree.Element(f"{W}p")
+        properties = source.find(f"{W}pPr")
+        target.append(etree.fromstring(etree.tostring(properties)))
+        target.find(f"{W}pPr/{W}rPr/{W}moveFrom").tag = f"{W}moveTo"
+        self.paragraph(after).addnext(target)
+        self._runs(target, [("inserted", text)], author)
+        for wrapper in target.iter(f"{W}ins"):
+            wrapper.tag = f"{W}moveTo"
+        for paragraph, kind in ((source, "moveFrom"), (target, "moveTo")):
+            start, end = etree.Element(f"{W}{kind}RangeStart"), etree.Element(f"{W}{kind}RangeEnd")
+            start.set(f"{W}id", "700")
+            start.set(f"{W}name", "move1")
+            start.set(f"{W}author", author)
+            end.set(f"{W}id", "700")
+            paragraph.find(f"{W}pPr").addnext(start)
+            paragraph.append(end)
+
     def _mark(self, paragraph, kind: str, author: str) -> None:
         properties = paragraph.find(f"{W}pPr")
         if properties is None:

@@ -218,13 +218,17 @@ def test_a_file_whose_export_mark_was_dropped_is_compared_with_the_project_and_s
     assert [note[:12] for note in again.notes] == ["这份文件没有起草助手导出"]
 
 
-def test_a_paragraph_moved_keeps_its_fields_and_lands_where_it_was_put(sent, tmp_path):
+@pytest.mark.parametrize("as_word_records_a_move", [False, True], ids=["struck-and-added", "moveFrom-moveTo"])
+def test_a_paragraph_moved_keeps_its_fields_and_lands_where_it_was_put(sent, tmp_path, as_word_records_a_move):
     report, exported, cache = sent
     body = paragraphs(report)
     moving = next(block for block in body[3:] if any(run.field for run in block.runs))
     edit = Reviewed(exported.read_bytes())
-    edit.track_delete_paragraph(moving.text[:15])
-    edit.track_insert_after(body[0].text[:15], moving.text)
+    if as_word_records_a_move:
+        edit.track_move(moving.text[:15], body[0].text[:15])
+    else:
+        edit.track_delete_paragraph(moving.text[:15])
+        edit.track_insert_after(body[0].text[:15], moving.text)
     path = reviewed_file(tmp_path, edit)
     found, rendered = review_file(report, path, cache)
     assert [(c.kind, c.new == moving.text) for c in found.changes] == [("moved", True)]
