@@ -14,16 +14,7 @@ CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 # 5G, 4K keep their digits (a name, not a figure)
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+(?![A-Za-z])|[“”‘’\"《》「」\s…·—\-]"
                           r"|[XＸ]{2,}")
-VERBAL = {"次", "人次", "%", "元", "天", "小时", "学时", "轮", "批次", "个百分点", "百分点", "分钟", "个工作日", "工作日",
-          "个月", "岁", "分"}
-# A change said without its subject (同比增长8%): the subject is in the clause before.
-BARE_CHANGE = {"增长", "下降", "提高", "降低", "增加", "减少", "同比增长", "同比下降", "上升", "提升", "缩短", "增速",
-               "增幅", "涨幅", "降幅", "增长率", "增长速度"}
-# A measure said without what it measures (…办税，比例稳定在95%): the subject is in the clause before.
-BARE_MEASURE = {"比例", "比重", "占比", "降幅", "增幅", "增速", "规模", "总量"}
-TRAILING = {"在", "为", "达到", "达", "了", "的", "到", "至", "是", "约", "近", "共", "有", "等"}
 LABEL_MAX = 12
-ALL_OF = {"全部", "均", "都", "全", "共", "已", "累计", "分别", "全面", "相继", "陆续"}
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
 
@@ -59,15 +50,16 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     head = _clean(clauses[-1], lexicon)
     # 收入较上年增长 is 收入增长: the year is the field's (较2022年 reads 较年 once its digits are gone; 较上年末)
     head = re.sub(r"(较|比)(上年|去年|年)末?|同比", "", head)
-    subject_before = (head in BARE_CHANGE or head in BARE_MEASURE or head.startswith("占")) and len(clauses) > 1
+    bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
+    subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + ("占比" if head.startswith("占") else head)
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
-    if quoted and unit not in VERBAL:  # *份《协商纪要》: the quoted name is what is counted
+    if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
-    elif unit in VERBAL:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
+    elif unit in lexicon.label_verbal_units:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
         words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
     else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
@@ -88,7 +80,6 @@ def _starting_point(before: str, after: str) -> str:
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
 RESPECTIVELY = re.compile(r"([^，。；：,;:！？\n]{2,40}?)分别([^，。；：,;:！？\n]*)$")
-LIST_JOINS = {"、", "和", "与", "及", "以及"}
 
 
 def _respective_subject(before: str, lexicon: Lexicon) -> str:
@@ -98,7 +89,7 @@ def _respective_subject(before: str, lexicon: Lexicon) -> str:
         return ""
     subjects, current = [], ""
     for word, _flag in tokens(match.group(1)):
-        if word in LIST_JOINS:
+        if word in lexicon.label_list_joins:
             subjects.append(current)
             current = ""
         else:
@@ -107,19 +98,16 @@ def _respective_subject(before: str, lexicon: Lexicon) -> str:
     index = len(lexicon.figure.findall(match.group(2)))
     if len(subjects) < 2 or index >= len(subjects):
         return ""
-    return _shorten(_with_shared_measure(subjects)[index], keep_first=True)
+    return _shorten(_with_shared_measure(subjects, lexicon)[index], keep_first=True)
 
 
-# What a list's last subject ends with when it is a measure all of the list share (城镇和农村居民人均可支配收入,
-# 小学、初中入学率, 失业保险、工伤保险参保人数), not a thing of its own (党员、入党积极分子)
-SHARED_MEASURE = ("率", "收入", "得分", "分数", "人数", "数", "额", "量", "度", "指数", "占比", "比重", "面积", "产值")
 
 
-def _with_shared_measure(subjects: list[str]) -> list[str]:
+def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
     """Each subject with the measure the last one names for all, when the others are single words (城镇 → 城镇常住
     居民人均可支配收入); as written otherwise: a noun the last one ends with may be its own."""
     last = [word for word, _flag in tokens(subjects[-1])]
-    if len(last) < 2 or not subjects[-1].endswith(SHARED_MEASURE):
+    if len(last) < 2 or not subjects[-1].endswith(lexicon.label_shared_measures):
         return subjects
     if any(len(subject) > 4 for subject in subjects[:-1]):
         return subjects
@@ -142,7 +130,6 @@ def raw_noun(text: str, lexicon: Lexicon) -> str:
     return _clean(_first_item(text, lexicon), lexicon)
 
 
-CONJUNCTIONS = {"和", "与", "及", "以及", "或"}
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -155,7 +142,7 @@ def _first_item(text: str, lexicon: Lexicon) -> str:
                 if not fixed[index] and (char in DIGITS or text.startswith("{{", index))), len(text))
     kept = []
     for word, _flag in tokens(text[:end]):
-        if word in CONJUNCTIONS:
+        if word in lexicon.label_joining_words:
             break
         kept.append(word)
     return "".join(kept)
@@ -205,7 +192,7 @@ def _clean(text: str, lexicon: Lexicon) -> str:
     function = set(lexicon.label_function_words)
     while words and words[0] in function:
         words.pop(0)
-    while words and words[-1] in function | TRAILING:
+    while words and words[-1] in function | lexicon.label_trailing_words:
         words.pop()
     return "".join(words)
 
@@ -225,7 +212,7 @@ def noun_phrase(text: str, lexicon: Lexicon) -> str:
         # the noun ends where what is said of it starts: a verb, an adverb (共, 均), a preposition (对), 全部 or an
         # idiom (全面落实)
         if words and ((flag.startswith("v") and not flag.startswith("vn")) or flag in ("d", "i", "p")
-                      or word in ALL_OF):
+                      or word in lexicon.label_scope_words):
             break
         words.append(word)
     noun = "".join(words)

@@ -45,6 +45,14 @@ class Lexicon:
     noun_ends: tuple[str, ...] = ()
     named_as: tuple[str, ...] = ()
     self_references: tuple[str, ...] = ()
+    label_verbal_units: frozenset[str] = frozenset()
+    label_bare_changes: frozenset[str] = frozenset()
+    label_bare_measures: frozenset[str] = frozenset()
+    label_trailing_words: frozenset[str] = frozenset()
+    label_scope_words: frozenset[str] = frozenset()
+    label_shared_measures: tuple[str, ...] = ()
+    label_joining_words: frozenset[str] = frozenset()
+    label_list_joins: frozenset[str] = frozenset()
 
     @cached_property
     def figure(self) -> re.Pattern:
@@ -115,4 +123,12 @@ def load_lexicon(path: Path) -> Lexicon:
         noun_ends=words("noun_ends"),
         named_as=words("named_as"),
         self_references=words("self_references"),
+        label_verbal_units=frozenset(words("label_verbal_units")),
+        label_bare_changes=frozenset(words("label_bare_changes")),
+        label_bare_measures=frozenset(words("label_bare_measures")),
+        label_trailing_words=frozenset(words("label_trailing_words")),
+        label_scope_words=frozenset(words("label_scope_words")),
+        label_shared_measures=words("label_shared_measures"),
+        label_joining_words=frozenset(words("label_joining_words")),
+        label_list_joins=frozenset(words("label_list_joins")),
     )
