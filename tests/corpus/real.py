@@ -101,7 +101,8 @@ def _in_the_year_before(figure: dict, headers: dict[str, list[str]], year: int) 
     cells = figure["text"].split("\t")
     header = headers.get(cells[0], [])
     column = len(cells) - 1
-    return column < len(header) and re.match(rf"\s*{year - 1}\s*年", header[column]) is not None
+    # 2022年 beside 2023年, or 上年 (上年同期, 去年): that column shows the field's last-year value
+    return column < len(header) and re.match(rf"\s*(?:{year - 1}\s*年|上年|去年)", header[column]) is not None
 
 
 def _matching(fields: dict, figure: dict):

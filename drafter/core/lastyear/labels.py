@@ -12,7 +12,9 @@ from drafter.core.text.lexicon import Lexicon
 BOUND = re.compile(r"(?<=\0)(?:及|或)?(?:以上|以下|以内)的?")
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 # 5G, 4K keep their digits (a name, not a figure)
-NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+(?![A-Za-z])|[“”‘’\"《》「」\s…·—\-]"
+NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|(?:19|20)[0-9]{2}年度?"  # a year goes whole, not leaving 年
+                          r"|(?<![A-Za-z])[A-Za-z]{1,2}[0-9]+"  # a road's or a line's code (S217省道, G60): a name
+                          r"|[0-9０-９.．,%％*＊×+＋～~\u2460-\u24ff]+(?![A-Za-z])|[“”‘’\"《》「」\s…·—\-]"
                           r"|[XＸ]{2,}")
 LABEL_MAX = 12
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
@@ -48,12 +50,14 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         return respective if _already_says(respective, suffix) else respective + suffix
     clauses = CLAUSE_BREAK.split(_without_figures(_whole_quotes(before), lexicon))
     head = _clean(clauses[-1], lexicon)
-    # 收入较上年增长 is 收入增长: the year is the field's (较2022年 reads 较年 once its digits are gone; 较上年末)
-    head = re.sub(r"(较|比)(上年|去年|年)末?|同比", "", head)
+    # 收入较上年增长 is 收入增长: the year is the field's (较2022年 leaves 较 once the year is gone; 较上年末)
+    head = re.sub(r"(较|比)(上年|去年|年)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)", "", head)
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + ("占比" if head.startswith("占") else head)
+    elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
+        head = _of_what_came_before(head, _clean(clauses[-2], lexicon)) or head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
@@ -66,6 +70,37 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     words = _shorten(words, keep_first=subject_before and words == head) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     return (words if _already_says(words, suffix) else words + suffix) + _starting_point(before, after)
+
+
+# A rate said alone after a clause that counted its subject (收集上报问题697件，办结率98.4%), and a share of the task
+# (新增就业3126人，完成市下达任务的117.2%)
+RATE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,4}率")
+SHARE_OF_TASK = re.compile(r"完成[\u4e00-\u9fff]*(任务|目标|计划)")
+
+
+def _of_what_came_before(head: str, clause_before: str) -> str:
+    """The rate or share named with what the clause before counted: 问题办结率, 精神障碍患者规范管理率, 就业任务完成率,
+    投资计划完成率;
+    "" when the head is not one said alone."""
+    share = SHARE_OF_TASK.fullmatch(head)
+    measure = head if RATE_ALONE.fullmatch(head) else share.group(1) + "完成率" if share else ""
+    if not measure:
+        return ""
+    subject = _trailing_noun(clause_before) or clause_before  # 城镇新增就业: jieba takes 就业 for a verb
+    while len(subject) + len(measure) > LABEL_MAX and len(tokens(subject)) > 1:
+        subject = "".join(word for word, _flag in tokens(subject)[1:])  # 严重精神障碍患者 → 精神障碍患者
+    return subject + measure if subject and len(subject) + len(measure) <= LABEL_MAX else ""
+
+
+def _trailing_noun(text: str) -> str:
+    """The noun phrase a clause ends with (收集上报各类问题 → 问题; 在管严重精神障碍患者 → 严重精神障碍患者;
+    城镇新增就业 → 就业): its last words while they name or describe something."""
+    kept = []
+    for word, flag in reversed(tokens(text)):
+        if not (flag.startswith(NOUNISH) or flag in ("a", "b")) or word in ("各类", "全部"):
+            break
+        kept.insert(0, word)
+    return "".join(kept)
 
 
 FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降低|增加|减少|上升|增长)(?:到|至)")
@@ -194,7 +229,7 @@ def _clean(text: str, lexicon: Lexicon) -> str:
         words.pop(0)
     while words and words[-1] in function | lexicon.label_trailing_words:
         words.pop()
-    return "".join(words)
+    return re.sub(r"率为$", "率", "".join(words))  # jieba's 率为 is one word: 问题发现率为12.4%
 
 
 def noun_phrase(text: str, lexicon: Lexicon) -> str:

@@ -12,6 +12,8 @@ from drafter.core.text.yearroll import YearRoller
 
 YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*年?度?\s*(?:[（(][^（）()]{1,4}[）)])?\s*$")  # 2023年, 2023年（万元）
 YEAR_IN_HEADER = re.compile(r"(?:19|20)\d{2}")  # a year's column (2021年 too), not one measured anew
+# Last year's column named as such (2023年 | 上年): shown from the field, as a 2022年 column is
+PREVIOUS_HEADER = re.compile(r"^\s*(?:上年|去年|上年度|上年同期)\s*(?:[（(][^（）()]{1,4}[）)])?\s*$")
 UNIT_HEADERS = ("单位", "计量单位")
 LABEL_HEADER = re.compile(r"指标|项目|名称|内容|事项|类别")
 NUMBER_CELL = re.compile(r"^[0-9０-９.．,，%％]*$")
@@ -23,11 +25,12 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     years = {index: int(match.group(1)) for index, cell in enumerate(header) if (match := YEAR_HEADER.match(cell))}
     unit_column = next((index for index, cell in enumerate(header) if cell.strip() in UNIT_HEADERS), None)
     current = next((index for index, year in years.items() if year == roller.from_year), None)
-    before = next((index for index, year in years.items() if year == roller.from_year - 1), None)
-    label_column = _label_column(header, rows[1:], set(years) | {unit_column})
+    before = next((index for index, year in years.items() if year == roller.from_year - 1),
+                  next((index for index, cell in enumerate(header) if PREVIOUS_HEADER.match(cell)), None))
+    label_column = _label_column(header, rows[1:], set(years) | {unit_column, before})
     if current is None and unit_column is not None:  # 项目 | 单位 | 数量: the quantities stand in a column of their own
-        current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column})
-    measures = _measure_columns(header, set(years) | {unit_column, label_column, current}, roller.from_year)
+        current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column, before})
+    measures = _measure_columns(header, set(years) | {unit_column, label_column, current, before}, roller.from_year)
     table = [[_year_cell(cell, years.get(index), roller, place) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)

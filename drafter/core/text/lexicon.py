@@ -19,6 +19,8 @@ CHINESE_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 # range (3-5个), and after a space it may be a dash.
 # 门急诊人次突破185万。: a number in 万 or 亿 ending its clause counts what the words before it name
 BARE_MAGNITUDE = r"(?<=[万亿])(?=[，。；、,;：:）)”\s]|$)"
+# 约 ending a word (签约1.48万人, 节约资金30万元) is that word's, not "about"
+NOT_IN_A_WORD = r"(?<![签节制预违履合公集条邀特相赴践守毁解缔誓隐大])"
 SIGN = r"(?:(?:(?<=[\u4e00-\u9fff：:（(，,、；;])|(?<![\s\S]))(?P<sign>[-－−]))?"
 
 
@@ -59,7 +61,7 @@ class Lexicon:
         """An Arabic or masked figure: 约300人, 1,260人次, 1.86亿元, 3万余人, 300余万元, 35.6%, -3.2%, **名."""
         scale = _alternatives(self.magnitudes)
         return re.compile(
-            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>约)?"
+            rf"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])(?P<about>{NOT_IN_A_WORD}约)?"
             rf"(?:(?P<mask>{MASK})|{SIGN}(?P<number>{ARABIC}))"
             rf"(?P<scale>{scale})?[ \u00a0]?(?:(?P<percent>[%％])|(?P<qualifier>余|多)?(?P<scale2>{scale})?"
             rf"(?P<unit>{_alternatives(self.units)})|{BARE_MAGNITUDE})"

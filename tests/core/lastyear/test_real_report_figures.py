@@ -128,6 +128,16 @@ def test_a_table_in_a_text_file_is_a_table_with_its_quantities_as_fields(tmp_pat
     assert table.rows[0] == ["项目", "单位", "数量"]
 
 
+def test_a_column_headed_last_year_shows_the_fields_last_year_value(tmp_path):
+    report = imported_text(tmp_path, "2023年工作总结\n一、主要工作\n完成情况如下。\n指标\t单位\t2023年\t上年\n"
+                                     "强制检定计量器具\t台件\t15600\t14820\n认证机构检查\t次\t24\t19\n二、2024年打算\n继续做好。\n")
+    [table] = [p for p in report.parts[0].paragraphs if p.rows]
+    names = [f.name for f in report.fields.values()]
+    assert [f.previous for f in report.fields.values()] == [15600, 24]  # this year's column; 上年 is its value
+    assert [row[2:] for row in table.rows[1:]] == [["{{ " + name + " }}", "{{ " + name + "|previous }}"]
+                                                    for name in names]
+
+
 def test_a_column_headed_with_the_year_and_a_measure_is_this_years_and_rolls(tmp_path):
     report = imported_text(tmp_path, "2023年统计公报\n一、农业\n主要农产品产量如下。\n产品\t2023年产量（吨）\t比上年增长（%）\n"
                                      "粮食\t158436\t0.7\n谷物\t95214\t-9.7\n二、2024年打算\n继续做好。\n")
@@ -189,3 +199,24 @@ def test_a_figure_in_the_plan_for_next_year_is_a_target(tmp_path):
     report = imported_text(tmp_path, "2023年工作总结\n一、主要工作\n新建委员工作站6个。\n二、2024年工作安排\n"
                                      "年内新建委员工作站8个。\n")
     assert [f.label for f in report.fields.values()] == ["新建委员工作站个数", "新建委员工作站个数目标"]
+
+
+def test_a_word_ending_in_yue_keeps_it_and_its_figure_is_no_approximation():
+    report, [(label, previous, unit, _type)], _text = imported("全年常住人口签约1.48万人。")
+    [field] = report.fields.values()
+    assert (previous, unit, field.qualifier) == (Decimal("14800"), "人", "") and "签约" in label
+    assert [paragraph.body for _place, paragraph in report.paragraphs_with_place()] == ["全年常住人口签约{{ figure_01 }}。"]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("收集上报各类问题697件，办结率98.4%。", "问题办结率"),  # a rate said alone: of what the clause before counted
+    ("在管严重精神障碍患者112人，规范管理率95.5%。", "精神障碍患者规范管理率"),
+    ("全年城镇新增就业3126人，完成市下达任务的117.2%。", "城镇新增就业任务完成率"),
+    ("完成固定资产投资8.2亿元，完成年度计划的103%。", "固定资产投资计划完成率"),
+    ("抽查经营主体1987户，问题发现率为12.4%。", "经营主体问题发现率"),  # jieba's 率为 is one word
+    ("群众满意度测评中，社区2024年综合得分96.5分。", "社区综合得分"),  # the year goes whole, 年 too
+    ("S217省道改建工程全长23.6公里。", "省道改建工程全长里程"),  # a road's code is a name, gone whole
+])
+def test_labels_take_what_the_sentence_says_and_leave_years_and_codes_out(sentence, label):
+    _report, fields, _text = imported(sentence)
+    assert fields[-1][0] == label
