@@ -57,7 +57,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + ("占比" if head.startswith("占") else head)
     elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
-        head = _of_what_came_before(head, _clean(clauses[-2], lexicon)) or head
+        head = _of_what_came_before(head, _clean(clauses[-2], lexicon), lexicon) or head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
@@ -72,18 +72,16 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     return (words if _already_says(words, suffix) else words + suffix) + _starting_point(before, after)
 
 
-# A rate said alone after a clause that counted its subject (收集上报问题697件，办结率98.4%), and a share of the task
-# (新增就业3126人，完成市下达任务的117.2%)
-RATE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,4}率")
+# A share of the task said after the clause that counted it (新增就业3126人，完成市下达任务的117.2%)
 SHARE_OF_TASK = re.compile(r"完成[\u4e00-\u9fff]*(任务|目标|计划)")
 
 
-def _of_what_came_before(head: str, clause_before: str) -> str:
+def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str:
     """The rate or share named with what the clause before counted: 问题办结率, 精神障碍患者规范管理率, 就业任务完成率,
     投资计划完成率;
     "" when the head is not one said alone."""
     share = SHARE_OF_TASK.fullmatch(head)
-    measure = head if RATE_ALONE.fullmatch(head) else share.group(1) + "完成率" if share else ""
+    measure = head if lexicon.rate_alone.fullmatch(head) else share.group(1) + "完成率" if share else ""
     if not measure:
         return ""
     subject = _trailing_noun(clause_before) or clause_before  # 城镇新增就业: jieba takes 就业 for a verb

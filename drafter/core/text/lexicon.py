@@ -55,6 +55,14 @@ class Lexicon:
     label_shared_measures: tuple[str, ...] = ()
     label_joining_words: frozenset[str] = frozenset()
     label_list_joins: frozenset[str] = frozenset()
+    label_rate_actions: tuple[str, ...] = ()
+    label_rate_manners: tuple[str, ...] = ()
+
+    @cached_property
+    def rate_alone(self) -> re.Pattern:
+        """A rate of what is done to a thing, said without the thing: 办结率, 规范管理率 (label_rate_actions)."""
+        return re.compile(rf"(?:{_alternatives(self.label_rate_manners) or '$^'})?"
+                          rf"(?:{_alternatives(self.label_rate_actions) or '$^'})率")
 
     @cached_property
     def figure(self) -> re.Pattern:
@@ -133,4 +141,6 @@ def load_lexicon(path: Path) -> Lexicon:
         label_shared_measures=words("label_shared_measures"),
         label_joining_words=frozenset(words("label_joining_words")),
         label_list_joins=frozenset(words("label_list_joins")),
+        label_rate_actions=words("label_rate_actions"),
+        label_rate_manners=words("label_rate_manners"),
     )

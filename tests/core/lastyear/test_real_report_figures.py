@@ -213,7 +213,8 @@ def test_a_word_ending_in_yue_keeps_it_and_its_figure_is_no_approximation():
     ("在管严重精神障碍患者112人，规范管理率95.5%。", "精神障碍患者规范管理率"),
     ("全年城镇新增就业3126人，完成市下达任务的117.2%。", "城镇新增就业任务完成率"),
     ("完成固定资产投资8.2亿元，完成年度计划的103%。", "固定资产投资计划完成率"),
-    ("抽查经营主体1987户，问题发现率为12.4%。", "经营主体问题发现率"),  # jieba's 率为 is one word
+    ("抽查经营主体1987户，问题发现率为12.4%。", "问题发现率"),  # jieba's 率为 is one word; 问题 is its own subject
+    ("帮助解决实际问题12个，群众满意率达到98%。", "群众满意率"),  # a rate of its own subject takes none before
     ("群众满意度测评中，社区2024年综合得分96.5分。", "社区综合得分"),  # the year goes whole, 年 too
     ("S217省道改建工程全长23.6公里。", "省道改建工程全长里程"),  # a road's code is a name, gone whole
 ])
