@@ -79,7 +79,7 @@ class FieldMaker:
                 upper = self.lexicon.figure.search(span, match.end())
                 unit = upper.group("unit") or ("%" if upper.group("percent") else "")
                 after = span[upper.end():] + whole[start + end:]
-            label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, unit)
+            label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, after, unit)
                      or make_label(before, after, unit, self.lexicon)) + (
                 "（下限）" if kind == "range_start" else "")
             pieces += [span[position:match.start()], self.add(label, figure)]
@@ -134,14 +134,20 @@ class FieldMaker:
         figures = self._figures_made()
         return re.sub(r"（\d+）$", "", figures[-1].label) + "目标值" if figures else ""
 
-    def _of_the_clause_before(self, before: str, unit: str) -> str:
+    def _of_the_clause_before(self, before: str, after: str, unit: str) -> str:
         """收入分别为41200元、21800元，分别增长4.6%、7.2%: the n-th change belongs to the n-th figure of the clause
-        before, and is named after it (城镇…收入增长比例); "" for any other figure."""
+        before, and is named after it (城镇…收入增长比例); told after clauses of one figure each (春节接待游客41.2万人次，
+        国庆接待游客52.6万人次，分别增长21.4%、9.7%), to the n-th of as many figures before it in the sentence;
+        "" for any other figure."""
         match = RESPECTIVE_CHANGE.search(before)
         if not match:
             return ""
         here = len(self.lexicon.figure.findall(match.group("here")))
+        told = here + 1 + len(self.lexicon.figure.findall(re.split(r"[，。；,;：:！？\n]", after)[0]))
         earlier = len(self.lexicon.figure.findall(match.group("before")))
+        sentence = re.split(r"[。；;！？\n]", before[:match.end("before")])[-1]
+        if earlier < told <= len(self.lexicon.figure.findall(sentence)):
+            earlier = told  # one figure a clause: the changes are those clauses' figures, in order
         figures = self._figures_made()
         if here >= earlier or earlier + here > len(figures):
             return ""

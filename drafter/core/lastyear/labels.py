@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from functools import lru_cache
 
@@ -143,9 +144,27 @@ def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
     if len(last) < 2 or not subjects[-1].endswith(lexicon.label_shared_measures):
         return subjects
     if any(len(subject) > 4 for subject in subjects[:-1]):
-        return subjects
+        return _parallel(subjects)
     shared = "".join(last[1:])
     return [subject + shared for subject in subjects[:-1]] + subjects[-1:]
+
+
+def _parallel(subjects: list[str]) -> list[str]:
+    """Subjects that end alike, the last with the measure (企业职工基本养老保险、城乡居民基本养老保险参保人数): each
+    with that measure, in as few words as tell them apart (企业职工养老保险参保人数, 城乡居民养老保险参保人数)."""
+    ending = tokens(subjects[0])[-1][0]
+    at = subjects[-1].rfind(ending)
+    measure = subjects[-1][at + len(ending):] if at > 0 else ""
+    if not measure or not all(subject.endswith(ending) for subject in subjects[:-1]):
+        return subjects
+    whole = [subject + measure for subject in subjects[:-1]] + subjects[-1:]
+    if all(len(subject) <= LABEL_MAX for subject in whole):
+        return whole
+    # too long: what tells each apart (企业职工, 城乡居民: not the words all have before the ending, 基本), what they
+    # are (养老保险), the measure
+    fronts = [subject[:subject.rfind(ending)] for subject in whole]
+    common = os.path.commonprefix([front[::-1] for front in fronts])[::-1]
+    return [front[:len(front) - len(common)] + ending + measure for front in fronts]
 
 
 def _already_says(words: str, suffix: str) -> bool:

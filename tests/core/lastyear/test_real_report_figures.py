@@ -221,3 +221,16 @@ def test_a_word_ending_in_yue_keeps_it_and_its_figure_is_no_approximation():
 def test_labels_take_what_the_sentence_says_and_leave_years_and_codes_out(sentence, label):
     _report, fields, _text = imported(sentence)
     assert fields[-1][0] == label
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # changes told 分别 after clauses of one figure each belong to those clauses' figures, in order
+    ("春节假期接待游客41.2万人次，国庆假期接待游客52.6万人次，分别增长21.4%、9.7%。",
+     ["春节假期接待游客人次", "国庆假期接待游客人次", "春节假期接待游客人次增长比例", "国庆假期接待游客人次增长比例"]),
+    # a list whose subjects end alike, the last with the measure: each with it, told apart by what differs
+    ("全县企业职工基本养老保险、城乡居民基本养老保险参保人数分别为6.82万人、21.45万人。",
+     ["企业职工养老保险参保人数", "城乡居民养老保险参保人数"]),
+])
+def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
