@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.labels import make_label, noun_phrase, tokens
+from drafter.core.lastyear.labels import distinct_label, make_label, noun_phrase, tokens
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon
@@ -31,6 +31,9 @@ CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)(?=[\u4e00-\u9ff
 RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别"
                                r"(?P<change>增长|下降|提高|降低|增加|减少|上升)(?P<here>[^，。；,;：:！？\n]*)$")
 TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
+# 省级2项、市级8项, 一类12个、二类5个: a figure's grade after the figure before (with its own, of the same kind)
+GRADE = re.compile(r"(?:国家|省|市|县|区|州|乡|镇|村|部|厅)级|[一二三四五甲乙丙]类|[一二三四五]星级?|[一二三四五]档")
+NEXT_GRADE = re.compile(rf"[0-9０-９][^，。；,;、]{{0,4}}、({GRADE.pattern})$")
 AIMED_AT = re.compile(r"(?:至|到|在|达|为|突破|超过)\s*$")  # 缩短至5.2分钟以内受理: the bound is the figure's own
 
 
@@ -80,8 +83,10 @@ class FieldMaker:
                 unit = upper.group("unit") or ("%" if upper.group("percent") else "")
                 after = span[upper.end():] + whole[start + end:]
             label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, after, unit)
-                     or make_label(before, after, unit, self.lexicon)) + (
+                     or self._grade_of_the_figure_before(before) or make_label(before, after, unit, self.lexicon)) + (
                 "（下限）" if kind == "range_start" else "")
+            if any(item.label == label for item in self.fields):  # told apart by what the sentence says, if it can
+                label = distinct_label(label, after, unit, self.lexicon) or label
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
         pieces.append(span[position:])
@@ -154,6 +159,18 @@ class FieldMaker:
         subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
         subject = subject.removesuffix("金额") if len(subject) > 4 else subject  # 收入增长, not 收入金额增长
         return subject + match.group("change") + self.lexicon.label_suffixes.get(unit, "数")
+
+    def _grade_of_the_figure_before(self, before: str) -> str:
+        """新增省级非遗项目2项、市级8项: the second is the same thing at another grade, named as the first with its
+        grade (市级非遗项目数); "" for any other figure."""
+        match = NEXT_GRADE.search(before)
+        figures = self._figures_made()
+        if not match or not figures:
+            return ""
+        grade = match.group(1)
+        earlier = GRADE.search(figures[-1].label)
+        # the words before the first grade (新增, 创建) are the sentence's, not the thing's
+        return grade + figures[-1].label[earlier.end():] if earlier and earlier.group() != grade else ""
 
     def add(self, label: str, figure: Figure) -> str:
         name = f"figure_{len(self.fields) + 1:02d}"

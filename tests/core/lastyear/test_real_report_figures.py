@@ -234,3 +234,15 @@ def test_labels_take_what_the_sentence_says_and_leave_years_and_codes_out(senten
 def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
     _report, fields, _text = imported(sentence)
     assert [label for label, *_ in fields] == labels
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # the same thing at another grade, after the figure before
+    ("新增省级非遗代表性项目2项、市级8项。", ["新增省级非遗代表性项目项数", "市级非遗代表性项目项数"]),
+    ("创建国家级示范社3家、省级12家。", ["创建国家级示范社家数", "省级示范社家数"]),
+    # a count whose name is taken is named by what the counted did, not numbered
+    ("帮扶126户企业，指导412户企业完成信用修复并移出经营异常名录。", ["企业户数", "信用修复企业数"]),
+])
+def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
