@@ -56,12 +56,15 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
-        head = _shorten(_clean(clauses[-2], lexicon), keep_first=True) + ("占比" if head.startswith("占") else head)
+        subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
+        head = _shorten(subject, keep_first=True) + ("占比" if head.startswith("占") else head)
     elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
         head = _of_what_came_before(head, _clean(clauses[-2], lexicon), lexicon) or head
     raw_tail = CLAUSE_BREAK.split(_without_figures(_whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(_clean(_first_item(raw_tail, lexicon), lexicon), lexicon)
+    if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
+        head = _without_manner(_subject_before(clauses, lexicon))
     if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
     elif unit in lexicon.label_verbal_units:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
@@ -77,6 +80,16 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
 SHARE_OF_TASK = re.compile(r"完成[\u4e00-\u9fff]*(任务|目标|计划)")
 
 
+def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
+    """The nearest clause before the last that has words of its own (达到63.48%，较上年提高0.21个百分点: past 达到,
+    to 森林覆盖率稳步提升)."""
+    for clause in reversed(clauses[:-1]):
+        cleaned = _clean(clause, lexicon)
+        if cleaned:
+            return cleaned
+    return ""
+
+
 def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str:
     """The rate or share named with what the clause before counted: 问题办结率, 精神障碍患者规范管理率, 就业任务完成率,
     投资计划完成率;
@@ -86,6 +99,7 @@ def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str
     if not measure:
         return ""
     subject = _trailing_noun(clause_before) or clause_before  # 城镇新增就业: jieba takes 就业 for a verb
+    subject = re.sub(r"(?<=..)(总数|总量|数量)$", "", subject)  # 消火栓总数达到5630个，完好率: of the 消火栓
     while len(subject) + len(measure) > LABEL_MAX and len(tokens(subject)) > 1:
         subject = "".join(word for word, _flag in tokens(subject)[1:])  # 严重精神障碍患者 → 精神障碍患者
     return subject + measure if subject and len(subject) + len(measure) <= LABEL_MAX else ""
@@ -126,19 +140,20 @@ def distinct_label(label: str, after: str, unit: str, lexicon: Lexicon) -> str:
         action.append(word)
     while action and (action[0] in LIGHT_VERBS or action[0] in lexicon.label_function_words):
         action.pop(0)  # 完成信用修复 → 信用修复; 在课堂开讲 → 课堂开讲
-    named = "".join(action) + noun
+    named = _clean("".join(action), lexicon) + noun  # no digits, masks or marks in a name
     # 户数 and 家数 say the thing's count; a person's stays 人数 (课堂开讲青年干部人数)
     suffix = suffix if suffix == "人数" or not suffix.endswith("数") else "数"
-    return named + suffix if action and len(named + suffix) <= LABEL_MAX else ""
+    return named + suffix if named != noun and len(named + suffix) <= LABEL_MAX else ""
 
 
+FROM = re.compile(r"(?:由|从)(?:年初|上年|去年|年初时|上年末)?的?$")  # 由12.3分钟, 由年初的86.2%
 FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降低|增加|减少|上升|增长)(?:到|至)")
 
 
 def _starting_point(before: str, after: str) -> str:
     """由12.3分钟缩短至6.4分钟: the first figure is where the change started (（缩短前）), the second the figure
     itself; both would otherwise have the same name."""
-    change = FROM_TO.match(after) if before.rstrip().endswith(("由", "从")) else None
+    change = FROM_TO.match(after) if FROM.search(before.rstrip()) else None
     return f"（{change.group(1)}前）" if change else ""
 
 
@@ -199,7 +214,7 @@ def _parallel(subjects: list[str]) -> list[str]:
 
 def _already_says(words: str, suffix: str) -> bool:
     """审计资金总额 needs no 金额, 参保率 no 比例, 培训人次 no 人次."""
-    return (words.endswith(suffix) or (suffix == "金额" and words.endswith("额"))
+    return (words.endswith(suffix) or (suffix == "金额" and words.endswith(("额", "资金")))
             or (words.endswith("量") and suffix not in ("比例", "时长", "人次", "次数"))  # 吞吐量, 用电量
             or (suffix == "数" and words.endswith("人次"))  # 门急诊人次突破185万
             or (suffix.endswith("数") and words.endswith("数"))  # 床位数达5.86张: not 床位数张数
@@ -266,11 +281,14 @@ def _clean(text: str, lexicon: Lexicon) -> str:
     text = _outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
     text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
+    text = re.sub(r"(?:由|从)(?:年初|上年|去年|年初时|上年末)?的?$", "", text)  # 完好率由年初的86.2%: where it started
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]
             break
     words = [word for word, _flag in tokens(text)]
+    if "等" in words[:-1]:  # 低保对象、特困人员等困难群众: what they all are, after 等
+        words = words[len(words) - words[::-1].index("等"):]
     function = set(lexicon.label_function_words)
     while words and words[0] in function:
         words.pop(0)
@@ -289,8 +307,13 @@ def noun_phrase(text: str, lexicon: Lexicon) -> str:
     text = text.split("的")[0] or text
     ends = "|".join(map(re.escape, lexicon.noun_ends)) or "$^"
     text = re.split(ends, text)[0] or text
-    words = []
+    words, scoped = [], False
     for word, flag in tokens(text):
+        if not words and word in lexicon.label_scope_words:  # 困难群众2.18万人全部纳入: 全部 names nothing
+            scoped = True
+            continue
+        if scoped and not words and flag.startswith("v") and not flag.startswith("vn"):
+            return ""  # …全部纳入资助范围: what is said of the count, no noun of it
         # the noun ends where what is said of it starts: a verb, an adverb (共, 均), a preposition (对), 全部 or an
         # idiom (全面落实)
         if words and ((flag.startswith("v") and not flag.startswith("vn")) or flag in ("d", "i", "p")
@@ -304,6 +327,17 @@ def noun_phrase(text: str, lexicon: Lexicon) -> str:
 def _one_verb(text: str) -> bool:
     parts = tokens(text)
     return len(parts) == 1 and parts[0][1].startswith("v") and not parts[0][1].startswith("vn")
+
+
+def _without_manner(text: str) -> str:
+    """A clause without how its subject went, when it says so with an adverb (森林覆盖率稳步提升 → 森林覆盖率);
+    as it is otherwise (一般公共预算收入: jieba may take 收入 for a verb)."""
+    parts = tokens(text)
+    end = len(parts)
+    while end and (parts[end - 1][1] == "d" or (parts[end - 1][1].startswith("v") and not parts[end - 1][1].startswith("vn"))):
+        end -= 1
+    said_how = any(flag == "d" for _word, flag in parts[end:])
+    return "".join(word for word, _flag in parts[:end]) if said_how and end else text
 
 
 def _has_noun(text: str) -> bool:

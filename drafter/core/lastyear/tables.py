@@ -30,23 +30,34 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     label_column = _label_column(header, rows[1:], set(years) | {unit_column, before})
     if current is None and unit_column is not None:  # 项目 | 单位 | 数量: the quantities stand in a column of their own
         current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column, before})
-    measures = _measure_columns(header, set(years) | {unit_column, label_column, current, before}, roller.from_year)
+    taken = set(years) | {unit_column, label_column, current, before}
+    # 项目 | 单位 | 基金收入 | 基金支出 | 上年基金支出: each quantity column its own measure, 上年… that column's last year
+    others = _quantity_columns(header, rows[1:], taken) if unit_column is not None and not years else []
+    last_years = {index: other for index in others for other in [current, *others]
+                  if other is not None and header[index].strip() == "上年" + header[other].strip()}
+    others = [index for index in others if index not in last_years]
+    measures = _measure_columns(header, taken | set(others) | set(last_years), roller.from_year)
     table = [[_year_cell(cell, years.get(index), roller, place) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)
         label = BRACKETED_UNIT.sub("", row[label_column]).strip() if label_column < len(row) else ""
         name = label or "表格数据"
         # A cell prints its number alone (the unit is in the header), so the unit goes into the label. This
-        # year's cell first: last year's column may stand before it (2022年 | 2023年) and shows its value.
-        this_year = (maker.cell_field(row[current], "", f"{name}（{unit}）")
-                     if current is not None and current < len(row) and unit else None)
+        # year's cells first: last year's column may stand before them (2022年 | 2023年) and shows their value.
+        made = {}
+        for index in ([current] if current is not None else []) + others:
+            what = header[index].strip() if others else ""  # one quantity column: its header (数量) says nothing
+            if index < len(row) and unit:
+                made[index] = maker.cell_field(row[index], "", f"{name}{what}（{unit}）")
+        if before is not None and made.get(current):
+            last_years[before] = current
         cells = []
         for index, cell in enumerate(row):
             measured = measures.get(index)
-            if index == current and this_year:
-                cells.append(this_year)
-            elif index == before and this_year:
-                cells.append(this_year.replace(" }}", "|previous }}"))
+            if made.get(index):
+                cells.append(made[index])
+            elif made.get(last_years.get(index)):
+                cells.append(made[last_years[index]].replace(" }}", "|previous }}"))
             elif measured and (field := maker.cell_field(cell, "", f"{name}{measured[0]}（{measured[1]}）")):
                 cells.append(field)
             else:
@@ -76,6 +87,16 @@ def _quantity_column(header: list[str], rows: list[list[str]], taken: set) -> in
         if index not in taken and cells and all(NUMBER_CELL.match(cell) for cell in cells):
             return index
     return None
+
+
+def _quantity_columns(header: list[str], rows: list[list[str]], taken: set) -> list[int]:
+    """Every column, of those not taken, whose every filled cell is a number."""
+    found = []
+    for index in range(len(header)):
+        cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
+        if index not in taken and cells and all(NUMBER_CELL.match(cell) for cell in cells):
+            found.append(index)
+    return found
 
 
 def _label_column(header: list[str], rows: list[list[str]], taken: set) -> int:

@@ -246,3 +246,22 @@ def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
 def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, labels):
     _report, fields, _text = imported(sentence)
     assert [label for label, *_ in fields] == labels
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # a clause that only says the figure was reached, and a change after it: the subject is further back
+    ("全县森林覆盖率稳步提升，达到63.48%，较上年提高0.21个百分点。", ["森林覆盖率", "森林覆盖率提高百分点"]),
+    # where a change started (由年初的…) and where it got to
+    ("消防设施完好率由年初的86.2%提升至94.7%。", ["消防设施完好率（提升前）", "消防设施完好率"]),
+    # 全部纳入… says what was done with them, no noun of its own
+    ("将低保对象等困难群众2.18万人全部纳入资助范围。", ["困难群众人数"]),
+    # money and area said bare take the subject before them; a rate of a thing counted just before, too
+    ("推进土地综合整治，投入资金2.36亿元。", ["推进土地综合整治投入资金"]),
+    ("报批建设用地36批次、面积2860亩。", ["报批建设用地批次", "报批建设用地面积"]),
+    ("全区市政消火栓总数达到5630个，完好率98.3%。", ["市政消火栓总数", "市政消火栓完好率"]),
+    # 卷, 盘 and 字 are measures of their own
+    ("接收录音录像档案182盘，编研成果共计86万字。", ["接收录音录像档案盘数", "编研成果字数"]),
+])
+def test_the_subject_is_found_past_clauses_that_name_nothing(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
