@@ -138,6 +138,17 @@ def test_a_column_headed_last_year_shows_the_fields_last_year_value(tmp_path):
                                                     for name in names]
 
 
+def test_a_table_of_several_quantity_columns_names_each_cell_by_row_and_column(tmp_path):
+    report = imported_text(tmp_path, "2023年工作总结\n一、基金运行\n分险种收支如下。\n项目\t单位\t基金收入\t基金支出\t上年基金支出\n"
+                                     "职工医保\t万元\t22730\t19840\t18260\n二、2024年打算\n继续做好。\n")
+    [table] = [p for p in report.parts[0].paragraphs if p.rows]
+    fields = list(report.fields.values())
+    assert [(f.label, f.previous) for f in fields] == [("职工医保基金收入（万元）", 22730), ("职工医保基金支出（万元）", 19840)]
+    # 上年基金支出 is the 基金支出 column's last year: shown from that field, the year before's number gone
+    assert table.rows[1][2:] == ["{{ " + fields[0].name + " }}", "{{ " + fields[1].name + " }}",
+                                 "{{ " + fields[1].name + "|previous }}"]
+
+
 def test_a_column_headed_with_the_year_and_a_measure_is_this_years_and_rolls(tmp_path):
     report = imported_text(tmp_path, "2023年统计公报\n一、农业\n主要农产品产量如下。\n产品\t2023年产量（吨）\t比上年增长（%）\n"
                                      "粮食\t158436\t0.7\n谷物\t95214\t-9.7\n二、2024年打算\n继续做好。\n")
