@@ -1,4 +1,5 @@
-"""The sentence a department reads beside each figure it is asked for (collect.context), one behaviour per row."""
+"""The sentence a department reads beside each figure it is asked for (collect.context), and the workbook
+component said missing in Chinese (collect.layout), one behaviour per test."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def test_a_long_sentence_keeps_half_the_room_either_side_of_the_figure():
     assert sentence == "…" + "前" * half + BLANK + "次" + "后" * half + "…"
     exact = Block("paragraph", [Run("前" * half), Run("12次", "field", "x"), Run("后" * half)])
     assert _sentences([exact], x=_field())["x"] == "前" * half + BLANK + "次" + "后" * half  # nothing cut at the edge
+
+
+def test_a_missing_excel_component_is_said_in_chinese_and_found_when_there(monkeypatch):
+    import sys
+
+    from drafter.core.collect import layout
+
+    assert layout.openpyxl().__name__ == "openpyxl"
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as an installation without it: the import fails
+    with pytest.raises(layout.MissingOpenpyxl) as refused:
+        layout.openpyxl()
+    assert str(refused.value) == ("本程序缺少读写 Excel 的组件 openpyxl，安装不完整；请重新安装本程序"
+                                  "（用 pip 安装的，运行 pip install openpyxl）")  # what the user reads, word for word
+    assert refused.value.__cause__ is None and refused.value.__suppress_context__  # no traceback chain to show
