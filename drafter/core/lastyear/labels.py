@@ -126,15 +126,12 @@ def distinct_label(label: str, after: str, unit: str, lexicon: Lexicon) -> str:
     words = [word for word, _flag in tokens(clause)]
     suffix = lexicon.label_suffixes.get(unit, "数")
     noun = label.removesuffix(suffix)
-    joined = ""
-    for index in range(1, len(words) + 1):  # the counted noun, then what it did up to the next joining word
-        joined = "".join(words[:index])
-        if joined == noun or not noun.startswith(joined):
-            break
-    if joined != noun:
+    # the counted noun first (as many of jieba's words as spell it), then what it did up to the next joining word
+    spelled = next((count for count in range(1, len(words) + 1) if "".join(words[:count]) == noun), 0)
+    if not spelled:
         return ""
     action = []
-    for word in words[len(action) + index:]:
+    for word in words[spelled:]:
         if word in lexicon.label_joining_words or word in ("并", "后", "的"):
             break
         action.append(word)

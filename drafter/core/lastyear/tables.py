@@ -37,6 +37,13 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
                   if other is not None and header[index].strip() == "上年" + header[other].strip()}
     others = [index for index in others if index not in last_years]
     measures = _measure_columns(header, taken | set(others) | set(last_years), roller.from_year)
+    # 本年收入（万元） | 上年收入（万元）: the 上年 column is the other's last year, shown from its field
+    for index, (what, unit) in list(measures.items()):
+        this = next((other for other, (named, same) in measures.items() if same == unit and what.startswith("上年")
+                     and named in (what[2:], "本年" + what[2:], "今年" + what[2:])), None)
+        if this is not None:
+            last_years[index] = this
+            del measures[index]
     table = [[_year_cell(cell, years.get(index), roller, place) for index, cell in enumerate(header)]]
     for row in rows[1:]:
         unit = _unit(row, header, unit_column, current)
@@ -51,15 +58,15 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
                 made[index] = maker.cell_field(row[index], "", f"{name}{what}（{unit}）")
         if before is not None and made.get(current):
             last_years[before] = current
+        for index, (what, measured_unit) in measures.items():
+            if index < len(row):
+                made[index] = maker.cell_field(row[index], "", f"{name}{what}（{measured_unit}）")
         cells = []
         for index, cell in enumerate(row):
-            measured = measures.get(index)
             if made.get(index):
                 cells.append(made[index])
             elif made.get(last_years.get(index)):
                 cells.append(made[last_years[index]].replace(" }}", "|previous }}"))
-            elif measured and (field := maker.cell_field(cell, "", f"{name}{measured[0]}（{measured[1]}）")):
-                cells.append(field)
             else:
                 cells.append(roller.roll(maker.replace_figures(escape_template_syntax(cell)), place))
         table.append(cells)

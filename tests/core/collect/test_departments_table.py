@@ -3,6 +3,8 @@ which places lie within a part; one behaviour per row."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from drafter.core.collect.departments import DRAFTING_OFFICE, DepartmentError, _within, apply_department
@@ -25,7 +27,7 @@ def test_which_places_lie_within_a_part(used, place, within):
 
 
 def test_an_assignment_splits_at_its_first_equals_sign_and_the_office_means_no_department(annual_template):
-    report = annual_template
+    report = copy.deepcopy(annual_template)  # the template is the session's: changed here, only in a copy
     rendered = render(report)
     name = next(iter(report.fields))
     apply_department(report, rendered, f"{name}=组织科=二组")  # the department is all after the first =
@@ -46,7 +48,7 @@ def test_an_assignment_that_cannot_be_applied_says_why(annual_template, assignme
 
 
 def test_a_part_without_figures_says_so(annual_template):
-    report = annual_template
+    report = copy.deepcopy(annual_template)
     for paragraph in report.parts[1].paragraphs:
         paragraph.body = "没有数字的一段。"
     for section in report.parts[1].children:

@@ -276,3 +276,22 @@ def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, 
 def test_the_subject_is_found_past_clauses_that_name_nothing(sentence, labels):
     _report, fields, _text = imported(sentence)
     assert [label for label, *_ in fields] == labels
+
+
+def test_a_last_year_measure_column_shows_this_years_columns_last_year(tmp_path):
+    report = imported_text(tmp_path, "2023年工作总结\n一、组织收入\n主要税种如下：\n税种\t本年收入（万元）\t上年收入（万元）\t增减（%）\n"
+                                     "增值税\t86420\t81350\t6.2\n二、2024年打算\n继续做好。\n")
+    [table] = [p for p in report.parts[0].paragraphs if p.rows]
+    income, change_ = report.fields.values()
+    assert (income.label, income.previous, change_.label) == ("增值税本年收入（万元）", 86420, "增值税增减（%）")
+    assert table.rows[1][1:] == ["{{ " + income.name + " }}", "{{ " + income.name + "|previous }}",
+                                 "{{ " + change_.name + " }}"]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("臭氧日最大8小时平均浓度为148微克/立方米。", [(Decimal(148), "微克/立方米")]),  # 8小时 is the measure's name
+    ("单位建筑面积能耗7.94千克标准煤/平方米。", [(Decimal("7.94"), "千克标准煤/平方米")]),
+])
+def test_measures_of_the_environment_and_energy(sentence, values):
+    _report, fields, _text = imported(sentence)
+    assert [(previous, unit) for _label, previous, unit, _type in fields] == values
