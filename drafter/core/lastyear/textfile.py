@@ -17,14 +17,15 @@ def decode_text(raw: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
+    # before UTF-8: UTF-16 of mostly ASCII is valid UTF-8 too, a NUL between every two letters
+    if _looks_like_utf16(raw):
+        return raw.decode("utf-16-le" if raw[1::2].count(0) > raw[0::2].count(0) else "utf-16-be", errors="replace")
     try:
         text = raw.decode("utf-8")
         if _reads_as_chinese(text) or not _gb_reading_is_chinese(raw):
             return text
     except UnicodeDecodeError:
         pass
-    if _looks_like_utf16(raw):
-        return raw.decode("utf-16-le" if raw[1::2].count(0) > raw[0::2].count(0) else "utf-16-be", errors="replace")
     try:
         # Notepad on Chinese Windows writes GBK, which GB18030 contains; it is the likeliest by far.
         return raw.decode("gb18030")
