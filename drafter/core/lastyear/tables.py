@@ -16,6 +16,7 @@ YEAR_IN_HEADER = re.compile(r"(?:19|20)\d{2}")  # a year's column (2021年 too),
 PREVIOUS_HEADER = re.compile(r"^\s*(?:上年|去年|上年度|上年同期)\s*(?:[（(][^（）()]{1,4}[）)])?\s*$")
 UNIT_HEADERS = ("单位", "计量单位")
 LABEL_HEADER = re.compile(r"指标|项目|名称|内容|事项|类别")
+SERIAL_HEADER = re.compile(r"^\s*(?:序号|编号|序|No\.?|NO\.?)\s*$")  # 1, 2, 3 down the side: no quantity
 NUMBER_CELL = re.compile(r"^[0-9０-９.．,，%％]*$")
 BRACKETED_UNIT = re.compile(r"[（(]([^（）()]{1,4})[）)]\s*$")
 
@@ -27,10 +28,11 @@ def table_paragraph(rows: list[list[str]], maker: FieldMaker, roller: YearRoller
     current = next((index for index, year in years.items() if year == roller.from_year), None)
     before = next((index for index, year in years.items() if year == roller.from_year - 1),
                   next((index for index, cell in enumerate(header) if PREVIOUS_HEADER.match(cell)), None))
-    label_column = _label_column(header, rows[1:], set(years) | {unit_column, before})
+    serials = {index for index, cell in enumerate(header) if SERIAL_HEADER.match(cell)}
+    label_column = _label_column(header, rows[1:], set(years) | {unit_column, before} | serials)
     if current is None and unit_column is not None:  # 项目 | 单位 | 数量: the quantities stand in a column of their own
-        current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column, before})
-    taken = set(years) | {unit_column, label_column, current, before}
+        current = _quantity_column(header, rows[1:], set(years) | {unit_column, label_column, before} | serials)
+    taken = set(years) | {unit_column, label_column, current, before} | serials
     # 项目 | 单位 | 基金收入 | 基金支出 | 上年基金支出: each quantity column its own measure, 上年… that column's last year
     others = _quantity_columns(header, rows[1:], taken) if unit_column is not None and not years else []
     last_years = {index: other for index in others for other in [current, *others]
