@@ -40,7 +40,6 @@ def drop_clutter(pieces: list[Piece]) -> tuple[list[Piece], list[str]]:
         else:
             kept.append(piece)
     # A page copied from a website repeats the title above the text; keep one.
-    # A page copied from a website repeats the title above the text; keep one.
     filled = [index for index, piece in enumerate(kept) if piece.text][:6]
     if filled:
         first = kept[filled[0]].text
