@@ -70,6 +70,15 @@ def accepted_text(path: Path) -> list[str]:
             if not (p.mark and p.mark.kind == "deleted" and not p.after)]
 
 
+def take_a_comment(report, exported: Path, cache: Path, tmp_path: Path) -> None:
+    """李主任's 数字核实一下 on the first part's first paragraph, written into the exported file and taken in."""
+    edit = Reviewed(exported.read_bytes())
+    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+
+
 def a_review_of_every_kind(report, exported: Path) -> Reviewed:
     edit = Reviewed(exported.read_bytes())
     body = paragraphs(report)
@@ -153,11 +162,7 @@ def test_a_file_not_exported_by_the_program_is_said_so(sent, tmp_path):
 
 def test_a_comment_stays_with_its_paragraph_and_is_listed_in_checks_not_printed(sent, tmp_path):
     report, exported, cache = sent
-    edit = Reviewed(exported.read_bytes())
-    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
-    path = reviewed_file(tmp_path, edit)
-    found, rendered = review_file(report, path, cache)
-    accept_review(report, rendered, found, path)
+    take_a_comment(report, exported, cache, tmp_path)
     project = tmp_path / "报告.drafter"
     save_project(report, project)
     again = load_project(project)
@@ -259,11 +264,7 @@ def test_a_comment_marked_done_leaves_the_checks_and_check_fix_never_marks_one(s
     from drafter.core.years.fixes import apply_fix
 
     report, exported, cache = sent
-    edit = Reviewed(exported.read_bytes())
-    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
-    path = reviewed_file(tmp_path, edit)
-    found, rendered = review_file(report, path, cache)
-    accept_review(report, rendered, found, path)
+    take_a_comment(report, exported, cache, tmp_path)
     project = tmp_path / "报告.drafter"
     save_project(report, project)
     assert run(["check", str(project), "--fix"]) in (0, 1)
@@ -275,11 +276,7 @@ def test_a_comment_marked_done_leaves_the_checks_and_check_fix_never_marks_one(s
 
 def test_comments_are_exported_as_word_comments_only_when_asked(sent, tmp_path):
     report, exported, cache = sent
-    edit = Reviewed(exported.read_bytes())
-    edit.comment(paragraphs(report)[1].text[:10], "数字核实一下")
-    path = reviewed_file(tmp_path, edit)
-    found, rendered = review_file(report, path, cache)
-    accept_review(report, rendered, found, path)
+    take_a_comment(report, exported, cache, tmp_path)
     style = load_style(paths.official_style_file())
     plain, commented = tmp_path / "不带批注.docx", tmp_path / "带批注.docx"
     actions.export_project(report, style, plain, cache_folder=cache)

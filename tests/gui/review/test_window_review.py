@@ -30,6 +30,19 @@ def sent_back(window, tmp_path, edit_with) -> str:
     return str(reviewed)
 
 
+def sent_back_a_figure_and_a_sentence(window, tmp_path) -> tuple[str, dict]:
+    """The reviewed file of figure_and_sentence, and {"name": the field whose figure it changed}."""
+    fields = {}
+    path = sent_back(window, tmp_path,
+                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    return path, fields
+
+
+def row_of(preview, kind: str) -> int:
+    """The list's row of the first change whose kind starts so (文字, 数值, 批注)."""
+    return next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text().startswith(kind))
+
+
 def figure_and_sentence(edit, rendered):
     body = [block for block in rendered.blocks if block.kind == "paragraph"]
     block = next(b for b in body if any(run.field for run in b.runs))
@@ -41,9 +54,7 @@ def figure_and_sentence(edit, rendered):
 
 
 def test_the_changes_are_listed_and_taken_in_as_one_undo_step(window, tmp_path, monkeypatch):
-    fields = {}
-    path = sent_back(window, tmp_path,
-                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    path, fields = sent_back_a_figure_and_a_sentence(window, tmp_path)
     before = [printed_text(block) for block in render(window.report).blocks]
     shown = {}
 
@@ -89,13 +100,11 @@ def test_conflicts_keep_accept_off_and_change_nothing(window, tmp_path, monkeypa
 def test_a_change_left_unticked_is_not_taken_in(window, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    fields = {}
-    path = sent_back(window, tmp_path,
-                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    path, fields = sent_back_a_figure_and_a_sentence(window, tmp_path)
     buttons = []
 
     def untick_the_sentence(preview):
-        row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text().startswith("文字"))
+        row = row_of(preview, "文字")
         preview.table.item(row, 0).setCheckState(Qt.Unchecked)
         buttons.append(preview.accept_button.text())
         return True
@@ -161,13 +170,11 @@ def test_a_comment_is_shown_beside_its_paragraph_until_it_is_done(window):
 
 
 def test_double_clicking_a_change_shows_its_paragraph_on_the_page(window, tmp_path, monkeypatch):
-    fields = {}
-    path = sent_back(window, tmp_path,
-                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    path, fields = sent_back_a_figure_and_a_sentence(window, tmp_path)
     selected = []
 
     def look(preview):
-        row = next(r for r in range(preview.table.rowCount()) if preview.table.item(r, 0).text().startswith("文字"))
+        row = row_of(preview, "文字")
         preview.table.cellDoubleClicked.emit(row, 1)
         selected.append(window.selected_node())
         return False
@@ -180,9 +187,7 @@ def test_double_clicking_a_change_shows_its_paragraph_on_the_page(window, tmp_pa
 
 
 def test_the_list_stands_beside_the_page_and_its_button_takes_the_changes_in(window, tmp_path, monkeypatch):
-    fields = {}
-    path = sent_back(window, tmp_path,
-                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    path, fields = sent_back_a_figure_and_a_sentence(window, tmp_path)
     monkeypatch.setattr(window, "ask_review_file", lambda: path)
     assert window.review_dialog()  # the real confirm_review: a side tab, no modal dialog
     panel = window._review_panel
@@ -195,9 +200,7 @@ def test_the_list_stands_beside_the_page_and_its_button_takes_the_changes_in(win
 
 
 def test_each_change_chosen_is_marked_on_the_page_where_it_lands_until_the_list_closes(window, tmp_path, monkeypatch):
-    fields = {}
-    path = sent_back(window, tmp_path,
-                     lambda edit, rendered: fields.setdefault("name", figure_and_sentence(edit, rendered)))
+    path, fields = sent_back_a_figure_and_a_sentence(window, tmp_path)
     monkeypatch.setattr(window, "ask_review_file", lambda: path)
     window.resize(1500, 900)
     assert window.review_dialog()
