@@ -43,7 +43,7 @@ class PageView(PageSync, PageLayout, QTextEdit):
         self.style_ = None  # the Style the page is laid out in
         self.outline = None  # the report's Outline
         self.scale = 0.9
-        self.right_room = 0  # pixels kept free right of the page for comments (review.notes)
+        self._right_rooms: dict[str, int] = {}  # pixels kept free right of the page, by who wants them
         self.fixed_lines: tuple[FixedLine, TailLines] = ((), [])
         self._focused = None
         self._building = False
@@ -56,6 +56,16 @@ class PageView(PageSync, PageLayout, QTextEdit):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self.center_page()
+
+    @property
+    def right_room(self) -> int:
+        """The room kept right of the page: the most any note beside it wants (comments, a change shown in place)."""
+        return max(self._right_rooms.values(), default=0)
+
+    def keep_right_room(self, owner: str, pixels: int) -> None:
+        """`owner` wants `pixels` right of the page (0: none); the page is centred again for whoever wants most."""
+        self._right_rooms[owner] = pixels
         self.center_page()
 
     def center_page(self) -> None:

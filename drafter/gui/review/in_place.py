@@ -31,7 +31,6 @@ class InPlaceView(QObject):
         self.note.hide()
         self._block = None  # the page's block the change is shown on, None when nothing is shown
         self._anchor = 0  # the page position the note stands beside
-        self._room_before = None  # the page's right_room before a change was shown
         page.document().contentsChange.connect(lambda *_: self.clear())
         page.verticalScrollBar().valueChanged.connect(lambda _value: self._place())
 
@@ -41,9 +40,7 @@ class InPlaceView(QObject):
         if block is None or not block.isValid():
             return
         self._block = block
-        self._room_before = self.page.right_room
-        self.page.right_room = max(self.page.right_room, NOTE_ROOM)
-        self.page.center_page()
+        self.page.keep_right_room("change in place", NOTE_ROOM)
         positions = page_positions(self.page, block)
         spans = []
         if shown.whole:
@@ -67,8 +64,7 @@ class InPlaceView(QObject):
         self.page.painter.struck = set()
         self.page.viewport().update()
         self.note.hide()
-        self.page.right_room = self._room_before
-        self.page.center_page()
+        self.page.keep_right_room("change in place", 0)
 
     def _place(self) -> None:
         """The note level with the line the change starts on, in the margin right of the page; under that line,

@@ -50,8 +50,7 @@ class MarginNotes(QObject):
             label.setToolTip(label.text())
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             self.labels.append((label, node))
-        self.page.right_room = NOTE_WIDTH + 16 if self.labels else 0
-        self.page.center_page()
+        self.page.keep_right_room("comments", NOTE_WIDTH + 16 if self.labels else 0)
         self.place()
 
     def place(self) -> None:
