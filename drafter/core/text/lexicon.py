@@ -57,6 +57,15 @@ class Lexicon:
     label_list_joins: frozenset[str] = frozenset()
     label_rate_actions: tuple[str, ...] = ()
     label_rate_manners: tuple[str, ...] = ()
+    label_partial_measures: frozenset[str] = frozenset()
+    label_age_groups: dict[str, str] = field(default_factory=dict)
+    label_paired_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    label_person_groups: tuple[str, ...] = ()
+
+    @cached_property
+    def groups_of_people(self) -> frozenset[str]:
+        """Words for a group of the people counted (青年, 女性): the age groups' and label_person_groups."""
+        return frozenset(self.label_age_groups.values()) | frozenset(self.label_person_groups)
 
     @cached_property
     def rate_alone(self) -> re.Pattern:
@@ -143,4 +152,8 @@ def load_lexicon(path: Path) -> Lexicon:
         label_list_joins=frozenset(words("label_list_joins")),
         label_rate_actions=words("label_rate_actions"),
         label_rate_manners=words("label_rate_manners"),
+        label_partial_measures=frozenset(words("label_partial_measures")),
+        label_age_groups={str(k): str(v) for k, v in (data.get("label_age_groups") or {}).items()},
+        label_person_groups=words("label_person_groups"),
+        label_paired_words={str(k): tuple(map(str, v)) for k, v in (data.get("label_paired_words") or {}).items()},
     )

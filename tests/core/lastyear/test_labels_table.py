@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter import paths
-from drafter.core.lastyear import labels
+from drafter.core.lastyear import labels, wording
 from drafter.core.lastyear.finder import FieldMaker
 from drafter.core.text.lexicon import load_lexicon
 
@@ -52,7 +52,7 @@ def test_a_figure_in_a_sentence_gets_this_label(sentence, expected):
     ("会议", "时长", False), ("培训人次", "人次", True),
 ])
 def test_a_label_already_saying_its_measure_gets_no_suffix(words, suffix, says):
-    assert labels._already_says(words, suffix) is says
+    assert wording.already_says(words, suffix) is says
 
 
 @pytest.mark.parametrize("text, noun", [
@@ -78,7 +78,7 @@ def test_a_head_has_a_noun_of_two_characters_or_more(text, has):
     ("实体店参与", "实体店参与"), ("给予支持", "给予支持"), ("12个支部", ""), ("{{ a }}个", ""),
 ])
 def test_the_first_item_stops_at_a_joining_word_or_a_figure(text, first):
-    assert labels._first_item(text, LEXICON) == first
+    assert wording.first_item(text, LEXICON) == first
 
 
 @pytest.mark.parametrize("text, cleaned", [
@@ -86,16 +86,16 @@ def test_the_first_item_stops_at_a_joining_word_or_a_figure(text, first):
     ("时间缩短至", "时间"), ("在职党员", "在职党员"), ("{{ year }}年度", "年度"), ("诊疗人数达到", "诊疗人数"),
 ])
 def test_clean_keeps_only_the_words(text, cleaned):
-    assert labels._clean(text, LEXICON) == cleaned
+    assert wording.clean(text, LEXICON) == cleaned
 
 
 @pytest.mark.parametrize("text, left", [("1,300余家实体店", "实体店"), ("十二名干部", "干部"), ("3.5万元资金", "资金")])
 def test_other_figures_are_no_part_of_a_label(text, left):
-    assert labels._without_figures(text, LEXICON) == left
+    assert wording.without_figures(text, LEXICON) == left
 
 
 def test_a_quotation_keeps_its_words_without_its_inner_marks():
-    assert labels._whole_quotes("开展“学习，实干；争先”征文，共") == "开展“学习实干争先”征文，共"
+    assert wording.whole_quotes("开展“学习，实干；争先”征文，共") == "开展“学习实干争先”征文，共"
 
 
 @pytest.mark.parametrize("words, short", [
@@ -107,4 +107,4 @@ def test_a_quotation_keeps_its_words_without_its_inner_marks():
     ("中华人民共和国全国人民代表大会常务委员会", "全国人民代表大会常务委员会"),  # one word too long: kept whole
 ])
 def test_a_long_label_keeps_its_leading_verb_and_its_last_words(words, short):
-    assert labels._shorten(words) == short
+    assert wording.shorten(words) == short

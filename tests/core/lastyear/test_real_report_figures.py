@@ -262,8 +262,11 @@ def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, 
 @pytest.mark.parametrize("sentence, labels", [
     # a clause that only says the figure was reached, and a change after it: the subject is further back
     ("全县森林覆盖率稳步提升，达到63.48%，较上年提高0.21个百分点。", ["森林覆盖率", "森林覆盖率提高百分点"]),
-    # where a change started (由年初的…) and where it got to
-    ("消防设施完好率由年初的86.2%提升至94.7%。", ["消防设施完好率（提升前）", "消防设施完好率"]),
+    # where a change started and where it got to: the start named by its time, else by the change
+    ("消防设施完好率由年初的86.2%提升至94.7%。", ["年初消防设施完好率", "消防设施完好率"]),
+    ("服务满意率由上年末的91.2%提高到95.6%。", ["上年末服务满意率", "服务满意率"]),
+    ("注册志愿者由2022年的5210名增加到6480名。", ["上年注册志愿者人数", "注册志愿者人数"]),
+    ("平均办理时间由12.3分钟缩短至6.4分钟。", ["平均办理时间（缩短前）", "平均办理时间"]),
     # 全部纳入… says what was done with them, no noun of its own
     ("将低保对象等困难群众2.18万人全部纳入资助范围。", ["困难群众人数"]),
     # money and area said bare take the subject before them; a rate of a thing counted just before, too
@@ -295,3 +298,20 @@ def test_a_last_year_measure_column_shows_this_years_columns_last_year(tmp_path)
 def test_measures_of_the_environment_and_energy(sentence, values):
     _report, fields, _text = imported(sentence)
     assert [(previous, unit) for _label, previous, unit, _type in fields] == values
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # a measure said of the thing the clause before named, and a change of it after
+    ("全县油菜种植面积12.6万亩，总产量3.1万吨，同比增长4.2%。", ["油菜种植面积", "油菜总产量", "油菜总产量增长比例"]),
+    # a group of those counted before, said after 其中, by age or otherwise
+    ("全年发展新党员24名，其中35岁以下18名、女性9名。", ["发展新党员人数", "青年发展新党员人数", "女性发展新党员人数"]),
+    # one total in two units: each by its unit
+    ("馆藏文献总量达到52.4万册、3.6万件。", ["馆藏文献册数", "馆藏文献件数"]),
+    # 城乡 told 分别: the towns' then the countryside's; 达到 a level is no change
+    ("城乡特困人员供养标准分别达到每人每月1120元、960元。", ["城镇特困人员供养标准金额", "农村特困人员供养标准金额"]),
+    # short subjects told 分别 take the measure the clause before names for them
+    ("专任教师中研究生学历比例，高中、初中分别为18.2%、9.6%。", ["高中研究生学历比例", "初中研究生学历比例"]),
+])
+def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels

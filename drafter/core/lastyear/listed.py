@@ -1,0 +1,98 @@
+"""Subjects told in a list and their figures after 分别 (城镇、农村居民人均可支配收入分别为41200元、21800元): the
+n-th figure's subject, with the measure the list shares."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from drafter.core.lastyear.wording import CLAUSE_BREAK, LABEL_MAX, already_says, clean, shorten, tokens
+from drafter.core.text.lexicon import Lexicon
+
+# A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
+RESPECTIVELY = re.compile(r"([^，。；：,;:！？\n]{2,40}?)分别([^，。；：,;:！？\n]*)$")
+
+
+def respective_subject(before: str, lexicon: Lexicon) -> str:
+    """The subject this figure belongs to in “A、B分别为x、y”, or "" when the figure is not in such a list."""
+    match = RESPECTIVELY.search(before)
+    if not match:
+        return ""
+    subjects, current = [], ""
+    for word, _flag in tokens(match.group(1)):
+        if word in lexicon.label_list_joins:
+            subjects.append(current)
+            current = ""
+        else:
+            current += word
+    subjects = [subject for subject in (clean(text, lexicon) for text in subjects + [current]) if subject]
+    index = len(lexicon.figure.findall(match.group(2)))
+    if len(subjects) == 1:  # 城乡低保标准分别为860元、720元
+        subjects = _paired(subjects[0], lexicon)
+    elif all(len(subject) <= 3 for subject in subjects):  # …本科学历比例，小学、初中分别为92.4%、98.1%
+        subjects = _with_measure_before(subjects, before[:match.start(1)], lexicon)
+    if len(subjects) < 2 or index >= len(subjects):
+        return ""
+    return shorten(_with_shared_measure(subjects, lexicon)[index], keep_first=True)
+
+
+def _paired(subject: str, lexicon: Lexicon) -> list[str]:
+    """城乡低保标准 → 城镇低保标准, 农村低保标准: a word naming two things, each in turn; the subject alone else."""
+    for word, things in lexicon.label_paired_words.items():
+        if subject.startswith(word):
+            return [thing + subject[len(word):] for thing in things]
+    return [subject]
+
+
+def _with_measure_before(subjects: list[str], text_before: str, lexicon: Lexicon) -> list[str]:
+    """Short subjects (小学、初中) with the measure the clause before names for them (专任教师中本科学历比例 → 小学本科
+    学历比例); as they are when that clause names no measure."""
+    clause = clean(CLAUSE_BREAK.split(text_before.rstrip("，,：: "))[-1], lexicon)
+    words = [word for word, _flag in tokens(clause)]
+    measure = "".join(words[len(words) - words[::-1].index("中"):]) if "中" in words else clause
+    if len(measure) < 2 or not measure.endswith(lexicon.label_shared_measures):
+        return subjects
+    return [subject + measure for subject in subjects]
+
+
+def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
+    """Each subject with the measure the last one names for all, when the others are single words (城镇 → 城镇常住
+    居民人均可支配收入); as written otherwise: a noun the last one ends with may be its own."""
+    last = [word for word, _flag in tokens(subjects[-1])]
+    if len(last) < 2 or not subjects[-1].endswith(lexicon.label_shared_measures):
+        return subjects
+    if any(len(subject) > 4 for subject in subjects[:-1]):
+        return _parallel(subjects)
+    shared = "".join(last[1:])
+    return [subject + shared for subject in subjects[:-1]] + subjects[-1:]
+
+
+def _parallel(subjects: list[str]) -> list[str]:
+    """Subjects that end alike, the last with the measure (企业职工基本养老保险、城乡居民基本养老保险参保人数): each
+    with that measure, in as few words as tell them apart (企业职工养老保险参保人数, 城乡居民养老保险参保人数)."""
+    ending = tokens(subjects[0])[-1][0]
+    at = subjects[-1].rfind(ending)
+    measure = subjects[-1][at + len(ending):] if at > 0 else ""
+    if not measure or not all(subject.endswith(ending) for subject in subjects[:-1]):
+        return subjects
+    whole = [subject + measure for subject in subjects[:-1]] + subjects[-1:]
+    if all(len(subject) <= LABEL_MAX for subject in whole):
+        return whole
+    # too long: what tells each apart (企业职工, 城乡居民: not the words all have before the ending, 基本), what they
+    # are (养老保险), the measure
+    fronts = [subject[:subject.rfind(ending)] for subject in whole]
+    common = os.path.commonprefix([front[::-1] for front in fronts])[::-1]
+    return [front[:len(front) - len(common)] + ending + measure for front in fronts]
+
+
+def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
+    """The label of the figure told 分别 after a list of subjects, with the change the list says (刑事案件、治安案件
+    立案数分别下降9.1%、26.4% → 治安案件立案数下降比例); "" when the figure is not in such a list."""
+    subject = respective_subject(before, lexicon)
+    if not subject:
+        return ""
+    suffix = lexicon.label_suffixes.get(unit, "数")
+    # 提高到 a level is the level itself, no change
+    change = re.match(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])", RESPECTIVELY.search(before).group(2))
+    subject += change.group(1) if change else ""
+    return subject if already_says(subject, suffix) else subject + suffix
