@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["text.numbers", "text.figures", "lastyear.labels", "text.yearroll", "years.history", "rendering.render",
+MODULES = ["text.numbers", "text.figures", "lastyear.naming.labels", "text.yearroll", "years.history", "rendering.render",
            "years.checks", "years.fixes", "report.fileio", "report.convert", "report.project"]
 # The Qt-free tests: mutmut maps each function to the tests that run it and runs only those per mutant.
 TESTS = ["tests/core", "tests/test_cli.py", "tests/test_cli_collect.py"]
@@ -43,7 +43,7 @@ TESTS_FOR = {
     "rendering.render": [_test_file(name) for name in (
         "test_render", "test_render_table", "test_export", "test_years", "test_history_and_notation",
         "test_outline_and_text", "test_checks", "test_checks_table", "test_import")],
-    "lastyear.labels": ["tests/core/lastyear/test_labels_table.py", "tests/core/lastyear/test_import.py",
+    "lastyear.naming.labels": ["tests/core/lastyear/test_labels_table.py", "tests/core/lastyear/test_import.py",
                         "tests/core/lastyear/test_import_office.py"],
     "report.fileio": [_test_file(name) for name in _FILES] + _SLOW,
     "report.project": [_test_file(name) for name in _FILES] + _SLOW,
@@ -109,7 +109,7 @@ def scores(folder: Path) -> dict[str, collections.Counter]:
 
 
 def _module_of(mutant: str) -> str:
-    """drafter.core.lastyear.labels.x_label__mutmut_3 → lastyear.labels (the parts before the function's name)."""
+    """drafter.core.lastyear.naming.labels.x_label__mutmut_3 → lastyear.naming.labels (the parts before the function's name)."""
     parts = mutant.split(".")[2:]
     function = next(index for index, part in enumerate(parts) if part.startswith(("x_", "xǁ")))
     return ".".join(parts[:function])

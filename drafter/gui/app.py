@@ -152,7 +152,7 @@ def load_in_background() -> None:
     user starts reading; a label asked for meanwhile waits only for the rest of it (jieba holds a lock)."""
     import threading
 
-    from drafter.core.lastyear.wording import load_word_list
+    from drafter.core.lastyear.naming.wording import load_word_list
 
     threading.Thread(target=load_word_list, name="word-list", daemon=True).start()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.labels import distinct_label, make_label, noun_phrase
-from drafter.core.lastyear.wording import tokens
+from drafter.core.lastyear.naming.labels import distinct_label, make_label, noun_phrase
+from drafter.core.lastyear.naming.wording import tokens
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon

@@ -105,7 +105,7 @@ def least_value(figure: Figure, label: str) -> Decimal | None:
 
 def suggest_label(figure: Figure, before: str, after: str, lexicon: Lexicon, taken: set[str] = frozenset()) -> str:
     """The name the importer would give this figure from the words around it (开展学习次数), made unique."""
-    from drafter.core.lastyear.labels import make_label  # jieba loads only when a name is asked for
+    from drafter.core.lastyear.naming.labels import make_label  # jieba loads only when a name is asked for
 
     label = make_label(before, after, figure.unit, lexicon)
     unique, number = label, 2

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.listed import respective_label
-from drafter.core.lastyear.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNISH, already_says, clean, first_item, shorten,
+from drafter.core.lastyear.naming.listed import respective_label
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNISH, already_says, clean, first_item, shorten,
                                            tokens, whole_quotes, without_figures)
 from drafter.core.text.lexicon import Lexicon
 

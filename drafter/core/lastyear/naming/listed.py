@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from drafter.core.lastyear.wording import CLAUSE_BREAK, LABEL_MAX, already_says, clean, shorten, tokens
+from drafter.core.lastyear.naming.wording import CLAUSE_BREAK, LABEL_MAX, already_says, clean, shorten, tokens
 from drafter.core.text.lexicon import Lexicon
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.

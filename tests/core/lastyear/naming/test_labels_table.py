@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter import paths
-from drafter.core.lastyear import labels, wording
+from drafter.core.lastyear.naming import labels, wording
 from drafter.core.lastyear.finder import FieldMaker
 from drafter.core.text.lexicon import load_lexicon
 
