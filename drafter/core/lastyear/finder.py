@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.naming.labels import distinct_label, make_label, noun_phrase
+from drafter.core.lastyear.naming.labels import distinct_label, make_label, noun_phrase, target_subject
 from drafter.core.lastyear.naming.wording import tokens
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
@@ -25,12 +25,13 @@ RANGE_START = re.compile(r"(?<![0-9０-９.．])(?P<number>[0-9]+(?:\.[0-9]+)?)(
 AGE_BOUND = re.compile(r"\s*(?:及?以上|及?以下|以内|至|～|~|-|—)")
 AGE_RANGE_END = re.compile(r"[0-9０-９]\s*(?:至|～|~|—|－|-|到)\s*$")
 CELL_NUMBER = re.compile(r"^[约]?[-－−]?[0-9０-９][0-9０-９,，.．]*(万|亿)?(余|多)?$")
-# A bound saying who or what is meant (600分以上11人, 2亩以上耕地, 3亿元以上的项目): a criterion, not a figure; a
-# bound ending the clause (增长10%以上。) is the figure itself.
-CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内)(?=[\u4e00-\u9fff0-9０-９])")
+# A bound saying who or what is meant (600分以上11人, 2亩以上耕地, 3亿元以上的项目, 3个月内办结): a criterion, not a
+# figure; a bound ending the clause (增长10%以上。) or aimed at (控制在5分钟以内) is the figure itself.
+CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|内)(?=[\u4e00-\u9fff0-9０-９])")
 # A clause of changes told 分别 without a subject of its own, after a clause of figures (…，同比分别下降16%、6.9%)
 RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别"
                                r"(?P<change>增长|下降|提高|降低|增加|减少|上升)(?P<here>[^，。；,;：:！？\n]*)$")
+TARGET_ALONE = re.compile(r"[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 # 省级2项、市级8项, 一类12个、二类5个: a figure's grade after the figure before (with its own, of the same kind)
 GRADE = re.compile(r"(?:国家|省|市|县|区|州|乡|镇|村|部|厅)级|[一二三四五甲乙丙]类|[一二三四五]星级?|[一二三四五]档")
@@ -104,7 +105,8 @@ class FieldMaker:
 
     def _figure(self, match: re.Match, kind: str, whole: str, offset: int) -> Figure | None:
         preceding = whole[max(0, offset + match.start() - 1): offset + match.start()]
-        if preceding and preceding in self.lexicon.ordinal_before:  # 第3次会议 is an ordinal, not a count
+        if preceding and preceding in self.lexicon.ordinal_before and not whole.endswith(
+                self.lexicon.ordinal_not_after, 0, offset + match.start()):  # 第3次会议 is an ordinal; 提前3天 a count
             return None
         try:
             if kind == "arabic":
@@ -134,7 +136,11 @@ class FieldMaker:
         return [item for item in self.fields if item.name.startswith("figure_")]
 
     def _target_of_the_figure_before(self, before: str) -> str:
-        """签约率达到72.3%（目标值75%）: the target is the figure before's, named after it (签约率目标值)."""
+        """签约率达到72.3%（目标值75%）: the target is the figure before's, named after it (签约率目标值); 普及率进一步
+        提高（目标值98.5%）: of the thing the clause names (普及率目标值)."""
+        if TARGET_ALONE.search(before) and not TARGET_IN_BRACKETS.search(before):
+            subject = target_subject(before[:TARGET_ALONE.search(before).start()], self.lexicon)
+            return subject + "目标值" if subject else ""
         if not TARGET_IN_BRACKETS.search(before):
             return ""
         figures = self._figures_made()

@@ -42,6 +42,7 @@ class Lexicon:
     chinese_slogan_units: tuple[str, ...] = ()
     fixed_phrases: tuple[str, ...] = ()
     ordinal_before: tuple[str, ...] = ()
+    ordinal_not_after: tuple[str, ...] = ()
     label_suffixes: dict[str, str] = field(default_factory=dict)
     label_function_words: tuple[str, ...] = ()
     noun_ends: tuple[str, ...] = ()
@@ -137,6 +138,7 @@ def load_lexicon(path: Path) -> Lexicon:
         chinese_slogan_units=words("chinese_slogan_units"),
         fixed_phrases=words("fixed_phrases"),
         ordinal_before=words("ordinal_before"),
+        ordinal_not_after=words("ordinal_not_after"),
         label_suffixes={str(k): str(v) for k, v in (data.get("label_suffixes") or {}).items()},
         label_function_words=words("label_function_words"),
         noun_ends=words("noun_ends"),

@@ -315,3 +315,35 @@ def test_measures_of_the_environment_and_energy(sentence, values):
 def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart(sentence, labels):
     _report, fields, _text = imported(sentence)
     assert [label for label, *_ in fields] == labels
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    # a thing done to what the clause before counted, said without it
+    ("排查各类安全隐患412处，已整改到位405处。", ["排查各类安全隐患处数", "安全隐患整改到位处数"]),
+    ("累计排查入河排污口138个，已完成整治126个。", ["排查入河排污口个数", "入河排污口完成整治个数"]),
+    # a total said bare after the clause that added to it
+    ("新建城市书房6个，总数达到41个。", ["新建城市书房个数", "新建城市书房总数"]),
+    # a part's share of a whole, by the part
+    ("服务业增加值占全区地区生产总值的比重为58.3%。", ["服务业增加值占比"]),
+    ("税收占财政收入的比重为80%。", ["税收占财政收入比重"]),
+    # a change against the usual year is a change, of the subject before
+    ("年降水量1320毫米，较常年偏多12.6%。", ["年降水量", "年降水量偏多比例"]),
+    # a target in brackets after a sentence without a figure is of what the sentence names
+    ("城区生活垃圾分类覆盖率持续提高（目标值90%）。", ["城区生活垃圾分类覆盖率目标值"]),
+    # a code in brackets after a name is no break in a 分别 list
+    ("二氧化硫（SO2）、二氧化氮（NO2）年均浓度分别为8微克/立方米、21微克/立方米。", ["二氧化硫年均浓度", "二氧化氮年均浓度"]),
+])
+def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
+    _report, fields, _text = imported(sentence)
+    assert [label for label, *_ in fields] == labels
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("对强降雨过程提前48小时发出预报。", [(Decimal(48), "小时")]),  # 提前 says when, not which: a count
+    ("发射增雨火箭弹95枚、炮弹320发。", [(Decimal(95), "枚"), (Decimal(320), "发")]),
+    ("抽检水样860份次、混凝土试块41组次。", [(Decimal(860), "份次"), (Decimal(41), "组次")]),
+    ("信访事项3个月内办结，共办结218件。", [(Decimal(218), "件")]),  # 3个月内 is a time limit, no figure
+])
+def test_counts_after_when_and_the_units_of_tests_and_rounds(sentence, values):
+    _report, fields, _text = imported(sentence)
+    assert [(previous, unit) for _label, previous, unit, _type in fields] == values

@@ -9,12 +9,15 @@ from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNI
                                            tokens, whole_quotes, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
+# A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）): no part of the label, and no clause break
+CODE_IN_BRACKETS = re.compile(r"[（(][A-Za-z0-9.．]{1,8}[）)]")
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
     before = _age_group(before, lexicon)  # 其中35岁以下7名: 青年
+    before, after = CODE_IN_BRACKETS.sub("", before), CODE_IN_BRACKETS.sub("", after)  # 细颗粒物（PM2.5）
     before, after = AGE_RANGE.sub("", before), AGE_RANGE.sub("", after)  # 18至35岁青年: a criterion, not counted
     respective = respective_label(before, unit, lexicon)
     if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
@@ -22,8 +25,10 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     clauses = CLAUSE_BREAK.split(without_figures(whole_quotes(before), lexicon))
     head = clean(clauses[-1], lexicon)
     # 收入较上年增长 is 收入增长: the year is the field's (较2022年 leaves 较 once the year is gone; 较上年末)
-    head = re.sub(r"(较|比)(上年|去年|年)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)", "", head)
+    head = re.sub(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)",
+                  "", head)
     head = _of_its_thing(head, clauses[:-1], lexicon)  # 粮食播种面积46.8万亩，总产量19.35万吨 → 粮食总产量
+    head = _share(head)  # 税收收入占全县一般公共预算收入的比重 → 税收收入占比
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
@@ -36,8 +41,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
     if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
         head = _without_manner(_subject_before(clauses, lexicon))
-    elif head in lexicon.groups_of_people and not tail and AMONG.search(before):
-        head += _of_whom(before[:AMONG.search(before).start()], lexicon)  # 发展党员9名，其中青年7名 → 青年发展党员
+    elif not tail and unit not in lexicon.label_verbal_units:
+        head = _of_the_counted(head, before, unit, lexicon)
     if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
     elif unit in lexicon.label_verbal_units:  # 开展培训12次, 12次开展培训, 举办3次座谈: the action is what is counted
@@ -51,6 +56,19 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     return _with_starting_point(words if already_says(words, suffix) else words + suffix, before, after)
 
 
+SHARE_OF = re.compile(r"(?P<part>.{2,}?)占(?P<whole>.{2,}?)的?(?P<measure>比重|比例)")
+
+
+def _share(head: str) -> str:
+    """A part's share of a whole, named by the part (税收收入占全县一般公共预算收入的比重 → 税收收入占比), the whole
+    too where the label has room (税收占财政收入比重)."""
+    share = SHARE_OF.fullmatch(head)
+    if not share:
+        return head
+    named = share.group("part") + "占" + _without_scope(share.group("whole")) + share.group("measure")
+    return named if len(named) <= LABEL_MAX else share.group("part") + "占比"
+
+
 def _age_group(before: str, lexicon: Lexicon) -> str:
     """An age bound just before the figure is the group counted (其中35岁以下7名 → 其中青年); one before a noun
     (60岁以上老人) only says which of them, and goes."""
@@ -61,6 +79,30 @@ def _age_group(before: str, lexicon: Lexicon) -> str:
 
 
 AMONG = re.compile(r"其中[^，。；,;：:]*$")
+
+
+def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
+    """A count said without its thing is of what the clause before counted: 发展党员9名，其中青年7名 → 青年发展党员;
+    排查入河排污口138个，已完成整治126个 → 入河排污口完成整治; the head as it is otherwise."""
+    among = AMONG.search(before)
+    if head in lexicon.groups_of_people:
+        return head + _of_whom(before[:among.start()], lexicon) if among else head
+    parts = tokens(head)
+    clauses = CLAUSE_BREAK.split(before)
+    if not parts or not parts[0][1].startswith("v") or parts[0][1] == "vn" or len(clauses) < 2:
+        return head
+    counted = list(lexicon.figure.finditer(clauses[-2]))
+    if not counted or counted[-1].group("unit") != unit or clauses[-2][counted[-1].end():].strip():
+        return head
+    thing = []
+    for word, flag in reversed(tokens(clean(without_figures(clauses[-2], lexicon), lexicon))):
+        if flag in ("r", "d", "p", "m", "c", "u", "uj") or flag == "v" or word in lexicon.label_scope_words:
+            break  # 排查各类安全隐患: the thing ends the clause, after what was done to it
+        thing.insert(0, (word, flag))
+    while len(thing) > 1 and not thing[0][1].startswith(("n", "i")):  # 排查入河排污口: the checking is no thing
+        thing.pop(0)
+    thing = "".join(word for word, _flag in thing)
+    return thing + head if thing and len(thing + head) <= LABEL_MAX else head
 
 
 def _of_whom(before: str, lexicon: Lexicon) -> str:
@@ -100,7 +142,7 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
     for index in range(len(clauses) - 2, -1, -1):
         cleaned = clean(clauses[index], lexicon)
         if cleaned:  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
-            return _of_its_thing(cleaned, clauses[:index], lexicon)
+            return _share(_of_its_thing(cleaned, clauses[:index], lexicon))
     return ""
 
 
@@ -228,3 +270,9 @@ def _has_noun(text: str) -> bool:
     return any(flag.startswith(NOUNISH) and len(word) >= 2 for word, flag in tokens(text))
 
 
+def target_subject(before: str, lexicon: Lexicon) -> str:
+    """What a target in brackets after a sentence without a figure is of: the clause's rate or share (普及率进一步
+    提高 → 普及率; 准确率保持较高水平 → 准确率), else its subject without how it went; "" when it names nothing."""
+    clause = clean(CLAUSE_BREAK.split(without_figures(whole_quotes(before), lexicon))[-1], lexicon)
+    rate = re.match(r".*(率|比例|比重|占比)", clause)
+    return shorten(rate.group() if rate else _without_manner(clause), keep_first=True)
