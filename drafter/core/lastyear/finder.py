@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.naming.labels import distinct_label, make_label, noun_phrase, target_subject
+from drafter.core.lastyear.naming.apart import told_apart
+from drafter.core.lastyear.naming.labels import make_label, noun_phrase, target_subject
 from drafter.core.lastyear.naming.wording import tokens
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
@@ -87,8 +88,9 @@ class FieldMaker:
             label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, after, unit)
                      or self._grade_of_the_figure_before(before) or make_label(before, after, unit, self.lexicon)) + (
                 "（下限）" if kind == "range_start" else "")
-            if any(item.label == label for item in self.fields):  # told apart by what the sentence says, if it can
-                label = distinct_label(label, after, unit, self.lexicon) or label
+            taken = {item.label for item in self.fields}
+            if label in taken:  # told apart by what the sentence says, if it can
+                label = told_apart(label, before, after, unit, self.lexicon, taken) or label
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
         pieces.append(span[position:])

@@ -253,6 +253,13 @@ def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
     ("创建国家级示范社3家、省级12家。", ["创建国家级示范社家数", "省级示范社家数"]),
     # a count whose name is taken is named by what the counted did, not numbered
     ("帮扶126户企业，指导412户企业完成信用修复并移出经营异常名录。", ["企业户数", "信用修复企业数"]),
+    # by the bound that picks them, in words
+    ("新签约项目56个，其中10亿元以上项目9个、50亿元以上项目2个。", ["新签约项目个数", "项目个数", "五十亿元以上项目个数"]),
+    # by the verb of a list's first item
+    ("全县共有职工15.3万人。集体合同覆盖企业1268家、职工7.2万人。", ["职工人数", "集体合同覆盖企业家数", "覆盖职工人数"]),
+    # by what the sentence is about
+    ("全年完成投资2.1亿元；滨河公园改造工程新建步道3.2公里，完成投资9800万元。",
+     ["完成投资金额", "滨河公园改造工程新建步道里程", "滨河公园完成投资金额"]),
 ])
 def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, labels):
     _report, fields, _text = imported(sentence)

@@ -172,33 +172,6 @@ def _trailing_noun(text: str) -> str:
     return "".join(kept)
 
 
-LIGHT_VERBS = ("完成", "实现", "进行", "开展", "参加", "参与", "接受")
-
-
-def distinct_label(label: str, after: str, unit: str, lexicon: Lexicon) -> str:
-    """A second name for a count whose first is taken, from what the counted did (指导412户企业完成信用修复 →
-    信用修复企业数 where 企业户数 names another figure); "" when the sentence says nothing more."""
-    clause = CLAUSE_BREAK.split(without_figures(after, lexicon))[0]
-    words = [word for word, _flag in tokens(clause)]
-    suffix = lexicon.label_suffixes.get(unit, "数")
-    noun = label.removesuffix(suffix)
-    # the counted noun first (as many of jieba's words as spell it), then what it did up to the next joining word
-    spelled = next((count for count in range(1, len(words) + 1) if "".join(words[:count]) == noun), 0)
-    if not spelled:
-        return ""
-    action = []
-    for word in words[spelled:]:
-        if word in lexicon.label_joining_words or word in ("并", "后", "的"):
-            break
-        action.append(word)
-    while action and (action[0] in LIGHT_VERBS or action[0] in lexicon.label_function_words):
-        action.pop(0)  # 完成信用修复 → 信用修复; 在课堂开讲 → 课堂开讲
-    named = clean("".join(action), lexicon) + noun  # no digits, masks or marks in a name
-    # 户数 and 家数 say the thing's count; a person's stays 人数 (课堂开讲青年干部人数)
-    suffix = suffix if suffix == "人数" or not suffix.endswith("数") else "数"
-    return named + suffix if named != noun and len(named + suffix) <= LABEL_MAX else ""
-
-
 # 由12.3分钟, 由年初的86.2%, 由2023年的8125名
 FROM = re.compile(r"(?:由|从)(?P<time>年初时?|上年末|上年|去年|(?:19|20)[0-9]{2}年(?:末|底)?)?的?$")
 FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降低|增加|减少|上升|增长)(?:到|至)")
