@@ -339,6 +339,16 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("城区生活垃圾分类覆盖率持续提高（目标值90%）。", ["城区生活垃圾分类覆盖率目标值"]),
     # a code in brackets after a name is no break in a 分别 list
     ("二氧化硫（SO2）、二氧化氮（NO2）年均浓度分别为8微克/立方米、21微克/立方米。", ["二氧化硫年均浓度", "二氧化氮年均浓度"]),
+
+    # a cause between the subject and its rate is no subject; nor is a change said bare
+    ("全县规上工业增加值86.2亿元，受原材料价格上涨影响，增速-2.4%。", ["规上工业增加值金额", "规上工业增加值增速"]),
+    ("工业总产值120亿元，同比增长8.2%，占全县比重达到65%。", ["工业总产值金额", "工业总产值增长比例", "工业总产值占比"]),
+    ("纺织业受订单减少影响，产值增速-4.1%。", ["纺织业产值增速"]),
+    # 新增 said bare adds to what the clause before counted
+    ("全市登记志愿服务组织达到412个，新增36个。", ["登记志愿服务组织个数", "登记志愿服务组织新增个数"]),
+    # a rate after the clause that only names its action is of what was counted before that; a rate is no subject
+    ("全县共排查矛盾纠纷积案64件，化解58件，化解率90.6%。", ["排查矛盾纠纷积案件数", "纠纷积案化解件数", "排查矛盾纠纷积案化解率"]),
+    ("受理政务服务事项5200件，事项按时受理率99.5%，规范办结率98.2%。", ["受理政务服务事项件数", "事项按时受理率", "事项规范办结率"]),
 ])
 def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
     _report, fields, _text = imported(sentence)

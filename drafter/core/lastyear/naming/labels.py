@@ -35,7 +35,10 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
         head = shorten(subject, keep_first=True) + ("占比" if head.startswith("占") else head)
     elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
-        head = _of_what_came_before(head, clean(clauses[-2], lexicon), lexicon) or head
+        done = [clean(clause, lexicon) for clause in clauses[:-1]]
+        while len(done) > 1 and done[-1] and head.startswith(done[-1]):  # 排查积案86件，化解80件，化解率93%
+            done.pop()
+        head = _of_what_came_before(head, done[-1], lexicon) or head
     raw_tail = CLAUSE_BREAK.split(without_figures(whole_quotes(after), lexicon))[0]
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
@@ -123,7 +126,7 @@ def _without_scope(text: str) -> str:
 def _of_its_thing(measure: str, clauses: list[str], lexicon: Lexicon) -> str:
     """A measure said of what the clauses before named, with that thing: 总产量 after 粮食播种面积… → 粮食总产量;
     as it is otherwise."""
-    if measure not in lexicon.label_partial_measures:
+    if not measure.startswith(tuple(lexicon.label_partial_measures)):  # 总产量, 产值增速
         return measure
     for clause in reversed(clauses):
         words = tokens(_without_scope(clean(clause, lexicon)))
@@ -140,10 +143,18 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
     """The nearest clause before the last that has words of its own (达到63.48%，较上年提高0.21个百分点: past 达到,
     to 森林覆盖率稳步提升)."""
     for index in range(len(clauses) - 2, -1, -1):
-        cleaned = clean(clauses[index], lexicon)
-        if cleaned:  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
+        cleaned = clean(CAUSE.sub("", clauses[index]), lexicon)  # 受疫情冲击，增速-1.3%: the cause is no subject
+        if cleaned and not _is_bare_change(cleaned, lexicon):  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
             return _share(_of_its_thing(cleaned, clauses[:index], lexicon))
     return ""
+
+
+CAUSE = re.compile(r"(?:受|因|由于)[^，。；,;]*?(?:影响|冲击|制约)")
+
+
+def _is_bare_change(text: str, lexicon: Lexicon) -> bool:
+    """同比增长, 较上年提高: a change said without its subject."""
+    return re.sub(r"^(同比|较上年|比上年|较去年)", "", text) in lexicon.label_bare_changes
 
 
 def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str:
@@ -156,6 +167,8 @@ def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str
         return ""
     subject = _trailing_noun(clause_before) or clause_before  # 城镇新增就业: jieba takes 就业 for a verb
     subject = re.sub(r"(?<=..)(总数|总量|数量)$", "", subject)  # 消火栓总数达到5630个，完好率: of the 消火栓
+    rate = re.search(rf"(?:{lexicon.rate_alone.pattern})$", subject)
+    subject = subject[:rate.start()] if rate else subject  # 信访事项及时受理率99.6%，按期办结率: of the 信访事项
     while len(subject) + len(measure) > LABEL_MAX and len(tokens(subject)) > 1:
         subject = "".join(word for word, _flag in tokens(subject)[1:])  # 严重精神障碍患者 → 精神障碍患者
     return subject + measure if subject and len(subject) + len(measure) <= LABEL_MAX else ""

@@ -67,8 +67,13 @@ def first_item(text: str, lexicon: Lexicon) -> str:
 def without_figures(text: str, lexicon: Lexicon) -> str:
     """Other figures are no part of a label: 1,300余家实体店 leaves 实体店, not 余家实体店 (七人普 and 12345热线,
     names, stay whole)."""
-    return outside_fixed(text, lexicon, lambda piece: lexicon.chinese_figure.sub("", BOUND.sub(
+    return outside_fixed(text, lexicon, lambda piece: lexicon.chinese_figure.sub(_counted_only, BOUND.sub(
         "", lexicon.figure.sub("\0", piece)).replace("\0", "")))
+
+
+def _counted_only(match: re.Match) -> str:
+    """A Chinese count goes, 一 and its unit stay: 一次性化解率 is no figure (the finder never counts 一)."""
+    return match.group() if match.group("number") == "一" else ""
 
 
 def _fixed_mask(text: str, lexicon: Lexicon) -> list[bool]:
