@@ -349,6 +349,11 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     # a rate after the clause that only names its action is of what was counted before that; a rate is no subject
     ("全县共排查矛盾纠纷积案64件，化解58件，化解率90.6%。", ["排查矛盾纠纷积案件数", "纠纷积案化解件数", "排查矛盾纠纷积案化解率"]),
     ("受理政务服务事项5200件，事项按时受理率99.5%，规范办结率98.2%。", ["受理政务服务事项件数", "事项按时受理率", "事项规范办结率"]),
+    ("学生体质健康测试合格率为96.3%，优良率为56.8%。", ["学生体质健康测试合格率", "学生体质健康测试优良率"]),
+    # months in brackets say when, and break no clause
+    ("年降水量1526.3毫米，其中汛期（5—9月）降水量1087.6毫米。", ["年降水量", "汛期降水量"]),
+    # 并 after a count says what came of them, not what they are
+    ("机关党支部检视问题23个并逐项整改。", ["机关党支部检视问题个数"]),
 ])
 def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
     _report, fields, _text = imported(sentence)

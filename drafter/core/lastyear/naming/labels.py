@@ -9,8 +9,9 @@ from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNI
                                            tokens, whole_quotes, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
-# A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）): no part of the label, and no clause break
-CODE_IN_BRACKETS = re.compile(r"[（(][A-Za-z0-9.．]{1,8}[）)]")
+# A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
+# the label, and no clause break
+CODE_IN_BRACKETS = re.compile(r"[（(](?:[A-Za-z0-9.．]{1,8}|[0-9０-９]{1,2}\s*[—\-－～~至到]\s*[0-9０-９]{1,2}[月日])[）)]")
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 
 
@@ -40,6 +41,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
             done.pop()
         head = _of_what_came_before(head, done[-1], lexicon) or head
     raw_tail = CLAUSE_BREAK.split(without_figures(whole_quotes(after), lexicon))[0]
+    raw_tail = "" if raw_tail.startswith(("并", "且")) else raw_tail  # 检视问题23个并逐项整改: what came of them
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
     if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
