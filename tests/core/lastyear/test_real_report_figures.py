@@ -350,6 +350,12 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("全县共排查矛盾纠纷积案64件，化解58件，化解率90.6%。", ["排查矛盾纠纷积案件数", "纠纷积案化解件数", "排查矛盾纠纷积案化解率"]),
     ("受理政务服务事项5200件，事项按时受理率99.5%，规范办结率98.2%。", ["受理政务服务事项件数", "事项按时受理率", "事项规范办结率"]),
     ("学生体质健康测试合格率为96.3%，优良率为56.8%。", ["学生体质健康测试合格率", "学生体质健康测试优良率"]),
+    # those an action was for or done to, named by what was done (为…发放高龄津贴, 对…开展检查, 将…纳入名单)
+    ("为辖区860名80周岁以上老人发放高龄津贴。", ["高龄津贴老人人数"]),
+    ("对35家单位开展消防安全专项检查。", ["消防安全专项检查单位家数"]),
+    ("将62家企业纳入信用监管白名单。", ["信用监管白名单企业家数"]),
+    # what was done again, further back in the sentence, to the thing counted in the same unit
+    ("全年新建口袋公园18个，完成年度任务的120%，累计建成56个。", ["新建口袋公园个数", "新建口袋公园任务完成率", "口袋公园建成个数"]),
     # months in brackets say when, and break no clause
     ("年降水量1526.3毫米，其中汛期（5—9月）降水量1087.6毫米。", ["年降水量", "汛期降水量"]),
     # 并 after a count says what came of them, not what they are

@@ -54,6 +54,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
     else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
+        if words == tail and FOR_WHOM.search(before):  # 为1476名老人发放高龄津贴 → 高龄津贴老人
+            words = _what_they_got(tail, raw_tail, lexicon) + tail
     words = shorten(words, keep_first=subject_before and words == head) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     if len(suffix) > 1 and suffix.endswith("数") and words.endswith(("总量", "数量", "总数")) and _listed(before, after):
@@ -72,6 +74,22 @@ def _share(head: str) -> str:
         return head
     named = share.group("part") + "占" + _without_scope(share.group("whole")) + share.group("measure")
     return named if len(named) <= LABEL_MAX else share.group("part") + "占比"
+
+
+# The figure counts those an action was for or done to (为1476名老人发放…, 对18家单位开展…, 将94家企业纳入…)
+FOR_WHOM = re.compile(r"(?:^|[，。；,;：:\s])(?:为|对|向|给|将|帮助)(?:辖区|全县|全市|全区|全镇)?\s*$")
+
+
+def _what_they_got(noun: str, raw_tail: str, lexicon: Lexicon) -> str:
+    """What was done for those counted, by its object (老人发放高龄津贴 → 高龄津贴; 单位开展消防专项检查 → 消防专项检查);
+    "" when the words after them say no such thing."""
+    words = tokens(raw_tail)
+    spelled = next((count for count in range(1, len(words) + 1) if "".join(w for w, _f in words[:count]) == noun), 0)
+    rest = words[spelled:] if spelled else []
+    if not rest or not rest[0][1].startswith("v") or rest[0][1] == "vn":
+        return ""
+    got = clean("".join(word for word, _flag in rest[1:]), lexicon)
+    return got if len(got) >= 2 else ""
 
 
 def _age_group(before: str, lexicon: Lexicon) -> str:
@@ -93,21 +111,31 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     if head in lexicon.groups_of_people:
         return head + _of_whom(before[:among.start()], lexicon) if among else head
     parts = tokens(head)
-    clauses = CLAUSE_BREAK.split(before)
-    if not parts or not parts[0][1].startswith("v") or parts[0][1] == "vn" or len(clauses) < 2:
+    if not parts or not parts[0][1].startswith("v") or parts[0][1] == "vn":
         return head
-    counted = list(lexicon.figure.finditer(clauses[-2]))
-    if not counted or counted[-1].group("unit") != unit or clauses[-2][counted[-1].end():].strip():
+    # the nearest clause of the sentence that ends counting in this unit (建成高标准农田5.2万亩，完成任务的108%，累计建成…)
+    clauses = CLAUSE_BREAK.split(re.split(r"[。；;！？\n]", before)[-1])[:-1]
+    clause = next((clause for clause in reversed(clauses) if _ends_counting(clause, unit, lexicon)), "")
+    if not clause:
         return head
     thing = []
-    for word, flag in reversed(tokens(clean(without_figures(clauses[-2], lexicon), lexicon))):
+    for word, flag in reversed(tokens(clean(without_figures(clause, lexicon), lexicon))):
         if flag in ("r", "d", "p", "m", "c", "u", "uj") or flag == "v" or word in lexicon.label_scope_words:
             break  # 排查各类安全隐患: the thing ends the clause, after what was done to it
         thing.insert(0, (word, flag))
-    while len(thing) > 1 and not thing[0][1].startswith(("n", "i")):  # 排查入河排污口: the checking is no thing
+    # 排查入河排污口: the checking is no thing; nor 新建 (which jieba may take for a place)
+    while len(thing) > 1 and (not thing[0][1].startswith(("n", "i")) or thing[0][0] in NEW_WORK):
         thing.pop(0)
     thing = "".join(word for word, _flag in thing)
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
+
+
+NEW_WORK = ("新建", "新增", "改建", "扩建", "新开")
+
+
+def _ends_counting(clause: str, unit: str, lexicon: Lexicon) -> bool:
+    counted = list(lexicon.figure.finditer(clause))
+    return bool(counted) and counted[-1].group("unit") == unit and not clause[counted[-1].end():].strip()
 
 
 def _of_whom(before: str, lexicon: Lexicon) -> str:
