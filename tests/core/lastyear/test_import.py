@@ -67,7 +67,7 @@ def test_sample_name_masks_become_text_fields_and_slogans_stay(sample):
 def test_sample_labels_come_from_context(sample):
     labels = [field.label for field in sample.report.fields.values()]
     assert labels[0] == "开展第一议题学习次数"
-    assert "服务群众人次" in labels and "学习小组个数" in labels
+    assert "累计服务群众人次" in labels and "学习小组个数" in labels
     assert {"协商纪要份数", "民生议事堂个数", "青年干部人数", "优秀党员人数", "在职党员干部人数"} <= set(labels)
 
 

@@ -327,7 +327,7 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
 @pytest.mark.parametrize("sentence, labels", [
     # a thing done to what the clause before counted, said without it
     ("排查各类安全隐患412处，已整改到位405处。", ["排查各类安全隐患处数", "安全隐患整改到位处数"]),
-    ("累计排查入河排污口138个，已完成整治126个。", ["排查入河排污口个数", "入河排污口完成整治个数"]),
+    ("累计排查入河排污口138个，已完成整治126个。", ["累计排查入河排污口个数", "入河排污口完成整治个数"]),
     # a total said bare after the clause that added to it
     ("新建城市书房6个，总数达到41个。", ["新建城市书房个数", "新建城市书房总数"]),
     # a part's share of a whole, by the part
@@ -355,7 +355,7 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("对35家单位开展消防安全专项检查。", ["消防安全专项检查单位家数"]),
     ("将62家企业纳入信用监管白名单。", ["信用监管白名单企业家数"]),
     # what was done again, further back in the sentence, to the thing counted in the same unit
-    ("全年新建口袋公园18个，完成年度任务的120%，累计建成56个。", ["新建口袋公园个数", "新建口袋公园任务完成率", "口袋公园建成个数"]),
+    ("全年新建口袋公园18个，完成年度任务的120%，累计建成56个。", ["新建口袋公园个数", "新建口袋公园任务完成率", "口袋公园累计建成个数"]),
     # months in brackets say when, and break no clause
     ("年降水量1526.3毫米，其中汛期（5—9月）降水量1087.6毫米。", ["年降水量", "汛期降水量"]),
     # 并 after a count says what came of them, not what they are
