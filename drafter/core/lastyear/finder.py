@@ -7,7 +7,7 @@ import re
 
 from drafter.core.lastyear.naming.apart import told_apart
 from drafter.core.lastyear.naming.labels import make_label, noun_phrase, target_subject
-from drafter.core.lastyear.naming.wording import tokens
+from drafter.core.lastyear.naming.wording import tokens, with_measure
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon
@@ -150,7 +150,7 @@ class FieldMaker:
 
     def _of_the_clause_before(self, before: str, after: str, unit: str) -> str:
         """收入分别为41200元、21800元，分别增长4.6%、7.2%: the n-th change belongs to the n-th figure of the clause
-        before, and is named after it (城镇…收入增长比例); told after clauses of one figure each (春节接待游客41.2万人次，
+        before, and is named after it (城镇…收入增速); told after clauses of one figure each (春节接待游客41.2万人次，
         国庆接待游客52.6万人次，分别增长21.4%、9.7%), to the n-th of as many figures before it in the sentence;
         "" for any other figure."""
         match = RESPECTIVE_CHANGE.search(before)
@@ -167,7 +167,7 @@ class FieldMaker:
             return ""
         subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
         subject = subject.removesuffix("金额") if len(subject) > 4 else subject  # 收入增长, not 收入金额增长
-        return subject + match.group("change") + self.lexicon.label_suffixes.get(unit, "数")
+        return with_measure(subject + match.group("change"), self.lexicon.label_suffixes.get(unit, "数"))
 
     def _grade_of_the_figure_before(self, before: str) -> str:
         """新增省级非遗项目2项、市级8项: the second is the same thing at another grade, named as the first with its

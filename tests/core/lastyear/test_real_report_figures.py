@@ -191,8 +191,8 @@ def test_a_speech_dated_in_spring_is_about_the_year_before(tmp_path):
 
 @pytest.mark.parametrize("sentence, labels", [
     ("城镇和农村常住居民人均可支配收入分别为41200元、21800元，分别增长4.6%、7.2%。",
-     ["城镇居民人均可支配收入金额", "农村居民人均可支配收入金额", "城镇居民人均可支配收入增长比例",
-      "农村居民人均可支配收入增长比例"]),  # one measure shared by the list; the changes after it are theirs
+     ["城镇居民人均可支配收入金额", "农村居民人均可支配收入金额", "城镇居民人均可支配收入增速",
+      "农村居民人均可支配收入增速"]),  # one measure shared by the list; the changes after it are theirs
     ("全年发生生产安全事故12起、死亡9人，同比分别下降16.0%、6.9%。",
      ["发生生产安全事故起数", "死亡人数", "发生生产安全事故起数下降比例", "死亡人数下降比例"]),
     ("刑事案件、治安案件立案数同比分别下降9.12%、26.40%。", ["刑事案件立案数下降比例", "治安案件立案数下降比例"]),
@@ -237,7 +237,7 @@ def test_labels_take_what_the_sentence_says_and_leave_years_and_codes_out(senten
 @pytest.mark.parametrize("sentence, labels", [
     # changes told 分别 after clauses of one figure each belong to those clauses' figures, in order
     ("春节假期接待游客41.2万人次，国庆假期接待游客52.6万人次，分别增长21.4%、9.7%。",
-     ["春节假期接待游客人次", "国庆假期接待游客人次", "春节假期接待游客人次增长比例", "国庆假期接待游客人次增长比例"]),
+     ["春节假期接待游客人次", "国庆假期接待游客人次", "春节假期接待游客人次增速", "国庆假期接待游客人次增速"]),
     # a list whose subjects end alike, the last with the measure: each with it, told apart by what differs
     ("全县企业职工基本养老保险、城乡居民基本养老保险参保人数分别为6.82万人、21.45万人。",
      ["企业职工养老保险参保人数", "城乡居民养老保险参保人数"]),
@@ -309,7 +309,7 @@ def test_measures_of_the_environment_and_energy(sentence, values):
 
 @pytest.mark.parametrize("sentence, labels", [
     # a measure said of the thing the clause before named, and a change of it after
-    ("全县油菜种植面积12.6万亩，总产量3.1万吨，同比增长4.2%。", ["油菜种植面积", "油菜总产量", "油菜总产量增长比例"]),
+    ("全县油菜种植面积12.6万亩，总产量3.1万吨，同比增长4.2%。", ["油菜种植面积", "油菜总产量", "油菜总产量增速"]),
     # a group of those counted before, said after 其中, by age or otherwise
     ("全年发展新党员24名，其中35岁以下18名、女性9名。", ["发展新党员人数", "青年发展新党员人数", "女性发展新党员人数"]),
     # one total in two units: each by its unit
@@ -342,7 +342,7 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
 
     # a cause between the subject and its rate is no subject; nor is a change said bare
     ("全县规上工业增加值86.2亿元，受原材料价格上涨影响，增速-2.4%。", ["规上工业增加值金额", "规上工业增加值增速"]),
-    ("工业总产值120亿元，同比增长8.2%，占全县比重达到65%。", ["工业总产值金额", "工业总产值增长比例", "工业总产值占比"]),
+    ("工业总产值120亿元，同比增长8.2%，占全县比重达到65%。", ["工业总产值金额", "工业总产值增速", "工业总产值占比"]),
     ("纺织业受订单减少影响，产值增速-4.1%。", ["纺织业产值增速"]),
     # 新增 said bare adds to what the clause before counted
     ("全市登记志愿服务组织达到412个，新增36个。", ["登记志愿服务组织个数", "登记志愿服务组织新增个数"]),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from drafter.core.lastyear.naming.listed import respective_label
-from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNISH, already_says, clean, first_item, shorten,
-                                           tokens, whole_quotes, without_figures)
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNISH, clean, first_item, shorten, tokens,
+                                           whole_quotes, with_measure, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
 # A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
@@ -60,7 +60,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     suffix = lexicon.label_suffixes.get(unit, "数")
     if len(suffix) > 1 and suffix.endswith("数") and words.endswith(("总量", "数量", "总数")) and _listed(before, after):
         words = words[:-2]  # 馆藏档案总量达到38.6万卷、21.4万件: 馆藏档案卷数, 馆藏档案件数
-    return _with_starting_point(words if already_says(words, suffix) else words + suffix, before, after)
+    return _with_starting_point(with_measure(words, suffix), before, after)
 
 
 SHARE_OF = re.compile(r"(?P<part>.{2,}?)占(?P<whole>.{2,}?)的?(?P<measure>比重|比例)")

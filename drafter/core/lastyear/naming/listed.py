@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from drafter.core.lastyear.naming.wording import CLAUSE_BREAK, LABEL_MAX, already_says, clean, shorten, tokens
+from drafter.core.lastyear.naming.wording import CLAUSE_BREAK, LABEL_MAX, clean, shorten, tokens, with_measure
 from drafter.core.text.lexicon import Lexicon
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
@@ -95,4 +95,4 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
     # 提高到 a level is the level itself, no change
     change = re.match(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])", RESPECTIVELY.search(before).group(2))
     subject += change.group(1) if change else ""
-    return subject if already_says(subject, suffix) else subject + suffix
+    return with_measure(subject, suffix)

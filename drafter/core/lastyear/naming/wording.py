@@ -148,3 +148,10 @@ def already_says(words: str, suffix: str) -> bool:
             or (suffix == "比例" and words.endswith(("率", "比", "比重", "增速", "增幅", "涨幅", "降幅", "速度")))
             or (suffix == "时长" and words.endswith(("时间", "用时", "时长", "时限"))))
 
+
+def with_measure(words: str, suffix: str) -> str:
+    """The label: the words and the measure their unit names, unless they say it already; a growth in per cent is
+    an 增速, as offices write it (收入增速, not 收入增长比例)."""
+    if suffix == "比例" and words.endswith("增长"):
+        return words.removesuffix("增长") + "增速"
+    return words if already_says(words, suffix) else words + suffix

@@ -14,9 +14,9 @@ LEXICON = load_lexicon(paths.lexicon_file())
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("收入6.42亿元，同比增长7.5%。", ["收入金额", "收入增长比例"]),  # a bare change takes the clause before
-    ("收入较上年增长12%。", ["收入增长比例"]),  # 较上年 says the year, not what grew
-    ("较上年增长12%。", ["增长比例"]),
+    ("收入6.42亿元，同比增长7.5%。", ["收入金额", "收入增速"]),  # a bare change takes the clause before
+    ("收入较上年增长12%。", ["收入增速"]),  # 较上年 says the year, not what grew
+    ("较上年增长12%。", ["增速"]),  # a growth in per cent is an 增速, as offices write it
     ("形成3份《协商纪要》。", ["协商纪要份数"]),  # the quoted name is what is counted
     ("印发12期《工作简报》。", ["工作简报期数"]),
     ("组织200名党员和群众参加。", ["党员人数"]),  # the first of a pair joined by 和
