@@ -197,7 +197,7 @@ def test_a_speech_dated_in_spring_is_about_the_year_before(tmp_path):
      ["发生生产安全事故起数", "死亡人数", "发生生产安全事故起数下降比例", "死亡人数下降比例"]),
     ("刑事案件、治安案件立案数同比分别下降9.12%、26.40%。", ["刑事案件立案数下降比例", "治安案件立案数下降比例"]),
     ("重点人群签约率达到72.3%（目标值75%）。", ["重点人群签约率", "重点人群签约率目标值"]),
-    ("单笔业务平均办税时间由12.3分钟缩短至6.4分钟。", ["单笔业务平均办税时间（缩短前）", "单笔业务平均办税时间"]),
+    ("单笔业务平均办税时间由12.3分钟缩短至6.4分钟。", ["原单笔业务平均办税时间", "单笔业务平均办税时间"]),
     ("税收收入198.36亿元，占一般公共预算收入的65.0%。", ["税收收入金额", "税收收入占比"]),
     ("每千人口医疗机构床位数达5.86张。", ["每千人口医疗机构床位数"]),
 ])
@@ -269,11 +269,11 @@ def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, 
 @pytest.mark.parametrize("sentence, labels", [
     # a clause that only says the figure was reached, and a change after it: the subject is further back
     ("全县森林覆盖率稳步提升，达到63.48%，较上年提高0.21个百分点。", ["森林覆盖率", "森林覆盖率提高百分点"]),
-    # where a change started and where it got to: the start named by its time, else by the change
+    # where a change started and where it got to: the start named by its time, else 原 as offices write it
     ("消防设施完好率由年初的86.2%提升至94.7%。", ["年初消防设施完好率", "消防设施完好率"]),
     ("服务满意率由上年末的91.2%提高到95.6%。", ["上年末服务满意率", "服务满意率"]),
     ("注册志愿者由2022年的5210名增加到6480名。", ["上年注册志愿者人数", "注册志愿者人数"]),
-    ("平均办理时间由12.3分钟缩短至6.4分钟。", ["平均办理时间（缩短前）", "平均办理时间"]),
+    ("平均办理时间由12.3分钟缩短至6.4分钟。", ["原平均办理时间", "平均办理时间"]),
     # 全部纳入… says what was done with them, no noun of its own
     ("将低保对象等困难群众2.18万人全部纳入资助范围。", ["困难群众人数"]),
     # money and area said bare take the subject before them; a rate of a thing counted just before, too
@@ -356,6 +356,8 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("将62家企业纳入信用监管白名单。", ["信用监管白名单企业家数"]),
     # what was done again, further back in the sentence, to the thing counted in the same unit
     ("全年新建口袋公园18个，完成年度任务的120%，累计建成56个。", ["新建口袋公园个数", "新建口袋公园任务完成率", "口袋公园累计建成个数"]),
+    # a word in brackets inside a name is part of it
+    ("完成审计（调查）项目46个。", ["完成审计调查项目个数"]),
     # months in brackets say when, and break no clause
     ("年降水量1526.3毫米，其中汛期（5—9月）降水量1087.6毫米。", ["年降水量", "汛期降水量"]),
     # 并 after a count says what came of them, not what they are

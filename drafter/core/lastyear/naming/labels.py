@@ -12,6 +12,8 @@ from drafter.core.text.lexicon import Lexicon
 # A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
 # the label, and no clause break
 CODE_IN_BRACKETS = re.compile(r"[（(](?:[A-Za-z0-9.．]{1,8}|[0-9０-９]{1,2}\s*[—\-－～~至到]\s*[0-9０-９]{1,2}[月日])[）)]")
+# A word or two in brackets inside a name is part of it (审计（调查）项目 → 审计调查项目, 186个村（社区） → 村社区)
+INLINE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[）)]")
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
 
 
@@ -19,6 +21,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
     before = _age_group(before, lexicon)  # 其中35岁以下7名: 青年
     before, after = CODE_IN_BRACKETS.sub("", before), CODE_IN_BRACKETS.sub("", after)  # 细颗粒物（PM2.5）
+    before, after = INLINE_NOTE.sub(r"\1", before), INLINE_NOTE.sub(r"\1", after)  # 审计（调查）项目, 村（社区）
     before, after = AGE_RANGE.sub("", before), AGE_RANGE.sub("", after)  # 18至35岁青年: a criterion, not counted
     respective = respective_label(before, unit, lexicon)
     if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
@@ -223,15 +226,13 @@ FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降�
 def _with_starting_point(label: str, before: str, after: str) -> str:
     """由12.3分钟缩短至6.4分钟: the first figure is where the change started, the second the figure itself; both
     would otherwise have the same name. The start is named by its time where the sentence gives one (由年初的86.2% →
-    年初…, 由2023年的8125名 → 上年…: a report tells the year before its own), else by the change (（缩短前））."""
+    年初…, 由2023年的8125名 → 上年…: a report tells the year before its own), else as offices do (原平均办理时间)."""
     start = FROM.search(before.rstrip())
-    change = FROM_TO.match(after) if start else None
-    if not change:
+    if not start or not FROM_TO.match(after):
         return label
-    time = start.group("time")
-    if not time:
-        return f"{label}（{change.group(1)}前）"
-    return ("年初" if time.startswith("年初") else "上年末" if time.endswith(("末", "底")) else "上年") + label
+    time = start.group("time") or ""
+    return ("原" if not time else "年初" if time.startswith("年初") else "上年末" if time.endswith(("末", "底"))
+            else "上年") + label
 
 
 def raw_noun(text: str, lexicon: Lexicon) -> str:
