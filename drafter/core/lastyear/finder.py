@@ -29,9 +29,11 @@ CELL_NUMBER = re.compile(r"^[约]?[-－−]?[0-9０-９][0-9０-９,，.．]*(�
 # A bound saying who or what is meant (600分以上11人, 2亩以上耕地, 3亿元以上的项目, 3个月内办结): a criterion, not a
 # figure; a bound ending the clause (增长10%以上。) or aimed at (控制在5分钟以内) is the figure itself.
 CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|内)(?=[\u4e00-\u9fff0-9０-９])")
+REACHING = ("惠及", "覆盖", "带动", "涉及")  # 补贴…分别为…，分别惠及6120人、8034人: each reached so many
 # A clause of changes told 分别 without a subject of its own, after a clause of figures (…，同比分别下降16%、6.9%)
 RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别"
-                               r"(?P<change>增长|下降|提高|降低|增加|减少|上升)(?P<here>[^，。；,;：:！？\n]*)$")
+                               rf"(?P<change>增长|下降|提高|降低|增加|减少|上升|{'|'.join(REACHING)})"
+                               r"(?P<here>[^，。；,;：:！？\n]*)$")
 TARGET_ALONE = re.compile(r"[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 # 省级2项、市级8项, 一类12个、二类5个: a figure's grade after the figure before (with its own, of the same kind)
@@ -167,6 +169,9 @@ class FieldMaker:
             return ""
         subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
         subject = subject.removesuffix("金额") if len(subject) > 4 else subject  # 收入增长, not 收入金额增长
+        words = tokens(subject)
+        if match.group("change") in REACHING and len(words) > 1 and words[0][1] == "v":
+            subject = subject[len(words[0][0]):]  # 发放…补贴，分别惠及…: the 补贴 reached them, not the 发放
         return with_measure(subject + match.group("change"), self.lexicon.label_suffixes.get(unit, "数"))
 
     def _grade_of_the_figure_before(self, before: str) -> str:

@@ -113,11 +113,13 @@ def read_docx(raw: bytes, name: str) -> tuple[list[SourceParagraph], Counter]:
 def docx_members(raw: bytes, name: str, wanted: dict[str, bool]) -> dict[str, bytes | None]:
     """The zip members named (each required or not; None for one absent), read with the checks every .docx gets."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))  # ValueError, OSError: a central directory that lies
+        # ValueError, OSError: a central directory that lies; NotImplementedError: one asking for a zip version or a
+        # compression zipfile cannot read
+        archive = zipfile.ZipFile(io.BytesIO(raw))
         return {member: read_member(archive, member, name, required) for member, required in wanted.items()}
     except SourceError:
         raise
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise SourceError(f"“{name}”已损坏或不完整（可能没有下载或复制完），无法打开") from None
 
 

@@ -82,6 +82,17 @@ def test_a_damaged_word_file_gives_paragraphs_or_a_message_naming_it(raw):
     assert all(p.rows is None or all(isinstance(c, str) for row in p.rows for c in row) for p in pieces)
 
 
+def test_a_package_asking_for_a_newer_zip_version_is_refused_with_a_message():
+    at = BASE.index(b"PK\x01\x02") + 6  # the central directory's first "version needed to extract"
+    raw = BASE[:at] + (64).to_bytes(2, "little") + BASE[at + 2:]  # 6.4: what zipfile cannot read
+    try:
+        read_docx_bytes(raw, NAME)
+    except SourceError as error:
+        assert NAME in str(error)
+    else:
+        assert False, "a package zipfile cannot read was read"
+
+
 def test_the_undamaged_package_reads_every_part_once():
     texts = [p.text for p in read_docx_bytes(BASE, NAME)]
     assert texts.count("设立接种点32个。") == 1 and "删去15次" not in "".join(texts)

@@ -273,6 +273,8 @@ def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, 
     ("消防设施完好率由年初的86.2%提升至94.7%。", ["年初消防设施完好率", "消防设施完好率"]),
     ("服务满意率由上年末的91.2%提高到95.6%。", ["上年末服务满意率", "服务满意率"]),
     ("注册志愿者由2022年的5210名增加到6480名。", ["上年注册志愿者人数", "注册志愿者人数"]),
+    ("债券资金支出率由整改前的61.3%提高到87.9%。", ["整改前债券资金支出率", "债券资金支出率"]),
+    ("城乡低保标准均由每人每月620元提高到680元。", ["原城乡低保标准金额", "城乡低保标准金额"]),
     ("平均办理时间由12.3分钟缩短至6.4分钟。", ["原平均办理时间", "平均办理时间"]),
     # 全部纳入… says what was done with them, no noun of its own
     ("将低保对象等困难群众2.18万人全部纳入资助范围。", ["困难群众人数"]),
@@ -356,6 +358,10 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("将62家企业纳入信用监管白名单。", ["信用监管白名单企业家数"]),
     # what was done again, further back in the sentence, to the thing counted in the same unit
     ("全年新建口袋公园18个，完成年度任务的120%，累计建成56个。", ["新建口袋公园个数", "新建口袋公园任务完成率", "口袋公园累计建成个数"]),
+    # each of a 分别 list reached so many; money 涉及 said bare is of the clause before
+    ("全年发放困难家庭教育补助和残疾学生助学金分别为86.4万元、52.1万元，分别惠及1320人、640人。",
+     ["发放困难家庭教育补助金额", "残疾学生助学金金额", "困难家庭教育补助惠及人数", "残疾学生助学金惠及人数"]),
+    ("完成财政收支审计9项，涉及资金23.6亿元。", ["完成财政收支审计项数", "完成财政收支审计涉及资金"]),
     # a word in brackets inside a name is part of it
     ("完成审计（调查）项目46个。", ["完成审计调查项目个数"]),
     # months in brackets say when, and break no clause

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from drafter.core.lastyear.naming.listed import respective_label
-from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, NOUNISH, clean, first_item, shorten, tokens,
-                                           whole_quotes, with_measure, without_figures)
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, FROM, LABEL_MAX, NOUNISH, clean, first_item, shorten,
+                                                  tokens, whole_quotes, with_measure, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
 # A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
@@ -218,8 +218,6 @@ def _trailing_noun(text: str) -> str:
     return "".join(kept)
 
 
-# 由12.3分钟, 由年初的86.2%, 由2023年的8125名
-FROM = re.compile(r"(?:由|从)(?P<time>年初时?|上年末|上年|去年|(?:19|20)[0-9]{2}年(?:末|底)?)?的?$")
 FROM_TO = re.compile(r"^[^，。；,;]*?(缩短|压缩|提高|提升|下降|降低|增加|减少|上升|增长)(?:到|至)")
 
 
@@ -231,6 +229,8 @@ def _with_starting_point(label: str, before: str, after: str) -> str:
     if not start or not FROM_TO.match(after):
         return label
     time = start.group("time") or ""
+    if time.endswith("前") and not time.endswith("年前"):  # 由审计前的61.3%: named by that time
+        return time + label
     return ("原" if not time else "年初" if time.startswith("年初") else "上年末" if time.endswith(("末", "底"))
             else "上年") + label
 

@@ -100,12 +100,17 @@ def whole_quotes(text: str) -> str:
     return re.sub(r"“[^“”]{0,40}”", lambda match: re.sub(r"[，、,；;：:]", "", match.group()), text)
 
 
+# Where a change started (由12.3分钟, 由年初的86.2%, 由2023年的8125名, 由审计前的61.3%, 均由每人每月80元)
+FROM = re.compile(r"均?(?:由|从)(?:(?P<time>年初时?|上年末|上年|去年|(?:19|20)[0-9]{2}年(?:末|底)?|[\u4e00-\u9fff]{1,4}前)的?)?"
+                  r"(?:每人每月|每人每年|每人|每月|每年)?$")
+
+
 def clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
     text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
-    text = re.sub(r"(?:由|从)(?:年初|上年|去年|年初时|上年末)?的?$", "", text)  # 完好率由年初的86.2%: where it started
+    text = FROM.sub("", text)  # 完好率由年初的86.2%: where it started
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
             text = text[len(reference):]
