@@ -43,7 +43,7 @@ TESTS_FOR = {
     "rendering.render": [_test_file(name) for name in (
         "test_render", "test_render_table", "test_export", "test_years", "test_history_and_notation",
         "test_outline_and_text", "test_checks", "test_checks_table", "test_import")],
-    "lastyear.naming.labels": ["tests/core/lastyear/test_labels_table.py", "tests/core/lastyear/test_import.py",
+    "lastyear.naming.labels": ["tests/core/lastyear/naming/test_labels_table.py", "tests/core/lastyear/test_import.py",
                         "tests/core/lastyear/test_import_office.py"],
     "report.fileio": [_test_file(name) for name in _FILES] + _SLOW,
     "report.project": [_test_file(name) for name in _FILES] + _SLOW,

@@ -39,6 +39,9 @@ TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:
 # 省级2项、市级8项, 一类12个、二类5个: a figure's grade after the figure before (with its own, of the same kind)
 GRADE = re.compile(r"(?:国家|省|市|县|区|州|乡|镇|村|部|厅)级|[一二三四五甲乙丙]类|[一二三四五]星级?|[一二三四五]档")
 NEXT_GRADE = re.compile(rf"[0-9０-９][^，。；,;、]{{0,4}}、({GRADE.pattern})$")
+# A bound said before the figure and tied to a noun by 的 (投资超10亿元的项目, 不足20平方米的场所): a criterion too
+BOUND_WORD = re.compile(r"(?:超|超过|逾|高于|低于|不足|不到)\s*$")
+OF_WHICH = re.compile(r"\s*的(?=[\u4e00-\u9fff])")
 AIMED_AT = re.compile(r"(?:至|到|在|达|为|突破|超过)\s*$")  # 缩短至5.2分钟以内受理: the bound is the figure's own
 
 
@@ -104,6 +107,8 @@ class FieldMaker:
             return upper is not None and upper.group("unit") == "岁"
         if CRITERION.match(whole, start + match.end()) and not AIMED_AT.search(whole, 0, start + match.start()):
             return True
+        if BOUND_WORD.search(whole, 0, start + match.start()) and OF_WHICH.match(whole, start + match.end()):
+            return True  # 投资超10亿元的重大项目: which projects are meant
         return figure.unit == "岁" and bool(AGE_BOUND.match(whole, start + match.end())
                                           or AGE_RANGE_END.search(whole, 0, start + match.start()))
 

@@ -331,7 +331,13 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("排查各类安全隐患412处，已整改到位405处。", ["排查各类安全隐患处数", "安全隐患整改到位处数"]),
     ("累计排查入河排污口138个，已完成整治126个。", ["累计排查入河排污口个数", "入河排污口完成整治个数"]),
     # a total said bare after the clause that added to it
-    ("新建城市书房6个，总数达到41个。", ["新建城市书房个数", "新建城市书房总数"]),
+    ("新建城市书房6个，总数达到41个。", ["新建城市书房个数", "城市书房总数"]),  # of all of them, not of the new
+    ("全年新增市场主体1280户，总数达到2.3万户。", ["新增市场主体户数", "市场主体总数"]),
+    # a level reached after a growth is of the thing, not of its growth
+    ("力争地区生产总值增长6%左右、达到520亿元。", ["地区生产总值增速", "地区生产总值金额"]),
+    # a rate after a change said bare is of what was counted before the change
+    ("受理政务热线工单3.2万件，同比下降5.1%，按时办结率98.7%。",
+     ["受理政务热线工单件数", "受理政务热线工单下降比例", "政务热线工单按时办结率"]),
     # a part's share of a whole, by the part
     ("服务业增加值占全区地区生产总值的比重为58.3%。", ["服务业增加值占比"]),
     ("税收占财政收入的比重为80%。", ["税收占财政收入比重"]),
@@ -379,6 +385,8 @@ def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
     ("发射增雨火箭弹95枚、炮弹320发。", [(Decimal(95), "枚"), (Decimal(320), "发")]),
     ("抽检水样860份次、混凝土试块41组次。", [(Decimal(860), "份次"), (Decimal(41), "组次")]),
     ("信访事项3个月内办结，共办结218件。", [(Decimal(218), "件")]),  # 3个月内 is a time limit, no figure
+    ("其中投资超5亿元的产业项目9个。", [(Decimal(9), "个")]),  # 超5亿元的 says which projects
+    ("城区月均降尘量降至3.8吨/平方公里·月。", [(Decimal("3.8"), "吨/平方公里·月")]),
 ])
 def test_counts_after_when_and_the_units_of_tests_and_rounds(sentence, values):
     _report, fields, _text = imported(sentence)

@@ -37,10 +37,13 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
+        if head in ("总数", "总量"):  # 新增商贸企业87家，总数达到1126家: the total is of all of them, not of the new
+            subject = re.sub(rf"^(?:{'|'.join(NEW_WORK)})", "", subject) or subject
         head = shorten(subject, keep_first=True) + ("占比" if head.startswith("占") else head)
     elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
         done = [clean(clause, lexicon) for clause in clauses[:-1]]
-        while len(done) > 1 and done[-1] and head.startswith(done[-1]):  # 排查积案86件，化解80件，化解率93%
+        # 排查积案86件，化解80件，化解率93%; 受理工单5.62万件，同比下降8.3%，按时办结率99.4%
+        while len(done) > 1 and done[-1] and (head.startswith(done[-1]) or _is_bare_change(done[-1], lexicon)):
             done.pop()
         head = _of_what_came_before(head, done[-1], lexicon) or head
     raw_tail = CLAUSE_BREAK.split(without_figures(whole_quotes(after), lexicon))[0]
@@ -178,10 +181,13 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
     for index in range(len(clauses) - 2, -1, -1):
         cleaned = clean(CAUSE.sub("", clauses[index]), lexicon)  # 受疫情冲击，增速-1.3%: the cause is no subject
         if cleaned and not _is_bare_change(cleaned, lexicon):  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
+            # 零售总额增长6.5%、达到348亿元: the level reached is of the 零售总额, not of its growth
+            cleaned = CHANGED.sub("", cleaned) or cleaned
             return _share(_of_its_thing(cleaned, clauses[:index], lexicon))
     return ""
 
 
+CHANGED = re.compile(r"(?<=..)(?:同比|较上年|比上年)?(?:增长|下降|提高|降低|增加|减少|上升|提升)$")
 CAUSE = re.compile(r"(?:受|因|由于)[^，。；,;]*?(?:影响|冲击|制约)")
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from drafter.core.text.lexicon import Lexicon
 
 # What is left of a criterion once its figure is gone (3亿元以上的项目 → 项目)
-BOUND = re.compile(r"(?<=\0)(?:及|或)?(?:以上|以下|以内)的?")
+BOUND = re.compile(r"(?<=\0)(?:及|或)?(?:以上|以下|以内)的?|(?:超过|超|逾|高于|低于|不足|不到)\0的")  # …, 投资超10亿元的项目
 
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
@@ -109,7 +109,7 @@ def clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
-    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长)(到|至)|控制在|保持在|稳定在|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长|降|升|增|减)(到|至)|控制在|保持在|稳定在|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
     text = FROM.sub("", text)  # 完好率由年初的86.2%: where it started
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
