@@ -226,11 +226,17 @@ def _unchanged_findings(report: Report) -> list[Finding]:
             findings.append(Finding("unchanged_paragraph", INFO, place, "这一段与去年的文稿相同，尚未改写",
                                     node_id=paragraph.id))
     for path, part in report.walk_sections():
-        paragraphs = part.paragraphs
+        paragraphs = list(_all_paragraphs(part))  # a part of sub-sections only is unchanged when all of them are
         if len(path) == 1 and paragraphs and all(p.id in unchanged for p in paragraphs):
             findings.append(Finding("unchanged_part", WARNING, place_name(path), "整个部分与去年的文稿相同，尚未改写",
                                     node_id=part.id))
     return findings
+
+
+def _all_paragraphs(section):
+    yield from section.paragraphs
+    for child in section.children:
+        yield from _all_paragraphs(child)
 
 
 def _remark_findings(report: Report) -> list[Finding]:

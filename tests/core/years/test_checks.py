@@ -132,6 +132,16 @@ def test_unchanged_paragraph_and_part():
     assert not {"unchanged_paragraph", "unchanged_part"} & set(kinds(report))
 
 
+def test_a_part_of_sub_sections_all_unchanged_is_an_unchanged_part():
+    report = report_with("")
+    report.parts[0].paragraphs = []
+    report.parts[0].children = [Section(heading=f"第{n}项", paragraphs=[Paragraph(body=f"原样{n}。", origin=f"原样{n}。")])
+                                for n in "一二"]
+    assert [f.where for f in check_report(report) if f.kind == "unchanged_part"] == ["第一部分"]
+    report.parts[0].children[1].paragraphs[0].body = "改写过的。"
+    assert "unchanged_part" not in kinds(report)
+
+
 def test_sample_as_last_years_draft(request):
     from conftest_paths import SAMPLE
 
