@@ -368,6 +368,10 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("全年发放困难家庭教育补助和残疾学生助学金分别为86.4万元、52.1万元，分别惠及1320人、640人。",
      ["发放困难家庭教育补助金额", "残疾学生助学金金额", "困难家庭教育补助惠及人数", "残疾学生助学金惠及人数"]),
     ("完成财政收支审计9项，涉及资金23.6亿元。", ["完成财政收支审计项数", "完成财政收支审计涉及资金"]),
+    # a bound the list's first starts with and the last's measure are everyone's; a name in brackets after a measure
+    # says it again
+    ("规模以上批发业、零售业、餐饮业销售额（营业额）分别增长9.8%、6.5%、21.3%。",
+     ["规模以上批发业销售额增速", "规模以上零售业销售额增速", "规模以上餐饮业销售额增速"]),
     # a word in brackets inside a name is part of it
     ("完成审计（调查）项目46个。", ["完成审计调查项目个数"]),
     # months in brackets say when, and break no clause

@@ -12,6 +12,7 @@ from drafter.core.text.lexicon import Lexicon
 # A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
 # the label, and no clause break
 CODE_IN_BRACKETS = re.compile(r"[（(](?:[A-Za-z0-9.．]{1,8}|[0-9０-９]{1,2}\s*[—\-－～~至到]\s*[0-9０-９]{1,2}[月日])[）)]")
+ALTERNATE_NAME = re.compile(r"(?<=[额量数率])[（(][\u4e00-\u9fff]{1,4}[额量数率][）)]")
 # A word or two in brackets inside a name is part of it (审计（调查）项目 → 审计调查项目, 186个村（社区） → 村社区)
 INLINE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[）)]")
 AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-９]+\s*周?岁|[0-9０-９]+\s*周?岁(?:及?以上|及?以下)")
@@ -21,6 +22,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
     before = _age_group(before, lexicon)  # 其中35岁以下7名: 青年
     before, after = CODE_IN_BRACKETS.sub("", before), CODE_IN_BRACKETS.sub("", after)  # 细颗粒物（PM2.5）
+    before, after = ALTERNATE_NAME.sub("", before), ALTERNATE_NAME.sub("", after)  # 销售额（营业额）: one name is enough
     before, after = INLINE_NOTE.sub(r"\1", before), INLINE_NOTE.sub(r"\1", after)  # 审计（调查）项目, 村（社区）
     before, after = AGE_RANGE.sub("", before), AGE_RANGE.sub("", after)  # 18至35岁青年: a criterion, not counted
     respective = respective_label(before, unit, lexicon)

@@ -61,9 +61,15 @@ def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
     last = [word for word, _flag in tokens(subjects[-1])]
     if len(last) < 2 or not subjects[-1].endswith(lexicon.label_shared_measures):
         return subjects
+    shared = "".join(last[1:])
+    bound = re.match(r".+?(?:以上|以下)(?=.)", subjects[0])
+    if bound and len(subjects) > 2 and all(len(subject) <= 4 for subject in subjects[1:-1]):
+        # 限额以上批发业、零售业、住宿业、餐饮业销售额: a bound the first starts with is everyone's, as the last's measure
+        items = [subjects[0][bound.end():], *subjects[1:-1], last[0]]
+        whole = [bound.group() + item + shared for item in items]
+        return whole if all(len(name) <= LABEL_MAX for name in whole) else [item + shared for item in items]
     if any(len(subject) > 4 for subject in subjects[:-1]):
         return _parallel(subjects)
-    shared = "".join(last[1:])
     return [subject + shared for subject in subjects[:-1]] + subjects[-1:]
 
 
