@@ -7,7 +7,7 @@ import re
 
 from drafter.core.lastyear.naming.apart import told_apart
 from drafter.core.lastyear.naming.labels import make_label, noun_phrase, target_subject
-from drafter.core.lastyear.naming.wording import tokens, with_measure
+from drafter.core.lastyear.naming.wording import NOUNISH, tokens, with_measure
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon
@@ -92,7 +92,7 @@ class FieldMaker:
                 after = span[upper.end():] + whole[start + end:]
             label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, after, unit)
                      or self._grade_of_the_figure_before(before) or make_label(before, after, unit, self.lexicon)) + (
-                "（下限）" if kind == "range_start" else "")
+                "（下限）" if kind == "range_start" or self._starts_a_range(span, match) else "")
             taken = {item.label for item in self.fields}
             if label in taken:  # told apart by what the sentence says, if it can
                 label = told_apart(label, before, after, unit, self.lexicon, taken) or label
@@ -100,6 +100,11 @@ class FieldMaker:
             position = match.end()
         pieces.append(span[position:])
         return "".join(pieces)
+
+    def _starts_a_range(self, span: str, match: re.Match) -> bool:
+        """15%～30%: a figure with its own unit that a range's upper end follows is the lower bound."""
+        join = RANGE_JOIN.match(span, match.end())
+        return join is not None and self.lexicon.figure.match(span, join.end()) is not None
 
     def _age_criterion(self, figure: Figure, match: re.Match, kind: str, span: str, whole: str, start: int) -> bool:
         if kind == "range_start":
@@ -229,7 +234,8 @@ class FieldMaker:
             label = f"{after[0]}名"
         else:
             noun = noun_phrase(_words_within(re.split(r"[^\u4e00-\u9fff]", after)[0], NAME_NOUN_CHARS), self.lexicon)
-            label = f"{noun}名称" if noun else "名称"
+            named = any(flag.startswith(NOUNISH) for _word, flag in tokens(noun))  # **、**共同参加: 共同 names nothing
+            label = f"{noun}名称" if named else "名称"
         # 市名 or 清廉馆名称 hidden twice is the same name twice; a bare 名称 says nothing of which name it is, and
         # one field for two of them put one text in two unrelated places
         if label in self.names and label != "名称":
