@@ -56,6 +56,7 @@ class FieldMaker:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.fields: list[Field] = []
+        self.labels: set[str] = set()  # the fields' labels, kept as they are made (a big report has thousands)
         self.names: dict[str, str] = {}  # a masked name's label → its text field
         self.targets = False  # set while the text read is a plan for the year ahead (the builder knows its parts)
         parts = [NAME, TEMPLATE_CODE.pattern] + ([lexicon.fixed.pattern] if lexicon.fixed else [])
@@ -93,9 +94,8 @@ class FieldMaker:
             label = (self._target_of_the_figure_before(before) or self._of_the_clause_before(before, after, unit)
                      or self._grade_of_the_figure_before(before) or make_label(before, after, unit, self.lexicon)) + (
                 "（下限）" if kind == "range_start" or self._starts_a_range(span, match) else "")
-            taken = {item.label for item in self.fields}
-            if label in taken:  # told apart by what the sentence says, if it can
-                label = told_apart(label, before, after, unit, self.lexicon, taken) or label
+            if label in self.labels:  # told apart by what the sentence says, if it can
+                label = told_apart(label, before, after, unit, self.lexicon, self.labels) or label
             pieces += [span[position:match.start()], self.add(label, figure)]
             position = match.end()
         pieces.append(span[position:])
@@ -207,10 +207,11 @@ class FieldMaker:
         return "{{ " + name + " }}"
 
     def _unique(self, label: str) -> str:
-        labels = {field.label for field in self.fields}
+        """The label, numbered when another field has it already; taken from now on."""
         unique, number = label, 2
-        while unique in labels:
+        while unique in self.labels:
             unique, number = f"{label}（{number}）", number + 1
+        self.labels.add(unique)
         return unique
 
     def _masked_names(self, text: str) -> str:
