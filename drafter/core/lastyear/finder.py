@@ -57,6 +57,7 @@ class FieldMaker:
         self.lexicon = lexicon
         self.fields: list[Field] = []
         self.labels: set[str] = set()  # the fields' labels, kept as they are made (a big report has thousands)
+        self.figures: list[Field] = []  # the figures' fields so far, in text order (a hidden name's is none)
         self.names: dict[str, str] = {}  # a masked name's label → its text field
         self.targets = False  # set while the text read is a plan for the year ahead (the builder knows its parts)
         parts = [NAME, TEMPLATE_CODE.pattern] + ([lexicon.fixed.pattern] if lexicon.fixed else [])
@@ -145,9 +146,6 @@ class FieldMaker:
         figure.notation = _chinese_notation(number)
         return figure
 
-    def _figures_made(self) -> list[Field]:
-        """The figures' fields so far, in text order (a masked name's text field is none)."""
-        return [item for item in self.fields if item.name.startswith("figure_")]
 
     def _target_of_the_figure_before(self, before: str) -> str:
         """签约率达到72.3%（目标值75%）: the target is the figure before's, named after it (签约率目标值); 普及率进一步
@@ -157,7 +155,7 @@ class FieldMaker:
             return subject + "目标值" if subject else ""
         if not TARGET_IN_BRACKETS.search(before):
             return ""
-        figures = self._figures_made()
+        figures = self.figures
         return re.sub(r"（\d+）$", "", figures[-1].label) + "目标值" if figures else ""
 
     def _of_the_clause_before(self, before: str, after: str, unit: str) -> str:
@@ -174,7 +172,7 @@ class FieldMaker:
         sentence = re.split(r"[。；;！？\n]", before[:match.end("before")])[-1]
         if earlier < told <= len(self.lexicon.figure.findall(sentence)):
             earlier = told  # one figure a clause: the changes are those clauses' figures, in order
-        figures = self._figures_made()
+        figures = self.figures
         if here >= earlier or earlier + here > len(figures):
             return ""
         subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
@@ -188,7 +186,7 @@ class FieldMaker:
         """新增省级非遗项目2项、市级8项: the second is the same thing at another grade, named as the first with its
         grade (市级非遗项目数); "" for any other figure."""
         match = NEXT_GRADE.search(before)
-        figures = self._figures_made()
+        figures = self.figures
         if not match or not figures:
             return ""
         grade = match.group(1)
@@ -201,9 +199,10 @@ class FieldMaker:
         if self.targets and "目标" not in label:  # next year's figure in a plan: what is aimed at, not done
             label += "目标"
         # Last year's figure is this year's "previous"; this year's value is for the user to fill.
-        self.fields.append(Field(name=name, label=self._unique(label), type=figure.type, unit=figure.unit,
-                                 qualifier=figure.qualifier, previous=figure.value,
-                                 minimum=least_value(figure, label), notation=figure.notation))
+        self.figures.append(Field(name=name, label=self._unique(label), type=figure.type, unit=figure.unit,
+                                  qualifier=figure.qualifier, previous=figure.value,
+                                  minimum=least_value(figure, label), notation=figure.notation))
+        self.fields.append(self.figures[-1])
         return "{{ " + name + " }}"
 
     def _unique(self, label: str) -> str:

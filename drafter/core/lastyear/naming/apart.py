@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.lastyear.naming.wording import CLAUSE_BREAK, LABEL_MAX, clean, shorten, tokens, without_figures
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, LOOKBACK, clean, shorten, tokens,
+                                                  without_figures)
 from drafter.core.text.lexicon import Lexicon
 from drafter.core.text.numbers import chinese_count
 
@@ -13,8 +14,10 @@ from drafter.core.text.numbers import chinese_count
 def told_apart(label: str, before: str, after: str, unit: str, lexicon: Lexicon, taken: set[str]) -> str:
     """A name for a figure whose label another has, and no other's: by what the counted did, by the bound that
     picks them, by the verb of its list or by what the sentence is about; "" when the sentence says nothing more."""
-    names = (distinct_label(label, after, unit, lexicon), _by_bound(label, before),
-             _by_the_list_s_verb(label, before, lexicon), _by_topic(label, before, lexicon))
+    before, after = before[-LOOKBACK:], after[:LOOKBACK]
+    ways = (lambda: distinct_label(label, after, unit, lexicon), lambda: _by_bound(label, before),
+            lambda: _by_the_list_s_verb(label, before, lexicon), lambda: _by_topic(label, before, lexicon))
+    names = (way() for way in ways)  # each only if the ones before gave no free name: jieba's words cost time
     return next((name for name in names if name and name not in taken), "")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from drafter.core.lastyear.naming.listed import respective_label
-from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, FROM, LABEL_MAX, NOUNISH, clean, first_item, shorten,
-                                                  tokens, whole_quotes, with_measure, without_figures)
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, FROM, LABEL_MAX, LOOKBACK, NOUNISH, clean, first_item,
+                                                  shorten, tokens, whole_quotes, with_measure, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
 # A code after a name says it again (细颗粒物（PM2.5）, 国内生产总值（GDP）), months say when (汛期（5—9月）): no part of
@@ -20,7 +20,7 @@ AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-�
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
-    before = _age_group(before, lexicon)  # 其中35岁以下7名: 青年
+    before, after = _age_group(before[-LOOKBACK:], lexicon), after[:LOOKBACK]  # 其中35岁以下7名: 青年
     before, after = CODE_IN_BRACKETS.sub("", before), CODE_IN_BRACKETS.sub("", after)  # 细颗粒物（PM2.5）
     before, after = ALTERNATE_NAME.sub("", before), ALTERNATE_NAME.sub("", after)  # 销售额（营业额）: one name is enough
     before, after = INLINE_NOTE.sub(r"\1", before), INLINE_NOTE.sub(r"\1", after)  # 审计（调查）项目, 村（社区）
@@ -43,11 +43,13 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
             subject = re.sub(rf"^(?:{'|'.join(NEW_WORK)})", "", subject) or subject
         head = shorten(subject, keep_first=True) + ("占比" if head.startswith("占") else head)
     elif len(clauses) > 1 and lexicon.figure.search(CLAUSE_BREAK.split(before)[-2]):
-        done = [clean(clause, lexicon) for clause in clauses[:-1]]
         # 排查积案86件，化解80件，化解率93%; 受理工单5.62万件，同比下降8.3%，按时办结率99.4%
-        while len(done) > 1 and done[-1] and (head.startswith(done[-1]) or _is_bare_change(done[-1], lexicon)):
-            done.pop()
-        head = _of_what_came_before(head, done[-1], lexicon) or head
+        at = len(clauses) - 2
+        done = clean(clauses[at], lexicon)
+        while at > 0 and done and (head.startswith(done) or _is_bare_change(done, lexicon)):
+            at -= 1
+            done = clean(clauses[at], lexicon)
+        head = _of_what_came_before(head, done, lexicon) or head
     raw_tail = CLAUSE_BREAK.split(without_figures(whole_quotes(after), lexicon))[0]
     raw_tail = "" if raw_tail.startswith(("并", "且")) else raw_tail  # 检视问题23个并逐项整改: what came of them
     quoted = re.match(r"^[“《]([^”》]{2,12})[”》]", raw_tail)

@@ -23,6 +23,7 @@ NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|(?:19|20)[0-9]{2}年度?"  # a
 
 
 LABEL_MAX = 12
+LOOKBACK = 300  # characters around a figure that can name it: a few sentences, never the whole of a long paragraph
 
 
 NOUNISH = ("n", "vn", "j", "nz", "nt", "ns", "l", "an", "ng")
@@ -43,7 +44,14 @@ def load_word_list() -> None:
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
-    return [(pair.word, pair.flag) for pair in _tagger().lcut(text)] if text else []
+    """jieba's words of text with their parts of speech (a new list: the caller may change it)."""
+    return list(_tagged(text)) if text else []
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    # the clauses before a figure are read again for every figure after them in the paragraph
+    return tuple((pair.word, pair.flag) for pair in _tagger().lcut(text))
 
 
 DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -79,9 +87,15 @@ def _counted_only(match: re.Match) -> str:
 def _fixed_mask(text: str, lexicon: Lexicon) -> list[bool]:
     """For each character of text, whether it is inside one of the lexicon's fixed phrases."""
     mask = [False] * len(text)
-    for match in lexicon.fixed.finditer(text) if lexicon.fixed else ():
-        mask[match.start():match.end()] = [True] * (match.end() - match.start())
+    for start, end in _fixed_spans(lexicon.fixed, text) if lexicon.fixed else ():
+        mask[start:end] = [True] * (end - start)
     return mask
+
+
+@lru_cache(maxsize=8192)
+def _fixed_spans(fixed: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    # the phrases' pattern is long and slow to run; the same clauses are read again for every figure after them
+    return tuple(match.span() for match in fixed.finditer(text))
 
 
 def outside_fixed(text: str, lexicon: Lexicon, change) -> str:
@@ -89,9 +103,9 @@ def outside_fixed(text: str, lexicon: Lexicon, change) -> str:
     if lexicon.fixed is None:
         return change(text)
     pieces, position = [], 0
-    for match in lexicon.fixed.finditer(text):
-        pieces += [change(text[position:match.start()]), match.group()]
-        position = match.end()
+    for start, end in _fixed_spans(lexicon.fixed, text):
+        pieces += [change(text[position:start]), text[start:end]]
+        position = end
     return "".join(pieces + [change(text[position:])])
 
 
