@@ -1,0 +1,72 @@
+"""The outline the builder makes of last year's paragraphs, one behaviour per row: which paragraph is a heading and of
+what level (typed numbers, Word's own numbering, a heading style, 第一部分), a heading run into its paragraph, a
+numbered sentence that is no heading, a lead sentence, and where the closing starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.core.lastyear import SourceParagraph as P
+from import_helpers import build_project
+
+TITLE = P("2023年工作总结")
+
+
+def outline(paragraphs: list[P], formatted: bool = False) -> list[str]:
+    """The report as lines: 开头/结尾 paragraphs, and each heading by its depth (run-in marked 〔接〕) with its
+    paragraphs under it (lead in 【】)."""
+    report = build_project([TITLE, *paragraphs], None, "t", formatted=formatted).report
+    lines = [f"开头 {_para(p)}" for p in report.opening]
+
+    def walk(sections, depth):
+        for section in sections:
+            lines.append(f"{'  ' * (depth - 1)}{depth} {section.heading}{'〔接〕' if section.run_in else ''}")
+            lines.extend(f"{'  ' * depth}· {_para(p)}" for p in section.paragraphs)
+            walk(section.children, depth + 1)
+
+    walk(report.parts, 1)
+    lines += [f"结尾 {_para(p)}" for p in report.closing]
+    return lines
+
+
+def _para(paragraph) -> str:
+    return (f"【{paragraph.lead}】" if paragraph.lead else "") + paragraph.body
+
+
+@pytest.mark.parametrize("paragraphs, lines", [
+    # typed numbers: 一、 a part, （一） under it, 1. a third level when short, a sentence when not
+    ([P("一、组织建设"), P("（一）学习教育"), P("1.建立制度"), P("1.全年开展培训12次，培训干部300人。")],
+     ["1 组织建设", "  2 学习教育", "    3 建立制度", "      · 1.全年开展培训{{ figure_01 }}，培训干部{{ figure_02 }}。"]),
+    # a heading run into its paragraph is split at its 。
+    ([P("一、组织建设"), P("（一）加强学习。全年开展学习12次。")],
+     ["1 组织建设", "  2 加强学习〔接〕", "    · 全年开展学习{{ figure_01 }}。"]),
+    # 第一部分 … when the report numbers its parts so: each a part, and 一、 under them a second level
+    ([P("第一部分 工作回顾"), P("一、组织建设"), P("第二部分 工作打算"), P("一、继续做好")],
+     ["1 工作回顾", "  2 组织建设", "1 工作打算", "  2 继续做好"]),
+    # one 第一部分 alone is no part word: the paragraph stays as written
+    ([P("一、组织建设"), P("第一部分内容如下。")], ["1 组织建设", "  · 第一部分内容如下。"]),
+    # Word's own numbering: a heading by its number's level; the items of a list (…；) stay body text
+    ([P("组织建设", numbered=1, number="一、"), P("检查电梯；", numbered=3, number="1."),
+      P("检查锅炉；", numbered=3, number="2.")],
+     ["1 组织建设", "  · 1.检查电梯；", "  · 2.检查锅炉；"]),
+    # a heading style's outline level, for a heading-like paragraph only
+    ([P("组织建设", outline_level=1), P("学习教育", outline_level=2), P("全年开展学习12次，效果良好。", outline_level=2)],
+     ["1 组织建设", "  2 学习教育", "    · 全年开展学习{{ figure_01 }}，效果良好。"]),
+    # a short first sentence in a part is its lead; a long one, or a listed point (一是), is not
+    ([P("一、组织建设"), P("全面加强学习。全年开展学习12次。"), P("一是加强学习。全年开展学习8次。")],
+     ["1 组织建设", "  · 【全面加强学习。】全年开展学习{{ figure_01 }}。", "  · 一是加强学习。全年开展学习{{ figure_02 }}。"]),
+    # before the first part there is no lead: the opening is as written
+    ([P("今年以来，我局认真履职。全年工作有序。"), P("一、组织建设")],
+     ["开头 今年以来，我局认真履职。全年工作有序。", "1 组织建设"]),
+    # after the last part, a paragraph turning to next year is the closing
+    ([P("一、组织建设"), P("全年开展学习12次。"), P("新的一年，我们将继续努力。")],
+     ["1 组织建设", "  · 全年开展学习{{ figure_01 }}。", "结尾 新的一年，我们将继续努力。"]),
+])
+def test_paragraphs_make_this_outline(paragraphs, lines):
+    assert outline(paragraphs) == lines
+
+
+def test_a_bold_start_is_the_lead_in_a_word_file_and_a_plain_short_sentence_is_not():
+    paragraphs = [P("一、组织建设"), P("全面加强学习。全年开展学习12次。", bold_prefix=6), P("全面加强作风。全年整改问题5个。")]
+    assert outline(paragraphs, formatted=True) == [
+        "1 组织建设", "  · 【全面加强学习。】全年开展学习{{ figure_01 }}。", "  · 全面加强作风。全年整改问题{{ figure_02 }}。"]
