@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.lastyear import SourceParagraph as P
+from drafter.core.lastyear import ImportFailed, SourceParagraph as P
 from import_helpers import build_project
 
 TITLE = P("2023年工作总结")
@@ -70,3 +70,43 @@ def test_a_bold_start_is_the_lead_in_a_word_file_and_a_plain_short_sentence_is_n
     paragraphs = [P("一、组织建设"), P("全面加强学习。全年开展学习12次。", bold_prefix=6), P("全面加强作风。全年整改问题5个。")]
     assert outline(paragraphs, formatted=True) == [
         "1 组织建设", "  · 【全面加强学习。】全年开展学习{{ figure_01 }}。", "  · 全面加强作风。全年整改问题{{ figure_02 }}。"]
+
+
+@pytest.mark.parametrize("paragraphs, lines", [
+    # 特此报告。 alone after the last part closes the report
+    ([P("一、组织建设"), P("全年开展学习12次。"), P("特此报告。")],
+     ["1 组织建设", "  · 全年开展学习{{ figure_01 }}。", "结尾 特此报告。"]),
+    # a plan part of paragraphs is all plan: it stays a part, no closing taken out of it
+    ([P("一、组织建设"), P("全年开展学习12次。"), P("二、2024年工作打算"), P("继续做好2024年的工作。"), P("加强学习。")],
+     ["1 组织建设", "  · 全年开展学习{{ figure_01 }}。", "1 {{ next_year }}年工作打算", "  · 继续做好{{ next_year }}年的工作。",
+      "  · 加强学习。"]),
+    # in a plan part of sub-sections, only a paragraph naming next year closes the report
+    ([P("一、组织建设"), P("二、2024年工作打算"), P("（一）加强学习"), P("做好学习。"), P("2024年，我们将继续努力。")],
+     ["1 组织建设", "1 {{ next_year }}年工作打算", "  2 加强学习", "    · 做好学习。", "结尾 {{ next_year }}年，我们将继续努力。"]),
+])
+def test_where_the_closing_starts(paragraphs, lines):
+    assert outline(paragraphs) == lines
+
+
+def test_a_list_item_keeps_its_number_and_its_bold_start_counts_the_number():
+    paragraphs = [P("组织建设", numbered=1, number="一、"), P("检查电梯。做好维保，共检查12台；", numbered=3, number="1.", bold_prefix=4),
+                  P("检查锅炉；", numbered=3, number="2.")]
+    assert outline(paragraphs, formatted=True) == [
+        "1 组织建设", "  · 【1.检查电梯。】做好维保，共检查{{ figure_01 }}；", "  · 2.检查锅炉；"]
+
+
+def test_a_year_changed_in_the_closing_is_listed_under_the_closing():
+    result = build_project([TITLE, P("一、组织建设"), P("全年开展学习12次。"), P("新的一年，我们将在2023年基础上继续努力。")],
+                           None, "t")
+    assert result.year_changes == ["标题：2023年 → 2024年", "结尾：2023年 → 2024年"]
+
+
+def test_a_year_given_is_the_report_s_and_the_one_before_is_last_year_s():
+    result = build_project([P("工作总结"), P("一、组织建设"), P("全年开展学习12次。")], 2024, "t.txt")
+    assert (result.from_year, result.report.meta.year, result.report.kind) == (2023, 2024, "年度工作报告")
+
+
+def test_nothing_to_import_is_refused_naming_the_file_and_a_title_alone_is_not():
+    with pytest.raises(ImportFailed, match="^“去年.txt”中没有找到正文$"):
+        build_project([], None, "去年.txt")
+    assert build_project([P("2023年工作总结")], None, "去年.txt").report.parts == []
