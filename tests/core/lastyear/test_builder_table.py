@@ -110,3 +110,42 @@ def test_nothing_to_import_is_refused_naming_the_file_and_a_title_alone_is_not()
     with pytest.raises(ImportFailed, match="^“去年.txt”中没有找到正文$"):
         build_project([], None, "去年.txt")
     assert build_project([P("2023年工作总结")], None, "去年.txt").report.parts == []
+
+
+FIRST_25 = "建立健全学习制度和考核办法以及配套的激励与约束机制"  # a first sentence of 25 characters, no comma
+FIRST_26 = "建立健全学习制度和考核办法以及配套的激励与约束的机制"
+
+
+@pytest.mark.parametrize("paragraphs, lines", [
+    # 1. and a sentence with a comma, full or half width, is a numbered sentence
+    ([P("一、组织建设"), P("（一）学习"), P("1.全年开展培训12次，培训干部300人。"), P("2.全年开展培训5次,培训干部80人。")],
+     ["1 组织建设", "  2 学习", "    · 1.全年开展培训{{ figure_01 }}，培训干部{{ figure_02 }}。",
+      "    · 2.全年开展培训{{ figure_03 }},培训干部{{ figure_04 }}。"]),
+    # a short first sentence without a comma is a heading run into its paragraph: up to 25 characters
+    ([P("一、组织建设"), P("（一）学习"), P(f"1.{FIRST_25}。全年开展学习12次。"), P(f"2.{FIRST_26}。全年开展学习8次。")],
+     ["1 组织建设", "  2 学习", f"    3 {FIRST_25}〔接〕", "      · 全年开展学习{{ figure_01 }}。",
+      f"      · 【2.{FIRST_26}。】全年开展学习" + "{{ figure_02 }}。"]),
+    # items ending in ； or ; are a list, not headings
+    ([P("一、组织建设"), P("（一）学习"), P("1.检查电梯；"), P("2.检查锅炉;")],
+     ["1 组织建设", "  2 学习", "    · 1.检查电梯；", "    · 2.检查锅炉;"]),
+    # half-width brackets are a （一）; a colon after 第一部分 goes
+    ([P("一、组织建设"), P("(一)学习教育")], ["1 组织建设", "  2 学习教育"]),
+    ([P("第一部分：工作回顾"), P("第二部分：工作打算")], ["1 工作回顾", "1 工作打算"]),
+    # Word's numbering on a heading run into its paragraph
+    ([P("组织建设", numbered=1, number="一、"), P("加强学习。全年开展学习12次。", numbered=2, number="（一）")],
+     ["1 组织建设", "  2 加强学习〔接〕", "    · 全年开展学习{{ figure_01 }}。"]),
+    # heading styles go four levels deep; a fifth is body text
+    ([P("组织建设", outline_level=1), P("学习", outline_level=4), P("制度", outline_level=5)],
+     ["1 组织建设", "  2 学习", "    · 制度"]),
+    # under part words every level moves down one, and four is the deepest
+    ([P("第一部分 回顾"), P("一、组织建设"), P("（一）学习"), P("1.制度"), P("（1）细则"), P("第二部分 打算")],
+     ["1 回顾", "  2 组织建设", "    3 学习", "      4 制度", "      4 细则", "1 打算"]),
+])
+def test_which_paragraph_is_a_heading_and_how_deep(paragraphs, lines):
+    assert outline(paragraphs) == lines
+
+
+def test_a_bold_first_sentence_is_a_heading_even_with_a_comma():
+    paragraphs = [P("一、组织建设"), P("（一）学习"), P("1.全年开展培训，培训干部。全年开展学习12次。", bold_prefix=15)]
+    assert outline(paragraphs, formatted=True) == [
+        "1 组织建设", "  2 学习", "    3 全年开展培训，培训干部〔接〕", "      · 全年开展学习{{ figure_01 }}。"]
