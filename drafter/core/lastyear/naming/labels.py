@@ -20,11 +20,7 @@ AGE_RANGE = re.compile(r"[0-9０-９]+\s*(?:至|～|~|—|－|-|到)\s*[0-9０-�
 
 def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     """先后12次开展“第一议题”学习 → 开展第一议题学习次数; 5名青年干部参加 → 青年干部人数."""
-    before, after = _age_group(before[-LOOKBACK:], lexicon), after[:LOOKBACK]  # 其中35岁以下7名: 青年
-    before, after = CODE_IN_BRACKETS.sub("", before), CODE_IN_BRACKETS.sub("", after)  # 细颗粒物（PM2.5）
-    before, after = ALTERNATE_NAME.sub("", before), ALTERNATE_NAME.sub("", after)  # 销售额（营业额）: one name is enough
-    before, after = INLINE_NOTE.sub(r"\1", before), INLINE_NOTE.sub(r"\1", after)  # 审计（调查）项目, 村（社区）
-    before, after = AGE_RANGE.sub("", before), AGE_RANGE.sub("", after)  # 18至35岁青年: a criterion, not counted
+    before, after = _prepared(before[-LOOKBACK:], lexicon, at_end=True), _prepared(after[:LOOKBACK], lexicon)
     respective = respective_label(before, unit, lexicon)
     if respective:  # 失业保险、工伤保险参保人数分别达到10.2万人、12.7万人: the n-th figure is the n-th's
         return respective
@@ -71,6 +67,15 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     if len(suffix) > 1 and suffix.endswith("数") and words.endswith(("总量", "数量", "总数")) and _listed(before, after):
         words = words[:-2]  # 馆藏档案总量达到38.6万卷、21.4万件: 馆藏档案卷数, 馆藏档案件数
     return _with_starting_point(with_measure(words, suffix), before, after)
+
+
+def _prepared(text: str, lexicon: Lexicon, at_end: bool = False) -> str:
+    """The words around a figure as a label reads them: an age bound just before it as its group (其中35岁以下 → 其中
+    青年), codes, months and second names in brackets gone, a word in brackets inside a name kept, other age bounds
+    gone (18至35岁青年: a criterion, not counted)."""
+    text = _age_group(text, lexicon) if at_end else text
+    text = ALTERNATE_NAME.sub("", CODE_IN_BRACKETS.sub("", text))  # 细颗粒物（PM2.5）, 销售额（营业额）
+    return AGE_RANGE.sub("", INLINE_NOTE.sub(r"\1", text))  # 审计（调查）项目, 村（社区）
 
 
 SHARE_OF = re.compile(r"(?P<part>.{2,}?)占(?P<whole>.{2,}?)的?(?P<measure>比重|比例)")
