@@ -372,6 +372,9 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     # says it again
     ("规模以上批发业、零售业、餐饮业销售额（营业额）分别增长9.8%、6.5%、21.3%。",
      ["规模以上批发业销售额增速", "规模以上零售业销售额增速", "规模以上餐饮业销售额增速"]),
+    # those taking part in what the clause before counted, in whatever unit
+    ("开设书法、合唱、围棋等社团课程42门，参与学生1480人。", ["社团课程数", "社团课程参与学生人数"]),
+    ("全年举办培训班8期，参训干部620人次。", ["举办培训班期数", "培训班参训干部人次"]),
     # a word in brackets inside a name is part of it
     ("完成审计（调查）项目46个。", ["完成审计调查项目个数"]),
     # months in brackets say when, and break no clause

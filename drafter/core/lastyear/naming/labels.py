@@ -52,7 +52,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
     if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
         head = _without_manner(_subject_before(clauses, lexicon))
-    elif not tail and unit not in lexicon.label_verbal_units:
+    elif not tail and (unit not in lexicon.label_verbal_units or head.startswith(TAKING_PART)):
         head = _of_the_counted(head, before, unit, lexicon)
     if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
@@ -126,11 +126,14 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     if head in lexicon.groups_of_people:
         return head + _of_whom(before[:among.start()], lexicon) if among else head
     parts = tokens(head)
-    if not parts or not parts[0][1].startswith("v") or parts[0][1] == "vn":
+    done = parts and parts[0][1].startswith("v") and parts[0][1] != "vn"  # 已完成整治: what was done, to what?
+    if not (done or head.startswith(TAKING_PART)):
         return head
     # the nearest clause of the sentence that ends counting in this unit (建成高标准农田5.2万亩，完成任务的108%，累计建成…)
     clauses = CLAUSE_BREAK.split(re.split(r"[。；;！？\n]", before)[-1])[:-1]
-    clause = next((clause for clause in reversed(clauses) if _ends_counting(clause, unit, lexicon)), "")
+    # those taking part in what the clause before counted, in whatever unit (社团课程42门，参与学生1480人)
+    counted = None if head.startswith(TAKING_PART) else unit
+    clause = next((clause for clause in reversed(clauses) if _ends_counting(clause, counted, lexicon)), "")
     if not clause:
         return head
     thing = []
@@ -145,12 +148,14 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
 
 
+TAKING_PART = ("参与", "参加", "参训", "参赛", "参考")
 NEW_WORK = ("新建", "新增", "改建", "扩建", "新开")
 
 
-def _ends_counting(clause: str, unit: str, lexicon: Lexicon) -> bool:
+def _ends_counting(clause: str, unit: str | None, lexicon: Lexicon) -> bool:
+    """Whether the clause ends with a figure (in this unit, unless None)."""
     counted = list(lexicon.figure.finditer(clause))
-    return bool(counted) and counted[-1].group("unit") == unit and not clause[counted[-1].end():].strip()
+    return bool(counted) and unit in (None, counted[-1].group("unit")) and not clause[counted[-1].end():].strip()
 
 
 def _of_whom(before: str, lexicon: Lexicon) -> str:
