@@ -26,9 +26,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         return respective
     clauses = CLAUSE_BREAK.split(without_figures(whole_quotes(before), lexicon))
     head = clean(clauses[-1], lexicon)
-    # 收入较上年增长 is 收入增长: the year is the field's (较2022年 leaves 较 once the year is gone; 较上年末)
-    head = re.sub(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)",
-                  "", head)
+    head = COMPARED.sub("", head)  # 收入较上年增长 is 收入增长: the year is the field's
     head = _of_its_thing(head, clauses[:-1], lexicon)  # 粮食播种面积46.8万亩，总产量19.35万吨 → 粮食总产量
     head = _share(head)  # 税收收入占全县一般公共预算收入的比重 → 税收收入占比
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
@@ -196,18 +194,20 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
         cleaned = clean(CAUSE.sub("", clauses[index]), lexicon)  # 受疫情冲击，增速-1.3%: the cause is no subject
         if cleaned and not _is_bare_change(cleaned, lexicon):  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
             # 零售总额增长6.5%、达到348亿元: the level reached is of the 零售总额, not of its growth
-            cleaned = CHANGED.sub("", cleaned) or cleaned
+            cleaned = CHANGED.sub("", COMPARED.sub("", cleaned)) or cleaned
             return _share(_of_its_thing(cleaned, clauses[:index], lexicon))
     return ""
 
 
-CHANGED = re.compile(r"(?<=..)(?:同比|较上年|比上年)?(?:增长|下降|提高|降低|增加|减少|上升|提升)$")
+# What a change is measured against: the year, the usual year (较2022年 leaves 较 once the year is gone; 较上年末)
+COMPARED = re.compile(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)")
+CHANGED = re.compile(r"(?<=..)(?:增长|下降|提高|降低|增加|减少|上升|提升)$")
 CAUSE = re.compile(r"(?:受|因|由于)[^，。；,;]*?(?:影响|冲击|制约)")
 
 
 def _is_bare_change(text: str, lexicon: Lexicon) -> bool:
     """同比增长, 较上年提高: a change said without its subject."""
-    return re.sub(r"^(同比|较上年|比上年|较去年)", "", text) in lexicon.label_bare_changes
+    return COMPARED.sub("", text) in lexicon.label_bare_changes
 
 
 def _of_what_came_before(head: str, clause_before: str, lexicon: Lexicon) -> str:
