@@ -234,8 +234,7 @@ def cmd_fields(args) -> int:
     for row, field in zip(rows, report.fields.values()):
         # as the report prints them (2856.4亿元, 300余名), not as stored (285640000000)
         after = "" if field.qualifier == "约" else field.qualifier  # 约 stands before a number (约300人), 余 after it
-        scale = field.notation.rstrip(",") if field.notation.rstrip(",") in ("万", "亿", "万亿") else ""
-        value = (f"（未填）{after}{scale}{field.unit}" if field.value is None else  # （未填）亿元, as last year's 326.8亿元
+        value = (f"（未填）{after}{field.unit}" if field.value is None else
                  format_number(field.value, field.type, field.unit, field.qualifier, field.notation))
         previous = ("" if field.previous is None else
                     "  去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation))

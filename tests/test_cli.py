@@ -271,11 +271,6 @@ def test_fields_text_shows_values_as_the_report_prints_them(project, capsys):
     assert run(["fields", str(project)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("seminars"))
     assert "\t2.3万人次  去年 2.16万人次" in line  # not 23000 and 21600
-    field.value = None
-    save_project(report, project)
-    assert run(["fields", str(project)]) == 0
-    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("seminars"))
-    assert "\t（未填）万人次  去年 2.16万人次" in line  # asked for in the unit last year's figure is printed in
 
 
 def test_label_renames_a_field_and_refuses_duplicates(project, capsys):
