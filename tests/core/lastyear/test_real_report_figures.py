@@ -107,8 +107,12 @@ def test_a_number_inside_a_name_stays_text_and_the_label_keeps_the_name(sentence
     ("一般公共预算收入12亿元，增幅3.2%。", ["一般公共预算收入金额", "一般公共预算收入增幅"]),
 ])
 def test_a_rate_after_a_comma_takes_the_subject_before_it(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
+
+
+def labels_of(sentence: str) -> list[str]:
+    """The labels of the fields the sentence's figures become, in text order."""
+    return [label for label, *_ in imported(sentence)[1]]
 
 
 def imported_text(tmp_path, text: str, name: str = "报告.txt"):
@@ -202,8 +206,7 @@ def test_a_speech_dated_in_spring_is_about_the_year_before(tmp_path):
     ("每千人口医疗机构床位数达5.86张。", ["每千人口医疗机构床位数"]),
 ])
 def test_figures_a_sentence_tells_apart_get_labels_that_say_how(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 def test_a_figure_in_the_plan_for_next_year_is_a_target(tmp_path):
@@ -243,8 +246,7 @@ def test_labels_take_what_the_sentence_says_and_leave_years_and_codes_out(senten
      ["企业职工养老保险参保人数", "城乡居民养老保险参保人数"]),
 ])
 def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 @pytest.mark.parametrize("sentence, labels", [
@@ -262,8 +264,7 @@ def test_subjects_told_apart_in_lists_and_in_clauses_before(sentence, labels):
      ["完成投资金额", "滨河公园改造工程新建步道里程", "滨河公园完成投资金额"]),
 ])
 def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 @pytest.mark.parametrize("sentence, labels", [
@@ -286,8 +287,7 @@ def test_figures_of_one_kind_are_told_apart_by_what_the_sentence_says(sentence, 
     ("接收录音录像档案182盘，编研成果共计86万字。", ["接收录音录像档案盘数", "编研成果字数"]),
 ])
 def test_the_subject_is_found_past_clauses_that_name_nothing(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 def test_a_last_year_measure_column_shows_this_years_columns_last_year(tmp_path):
@@ -322,8 +322,7 @@ def test_measures_of_the_environment_and_energy(sentence, values):
     ("专任教师中研究生学历比例，高中、初中分别为18.2%、9.6%。", ["高中研究生学历比例", "初中研究生学历比例"]),
 ])
 def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 @pytest.mark.parametrize("sentence, labels", [
@@ -383,8 +382,7 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("机关党支部检视问题23个并逐项整改。", ["机关党支部检视问题个数"]),
 ])
 def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
-    _report, fields, _text = imported(sentence)
-    assert [label for label, *_ in fields] == labels
+    assert labels_of(sentence) == labels
 
 
 @pytest.mark.parametrize("sentence, values", [
