@@ -282,8 +282,7 @@ class MainWindow(FileActions, EditingActions, CollectActions, ReviewActions, Pag
 
     def part_titles(self) -> dict[str, str]:
         """第二部分 → 二、提升服务质效: how the form names its groups."""
-        return {place_name((index,)): f"{self.outline.number(part)}{part.heading}"
-                for index, part in enumerate(self.report.parts, 1)}
+        return {place_name((index,)): self.outline.title(part) for index, part in enumerate(self.report.parts, 1)}
 
     def push_text_edit(self, node, attribute: str, text: str) -> None:
         if getattr(node, attribute) != text:

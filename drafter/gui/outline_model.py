@@ -94,7 +94,7 @@ class OutlineModel(QAbstractItemModel):
         if isinstance(node, Group):
             return node.title
         if isinstance(node, Section):
-            return f"{self.outline.number(node)}{node.heading}"
+            return self.outline.title(node)
         if self._labels is None:  # once per set of fields, not per row: a long report has 1800 of them
             self._labels = fieldtext.labels_by_name(self.outline.report.fields)
         text = fieldtext.to_display(node.lead or node.body, self.outline.report.fields, self._labels,

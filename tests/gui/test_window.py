@@ -187,6 +187,23 @@ def test_form_groups_are_titled_by_their_part(window):
     assert titles[:2] == ["一、突出政治引领，理论武装走深走实", "二、聚焦中心大局，服务发展成效明显"]
 
 
+def test_a_heading_with_its_year_shows_the_year_in_the_outline_and_the_form(window):
+    import copy
+
+    from PySide6.QtWidgets import QGroupBox
+
+    from drafter.core.report.document import DraftDocument
+
+    report = copy.deepcopy(window.report)
+    report.parts[0].heading = "{{ year }}年工作开展情况"
+    window.replace_document(DraftDocument(report))
+    model = window.tree.model()
+    rows = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert f"一、{report.meta.year}年工作开展情况" in rows
+    titles = [box.title() for box in window.form.scroll.widget().findChildren(QGroupBox)]
+    assert f"一、{report.meta.year}年工作开展情况" in titles
+
+
 def test_renaming_a_field_changes_its_label_everywhere_and_undoes(window, monkeypatch):
     from PySide6.QtWidgets import QGroupBox, QLabel
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dc_field
 
 from drafter.core.report.model import MAX_LEVEL, Paragraph, Report, Section, new_id
+from drafter.core.text import fieldtext
 from drafter.core.text.numbers import heading_number
 
 
@@ -71,6 +72,14 @@ class Outline:
             return ""
         siblings = self.section_list(self.parent(node))
         return heading_number(self.level(node), _index_of(siblings, node) + 1)
+
+    def title(self, section: Section) -> str:
+        """一、2025年工作开展情况: the number and the heading as the page prints it, a year or a figure in place of its
+        code ({{ year }}), as the outline's rows and the form's groups show it."""
+        report = self.report
+        return self.number(section) + fieldtext.to_display(section.heading, report.fields,
+                                                           fieldtext.labels_by_name(report.fields),
+                                                           fieldtext.built_in_values(report.meta))
 
     def section_list(self, parent) -> list[Section]:
         return self.report.parts if parent is None else parent.children

@@ -21,6 +21,14 @@ def test_outline_numbers_follow_positions(filled_report):
     assert not outline.move(third, -1)
 
 
+def test_a_heading_s_title_shows_years_as_the_page_prints_them(filled_report):
+    filled_report.meta.year = 2025
+    first, last = filled_report.parts[0], filled_report.parts[-1]
+    first.heading, last.heading = "{{ year }}年工作开展情况", "{{ next_year }}年工作打算"
+    outline = Outline(filled_report)
+    assert (outline.title(first), outline.number(last) + "2026年工作打算") == ("一、2025年工作开展情况", outline.title(last))
+
+
 def test_subsections_number_per_level(filled_report):
     outline = Outline(filled_report)
     part = filled_report.parts[0]
