@@ -77,6 +77,8 @@ class Outline:
         """一、2025年工作开展情况: the number and the heading as the page prints it, a year or a figure in place of its
         code ({{ year }}), as the outline's rows and the form's groups show it."""
         report = self.report
+        if "{{" not in section.heading:  # most headings: no labels to look up for the rows of a long report
+            return self.number(section) + section.heading
         return self.number(section) + fieldtext.to_display(section.heading, report.fields,
                                                            fieldtext.labels_by_name(report.fields),
                                                            fieldtext.built_in_values(report.meta))
