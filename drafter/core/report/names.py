@@ -13,7 +13,7 @@ MAX_NAME = 120
 
 def safe_file_name(title: str, fallback: str = "工作报告") -> str:
     """A title as a Windows file name: forbidden characters become _, no trailing dot or space, no CON/NUL."""
-    name = _FORBIDDEN.sub("_", title).strip().rstrip(". ")
+    name = _FORBIDDEN.sub("_", title).strip()  # a trailing dot or space goes last: CON. is reserved as CON is
     if _RESERVED.match(name):
         name = "_" + name
     return name[:MAX_NAME].rstrip(". ") or fallback
