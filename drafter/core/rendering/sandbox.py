@@ -102,8 +102,9 @@ class TemplateRunner:
                 pieces.append(piece)
         except UndefinedError as error:
             match = _UNDEFINED_NAME.search(str(error))
-            name = match.group(1) if match else str(error)
-            raise RenderError(f"{where}：引用了不存在的字段“{name}”，请先在统计数据中建立它") from None
+            if match is None:  # an attribute or item of something that is there ('int object' has no attribute …)
+                raise RenderError(f"{where}：模板引用了不存在的内容（{error}）") from None
+            raise RenderError(f"{where}：引用了不存在的字段“{match.group(1)}”，请先在统计数据中建立它") from None
         except (SecurityError, _Exceeded) as error:
             raise RenderError(f"{where}：模板中含有不允许的操作（{error}）") from None
         except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError, RecursionError,

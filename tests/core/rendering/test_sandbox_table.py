@@ -64,3 +64,48 @@ def test_the_same_code_inside_the_limits_prints(source, length):
 ])
 def test_a_filter_on_a_figure_not_yet_known_asks_for_it(source, printed):
     assert _printed(source) == printed
+
+
+# The shared budget and the runner's own words (rendering/sandbox.py), at each limit exactly.
+
+def test_the_budget_holds_up_to_each_limit_and_no_further():
+    from drafter.core.rendering.sandbox import MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, _Budget, _Exceeded
+
+    budget = _Budget()
+    budget.spend_steps(MAX_LOOP_STEPS)
+    budget.spend_chars(MAX_OUTPUT_CHARS)
+    with pytest.raises(_Exceeded, match="^循环次数超出限制$"):
+        budget.spend_steps(1)
+    with pytest.raises(_Exceeded, match="^输出内容超出长度限制$"):
+        budget.spend_chars(1)
+
+
+def _run(source: str, context: dict | None = None) -> str:
+    from drafter.core.rendering.sandbox import TemplateRunner
+
+    return TemplateRunner().render(source, "第一部分第1段", context or {})
+
+
+@pytest.mark.parametrize("source, message", [
+    ("{% for i in range(1000001) %}{% endfor %}", "第一部分第1段：模板中含有不允许的操作（循环次数超出限制）"),
+    ("{{ missing }}", "第一部分第1段：引用了不存在的字段“missing”，请先在统计数据中建立它"),
+    ("{{ missing + 1 }}", "第一部分第1段：引用了不存在的字段“missing”，请先在统计数据中建立它"),
+    ("{{ visits.total }}", "第一部分第1段：模板引用了不存在的内容（'int object' has no attribute 'total'）"),
+    ("{{ 1 // 0 }}", "第一部分第1段：模板无法计算（ZeroDivisionError: integer division or modulo by zero）"),
+    ("{% if %}", "第一部分第1段第1行模板语法有误：Expected an expression, got 'end of statement block'"),
+])
+def test_what_cannot_render_is_named_with_its_place(source, message):
+    with pytest.raises(RenderError) as raised:
+        _run(source, {"visits": 12})
+    assert str(raised.value) == message
+
+
+def test_plain_prose_and_bare_references_count_against_the_budget_too():
+    from drafter.core.rendering import sandbox
+
+    assert _run("学习{{ n }}次", {"n": 12}) == "学习12次"
+    runner = sandbox.TemplateRunner()
+    runner.budget.chars = sandbox.MAX_OUTPUT_CHARS - 4
+    assert runner.render("四个字符", "开头", {}) == "四个字符"
+    with pytest.raises(RenderError, match="^开头：模板中含有不允许的操作（输出内容超出长度限制）$"):
+        runner.render("再", "开头", {})
