@@ -380,6 +380,21 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("年降水量1526.3毫米，其中汛期（5—9月）降水量1087.6毫米。", ["年降水量", "汛期降水量"]),
     # 并 after a count says what came of them, not what they are
     ("机关党支部检视问题23个并逐项整改。", ["机关党支部检视问题个数"]),
+    # 分别 with no list of its own: its figures are of those the part before counted, in turn
+    ("其中，危化品检查126次、消防检查98次，分别占总数的56.3%、43.7%。",
+     ["危化品检查次数", "消防检查次数", "危化品检查占比", "消防检查占比"]),
+    ("孕产妇系统管理1320人、儿童健康管理2410人，管理率分别为92.6%、94.1%。",
+     ["孕产妇系统管理人数", "儿童健康管理人数", "孕产妇系统管理率", "儿童健康管理率"]),
+    ("清理闲置厂房86亩、盘活低效用地120亩，分别完成年度任务的104%和112%。",
+     ["清理闲置厂房面积", "盘活低效用地面积", "清理闲置厂房完成率", "盘活低效用地完成率"]),
+    # a bare thing in a list of counts takes the list's verb; a thing with its own verb keeps it, and is not
+    # taken for something done to what the item before counted
+    ("发放宣传册4200份、宣传品1800件。", ["发放宣传册份数", "发放宣传品件数"]),
+    ("新建步道12公里、改造管网8公里。", ["新建步道里程", "改造管网里程"]),
+    # a manner (依法) names nothing: what was done with those counted does
+    ("依法将58人次纳入信用惩戒名单。", ["纳入信用惩戒名单人次"]),
+    # a level kept (保持) is the level itself
+    ("饮用水水源水质达标率保持100%。", ["饮用水水源水质达标率"]),
 ])
 def test_a_subject_the_sentence_gives_elsewhere_is_found(sentence, labels):
     assert labels_of(sentence) == labels

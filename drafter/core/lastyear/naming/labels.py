@@ -30,6 +30,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     head = _of_its_thing(head, clauses[:-1], lexicon)  # 粮食播种面积46.8万亩，总产量19.35万吨 → 粮食总产量
     head = _share(head)  # 税收收入占全县一般公共预算收入的比重 → 税收收入占比
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
+    head = head if bare else _with_the_list_s_verb(head, before)  # 出动消防车2341辆次、指战员1.26万人次 → 出动指战员
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
@@ -125,6 +126,8 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
         return head + _of_whom(before[:among.start()], lexicon) if among else head
     parts = tokens(head)
     done = parts and parts[0][1].startswith("v") and parts[0][1] != "vn"  # 已完成整治: what was done, to what?
+    if done and re.search(r"、[^，。；：、,;:！？]*$", before):
+        return head  # 新建道路12公里、改造管网8公里: a list of things done, each to its own thing
     if not (done or head.startswith(TAKING_PART)):
         return head
     # the nearest clause of the sentence that ends counting in this unit (建成高标准农田5.2万亩，完成任务的108%，累计建成…)
@@ -144,6 +147,19 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
         thing.pop(0)
     thing = "".join(word for word, _flag in thing)
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
+
+
+def _with_the_list_s_verb(head: str, before: str) -> str:
+    """A bare thing in a list of counts is what the list's verb was done with (出动消防车2341辆次、指战员1.26万人次 →
+    出动指战员; 发放宣传资料5000份、宣传品2000件 → 发放宣传品); as it is when it has its own verb."""
+    listed = re.search(r"(?:^|[，。；：,;:！？\n])([^，。；：,;:！？\n]+)、[^，。；：、,;:！？\n]*$", before)
+    words = tokens(head)
+    if not listed or not re.search(r"\d", listed.group(1)) or not words or any(f.startswith("v") for _w, f in words):
+        return head  # a list of names (开设书法、合唱等社团课程), or a thing with its own verb
+    verb, flag = tokens(listed.group(1))[0]
+    if not flag.startswith("v") or flag == "vn" or len(verb) < 2 or len(verb + head) > LABEL_MAX:
+        return head
+    return verb + head
 
 
 TAKING_PART = ("参与", "参加", "参训", "参赛", "参考")

@@ -96,9 +96,49 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
     立案数分别下降9.1%、26.4% → 治安案件立案数下降比例); "" when the figure is not in such a list."""
     subject = respective_subject(before, lexicon)
     if not subject:
-        return ""
+        return told_before_label(before, unit, lexicon)
     suffix = lexicon.label_suffixes.get(unit, "数")
     # 提高到 a level is the level itself, no change
     change = re.match(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])", RESPECTIVELY.search(before).group(2))
     subject += change.group(1) if change else ""
     return with_measure(subject, suffix)
+
+
+# 分别 opening its clause with at most one subject of its own: its figures are of those the part before counted
+TOLD_BEFORE = re.compile(r"[，,；;]([^，。；：,;:！？\n、]{0,12}?)分别([^，。；：,;:！？\n]*)$")
+PART_BREAK = re.compile(r"[，。；：,;:！？\n]")
+CHANGE = re.compile(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])")
+
+
+def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
+    """火灾扑救512起、抢险救援389起，分别占总数的40.4%、30.7% → 抢险救援占比; 高血压患者规范管理2146人、糖尿病患者
+    规范管理683人，规范管理率分别为73.2%、70.8% → 糖尿病患者规范管理率: the n-th figure after a 分别 that lists no
+    subjects is of the n-th the part before counted; "" when the part before counts fewer."""
+    match = TOLD_BEFORE.search(before)
+    if not match:
+        return ""
+    counted = PART_BREAK.split(before[:match.start()])[-1]
+    figures = list(lexicon.figure.finditer(counted))
+    index = len(lexicon.figure.findall(match.group(2)))
+    if len(figures) < 2 or index >= len(figures):
+        return ""
+    start = figures[index - 1].end() if index else 0
+    subject = clean(counted[start:figures[index].start()].lstrip("、和及与 "), lexicon)
+    if len(subject) < 2:
+        return ""
+    tail = match.group(2)
+    if tail.startswith("占"):  # 分别占总数的40.4%: each one's share
+        return shorten(subject + "占比", keep_first=True)
+    if "完成" in tail and unit == "%":  # 分别完成年度任务的118%
+        return shorten(subject + "完成率", keep_first=True)
+    change = CHANGE.match(tail)
+    named = _merged(subject, clean(match.group(1), lexicon)) + (change.group(1) if change else "")
+    return with_measure(shorten(named, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
+
+
+def _merged(subject: str, measure: str) -> str:
+    """高血压患者规范管理 and 规范管理率 → 高血压患者规范管理率: the measure after the subject, the words both say once."""
+    for length in range(min(len(subject), len(measure)), 1, -1):
+        if subject.endswith(measure[:length]):
+            return subject + measure[length:]
+    return subject + measure
