@@ -11,6 +11,7 @@ import pytest
 
 from drafter.core.lastyear.builder import ImportResult
 from drafter.core.lastyear.summary import import_summary
+from drafter.core.lastyear import textfile
 from drafter.core.lastyear.textfile import decode_text
 from drafter.core.report.model import Field, Report, Section
 
@@ -69,3 +70,47 @@ def test_a_text_file_reads_the_same_in_every_encoding_a_chinese_office_writes(ra
 ])
 def test_text_without_a_bom_is_read_as_what_it_most_likely_is(raw, text):
     assert decode_text(raw, "去年.txt") == text
+
+
+@pytest.mark.parametrize("char, chinese", [
+    ("\u4e00", True), ("\u9fff", True), ("\u4dff", False), ("\ua000", False),  # 一 … the last CJK ideograph
+    ("\u3000", True), ("\u303f", True), ("\u2fff", False), ("\u3040", False),  # the CJK marks: 　 、 。 「 」
+    ("\uff00", True), ("\uffef", True), ("\ufeff", False), ("\ufff0", False),  # full-width forms: （ ） ， １
+    ("\u2010", True), ("\u2027", True), ("\u200f", False), ("\u2028", False),  # — “ ” … ‧
+])
+def test_what_counts_as_written_in_chinese_at_each_edge_of_its_ranges(char, chinese):
+    assert textfile._reads_as_chinese(f"ab{char}cd") is chinese
+    assert textfile._has_chinese(f"ab{char}cd") is ("\u4e00" <= char <= "\u9fff")
+
+
+@pytest.mark.parametrize("raw, utf16", [
+    (b"a\x00b\x00", True), (b"\x00a\x00b", True), (b"a\x00b", False),  # four bytes at least
+    (b"a\x00bcdefg", False), (b"a\x00bcd\x00ef", False),  # more than a quarter of one side's bytes are zero
+    (b"a\x00b\x00c\x00defg", True), (b"a\x00b\x00cdefgh", False),
+    (b"abcd" * 1000 + b"\x00\x00" * 10, False),  # only the first 4000 bytes are looked at
+])
+def test_utf16_without_a_bom_is_told_by_its_zeros(raw, utf16):
+    assert textfile._looks_like_utf16(raw) is utf16
+
+
+def test_big_and_little_endian_utf16_are_told_by_which_side_has_the_zeros():
+    assert decode_text("ab".encode("utf-16-le"), "去年.txt") == "ab"
+    assert decode_text("ab".encode("utf-16-be"), "去年.txt") == "ab"
+
+
+def test_bytes_in_no_encoding_say_what_to_do_naming_the_file(monkeypatch):
+    class Nothing:
+        def best(self):
+            return None
+
+    import charset_normalizer
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda raw: Nothing())
+    with pytest.raises(textfile.UnknownEncoding) as raised:
+        decode_text(b"\x81\x20\xff\xfe\x81", "去年.txt")
+    assert str(raised.value) == "“去年.txt”的文字编码无法识别，请用记事本打开后“另存为”UTF-8 编码再导入"
+
+
+def test_bytes_no_usual_encoding_fits_are_read_by_the_best_guess():
+    text = "Le café, le thé et la crème sont prêts. " * 3  # é before a comma is no GB18030: charset-normalizer guesses
+    assert decode_text(text.encode("cp1252"), "去年.txt").startswith("Le café, le thé")
