@@ -66,8 +66,9 @@ def load_style(path: Path, cache: Path | None = None) -> Style:
     """Read a style file; every missing or wrong key is reported by name. With a cache folder, the file and its
     font facts are kept parsed there (a start of the window then needs no YAML parser)."""
     data = _read_yaml(path, cache, "样式文件")
+    facts = _font_facts(Path(path).parent / FONT_FACTS_FILE, cache)  # its errors name the file they are in
     try:
-        return replace(_style_from_data(data), font_facts=_font_facts(Path(path).parent / FONT_FACTS_FILE, cache))
+        return replace(_style_from_data(data), font_facts=facts)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise StyleError(f"样式文件“{path}”有误：{error}") from None
 
@@ -80,7 +81,10 @@ def _font_facts(path: Path, cache: Path | None = None) -> dict[str, dict[str, st
     if not path.exists():
         return {}
     data = _read_yaml(path, cache, "字体资料") or {}
-    return {str(name): {str(k): str(v) for k, v in facts.items()} for name, facts in data.items()}
+    try:
+        return {str(name): {str(k): str(v) for k, v in facts.items()} for name, facts in data.items()}
+    except AttributeError:  # a font's facts, or the file, not a mapping (黑体: SimHei)
+        raise StyleError(f"字体资料“{path}”有误：每种字体下应是“键: 值”的列表，如 黑体: {{alt: SimHei}}") from None
 
 
 def _read_yaml(path: Path, cache: Path | None, what: str):
