@@ -387,6 +387,11 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
      ["孕产妇系统管理人数", "儿童健康管理人数", "孕产妇系统管理率", "儿童健康管理率"]),
     ("清理闲置厂房86亩、盘活低效用地120亩，分别完成年度任务的104%和112%。",
      ["清理闲置厂房面积", "盘活低效用地面积", "清理闲置厂房完成率", "盘活低效用地完成率"]),
+    # short subjects told 分别 that the sentence named in full with their figures (件数 of 受理信访事项320件)
+    ("全年受理信访事项320件，涉及群众1260人，件数、人数分别下降6.2%和9.4%。",
+     ["受理信访事项件数", "涉及群众人数", "受理信访事项件数下降比例", "涉及群众人数下降比例"]),
+    ("查处违法案件86起，罚没款320万元，起数、罚没款分别增长12%和8%。",
+     ["查处违法案件起数", "罚没款金额", "查处违法案件起数增速", "罚没款增速"]),
     # a bare thing in a list of counts takes the list's verb; a thing with its own verb keeps it, and is not
     # taken for something done to what the item before counted
     ("发放宣传册4200份、宣传品1800件。", ["发放宣传册份数", "发放宣传品件数"]),

@@ -30,7 +30,8 @@ def respective_subject(before: str, lexicon: Lexicon) -> str:
     if len(subjects) == 1:  # 城乡低保标准分别为860元、720元
         subjects = _paired(subjects[0], lexicon)
     elif all(len(subject) <= 3 for subject in subjects):  # …本科学历比例，小学、初中分别为92.4%、98.1%
-        subjects = _with_measure_before(subjects, before[:match.start(1)], lexicon)
+        subjects = (_named_before(subjects, before[:match.start(1)], lexicon)
+                    or _with_measure_before(subjects, before[:match.start(1)], lexicon))
     if len(subjects) < 2 or index >= len(subjects):
         return ""
     return shorten(_with_shared_measure(subjects, lexicon)[index], keep_first=True)
@@ -42,6 +43,25 @@ def _paired(subject: str, lexicon: Lexicon) -> list[str]:
         if subject.startswith(word):
             return [thing + subject[len(word):] for thing in things]
     return [subject]
+
+
+def _named_before(subjects: list[str], text_before: str, lexicon: Lexicon) -> list[str]:
+    """Short subjects the sentence named in full with their figures (接报火灾486起，直接财产损失186.3万元，起数、损失
+    分别下降… → 接报火灾起数, 直接财产损失); [] unless it named each."""
+    sentence = re.split(r"[。；;！？\n]", text_before)[-1]
+    named = []
+    for subject in subjects:
+        whole = re.search(rf"([\u4e00-\u9fff]{{0,8}}{subject})\s*[0-9０-９]", sentence)
+        counted = subject.endswith("数") and re.search(
+            rf"([\u4e00-\u9fff]{{2,8}}?)\s*[0-9０-９][0-9０-９.,，]*\s*[余多]?{re.escape(subject[:-1])}(?![\u4e00-\u9fff]*数)",
+            sentence)
+        if whole:
+            named.append(clean(whole.group(1), lexicon))
+        elif counted:
+            named.append(clean(counted.group(1), lexicon) + subject)
+        else:
+            return []
+    return named if any(len(name) > len(subject) for name, subject in zip(named, subjects)) else []
 
 
 def _with_measure_before(subjects: list[str], text_before: str, lexicon: Lexicon) -> list[str]:
