@@ -61,6 +61,7 @@ class Lexicon:
     label_partial_measures: frozenset[str] = frozenset()
     label_age_groups: dict[str, str] = field(default_factory=dict)
     label_paired_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    label_short_forms: dict[str, str] = field(default_factory=dict)
     label_person_groups: tuple[str, ...] = ()
 
     @cached_property
@@ -158,4 +159,5 @@ def load_lexicon(path: Path) -> Lexicon:
         label_age_groups={str(k): str(v) for k, v in (data.get("label_age_groups") or {}).items()},
         label_person_groups=words("label_person_groups"),
         label_paired_words={str(k): tuple(map(str, v)) for k, v in (data.get("label_paired_words") or {}).items()},
+        label_short_forms={str(k): str(v) for k, v in (data.get("label_short_forms") or {}).items()},
     )

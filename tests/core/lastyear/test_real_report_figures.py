@@ -392,6 +392,10 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
      ["受理信访事项件数", "涉及群众人数", "受理信访事项件数下降比例", "涉及群众人数下降比例"]),
     ("查处违法案件86起，罚没款320万元，起数、罚没款分别增长12%和8%。",
      ["查处违法案件起数", "罚没款金额", "查处违法案件起数增速", "罚没款增速"]),
+    # what a figure 涉及 is of what the clause before counted; a thing too long for a label keeps its last words
+    ("查处占用耕地案件41宗，涉及耕地面积286.5亩。", ["查处占用耕地案件数", "耕地案件涉及耕地面积"]),
+    # a label too long to keep whole takes the short form offices write before it is cut (非遗), keeping 省级
+    ("新增省级非物质文化遗产传承人5名。", ["新增省级非遗传承人人数"]),
     # a bare thing in a list of counts takes the list's verb; a thing with its own verb keeps it, and is not
     # taken for something done to what the item before counted
     ("发放宣传册4200份、宣传品1800件。", ["发放宣传册份数", "发放宣传品件数"]),

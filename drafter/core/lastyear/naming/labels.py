@@ -51,7 +51,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
     if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
         head = _without_manner(_subject_before(clauses, lexicon))
-    elif not tail and (unit not in lexicon.label_verbal_units or head.startswith(TAKING_PART)):
+    elif not tail and (unit not in lexicon.label_verbal_units or head.startswith(TAKING_PART) and not subject_before
+                       or _involved_measure(head, lexicon)):
         head = _of_the_counted(head, before, unit, lexicon)
     if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
@@ -61,11 +62,22 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
         if words == tail and FOR_WHOM.search(before):  # 为1476名老人发放高龄津贴 → 高龄津贴老人
             words = _what_they_got(tail, raw_tail, lexicon) + tail
-    words = shorten(words, keep_first=subject_before and words == head) or "数据"
+    keep_first = subject_before and words == head
+    words = shorten(_in_short_form(words, lexicon), keep_first=keep_first) or "数据"
     suffix = lexicon.label_suffixes.get(unit, "数")
     if len(suffix) > 1 and suffix.endswith("数") and words.endswith(("总量", "数量", "总数")) and _listed(before, after):
         words = words[:-2]  # 馆藏档案总量达到38.6万卷、21.4万件: 馆藏档案卷数, 馆藏档案件数
     return _with_starting_point(with_measure(words, suffix), before, after)
+
+
+def _in_short_form(words: str, lexicon: Lexicon) -> str:
+    """A label too long to keep whole, in the short forms offices write (非物质文化遗产 → 非遗), so that cutting it
+    keeps more of what it names; as it is when it fits."""
+    for long, short in lexicon.label_short_forms.items():
+        if len(words) <= LABEL_MAX:
+            break
+        words = words.replace(long, short)
+    return words
 
 
 def _prepared(text: str, lexicon: Lexicon, at_end: bool = False) -> str:
@@ -128,12 +140,12 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     done = parts and parts[0][1].startswith("v") and parts[0][1] != "vn"  # 已完成整治: what was done, to what?
     if done and re.search(r"、[^，。；：、,;:！？]*$", before):
         return head  # 新建道路12公里、改造管网8公里: a list of things done, each to its own thing
-    if not (done or head.startswith(TAKING_PART)):
+    if not (done or head.startswith(TAKING_PART) or _involved_measure(head, lexicon)):
         return head
     # the nearest clause of the sentence that ends counting in this unit (建成高标准农田5.2万亩，完成任务的108%，累计建成…)
     clauses = CLAUSE_BREAK.split(re.split(r"[。；;！？\n]", before)[-1])[:-1]
     # those taking part in what the clause before counted, in whatever unit (社团课程42门，参与学生1480人)
-    counted = None if head.startswith(TAKING_PART) else unit
+    counted = None if head.startswith(TAKING_PART) or _involved_measure(head, lexicon) else unit
     clause = next((clause for clause in reversed(clauses) if _ends_counting(clause, counted, lexicon)), "")
     if not clause:
         return head
@@ -145,6 +157,8 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     # 排查入河排污口: the checking is no thing; nor 新建 (which jieba may take for a place)
     while len(thing) > 1 and (not thing[0][1].startswith(("n", "i")) or thing[0][0] in NEW_WORK):
         thing.pop(0)
+    while len(thing) > 1 and len("".join(word for word, _flag in thing) + head) > LABEL_MAX:
+        thing.pop(0)  # 立案查处违法用地案件 → 违法用地案件: the thing, not how it was found
     thing = "".join(word for word, _flag in thing)
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
 
@@ -163,6 +177,11 @@ def _with_the_list_s_verb(head: str, before: str) -> str:
 
 
 TAKING_PART = ("参与", "参加", "参训", "参赛", "参考")
+
+
+def _involved_measure(head: str, lexicon: Lexicon) -> bool:
+    """涉及土地面积, 涉及资金总额: a measure of what the clause before counted (查处案件41宗，涉及耕地面积…)."""
+    return head.startswith("涉及") and head.endswith(tuple(lexicon.label_shared_measures))
 NEW_WORK = ("新建", "新增", "改建", "扩建", "新开")
 
 
