@@ -31,7 +31,7 @@ CELL_NUMBER = re.compile(r"^[约]?[-－−]?[0-9０-９][0-9０-９,，.．]*(�
 CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|内)(?=[\u4e00-\u9fff0-9０-９])")
 REACHING = ("惠及", "覆盖", "带动", "涉及")  # 补贴…分别为…，分别惠及6120人、8034人: each reached so many
 # A clause of changes told 分别 without a subject of its own, after a clause of figures (…，同比分别下降16%、6.9%)
-RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别"
+RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别(?:同比|较上年|比上年)?"
                                rf"(?P<change>增长|下降|提高|降低|增加|减少|上升|{'|'.join(REACHING)})"
                                r"(?P<here>[^，。；,;：:！？\n]*)$")
 TARGET_ALONE = re.compile(r"[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
@@ -175,8 +175,11 @@ class FieldMaker:
         figures = self.figures
         if here >= earlier or earlier + here > len(figures):
             return ""
-        subject = re.sub(r"（\d+）$", "", figures[len(figures) - earlier].label)  # the first change is the first's
-        subject = subject.removesuffix("金额") if len(subject) > 4 else subject  # 收入增长, not 收入金额增长
+        told_of = [re.sub(r"（\d+）$", "", figure.label) for figure in figures[len(figures) - earlier:]]
+        subject = told_of[0]  # the first change is the first's
+        stem = subject.removesuffix("金额")
+        if len(stem) > 2 and not any(other != subject and other.startswith(stem) for other in told_of):
+            subject = stem  # 收入增长, not 收入金额增长; but 租房提取笔数、租房提取金额 keep what tells them apart
         words = tokens(subject)
         if match.group("change") in REACHING and len(words) > 1 and words[0][1] == "v":
             subject = subject[len(words[0][0]):]  # 发放…补贴，分别惠及…: the 补贴 reached them, not the 发放

@@ -396,6 +396,24 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("查处占用耕地案件41宗，涉及耕地面积286.5亩。", ["查处占用耕地案件数", "耕地案件涉及耕地面积"]),
     # a label too long to keep whole takes the short form offices write before it is cut (非遗), keeping 省级
     ("新增省级非物质文化遗产传承人5名。", ["新增省级非遗传承人人数"]),
+    # changes told 分别较上年 are of the figures the clause before counted, in turn
+    ("储备冲锋舟12艘、救生衣860件，分别较上年增长20%和15%。",
+     ["储备冲锋舟数", "救生衣件数", "储备冲锋舟数增速", "救生衣件数增速"]),
+    # a count and an amount of one thing keep what tells them apart (笔数, 金额)
+    ("其中异地转移接续3200笔、金额2.6亿元，分别增长12%和9%。",
+     ["异地转移接续笔数", "异地转移接续金额", "异地转移接续笔数增速", "异地转移接续金额增速"]),
+    # what an amount is paid per (每人每月) is no part of its name
+    ("困难残疾人生活补贴提高到每人每月90元。", ["困难残疾人生活补贴金额"]),
+    # a share of the year's plan stands between a figure and its growth: the growth is the figure's
+    ("完成水利建设投资6.2亿元，完成年度计划的105%，同比增长8.3%。",
+     ["完成水利建设投资金额", "水利建设投资计划完成率", "完成水利建设投资增速"]),
+    # a change against before a reform (较改革前) is a change; 压减至 is the level reached
+    ("全市执法车辆压减至86辆，较改革前减少21.5%。", ["执法车辆数", "执法车辆减少比例"]),
+    # an action counted for a list of people names the action (走访独居、空巢老人 → 走访空巢老人)
+    ("社工上门探访孤寡、空巢老人960余次。", ["探访空巢老人次数"]),
+    # units offices count in: 台件, 列, 幅; a 24-hour duty is a name
+    ("检定计量器具2.3万余台件，新增密集架36列，展出书画作品120余幅，坚持24小时值班制度。",
+     ["检定计量器具台件数", "新增密集架列数", "展出书画作品幅数"]),
     # a bare thing in a list of counts takes the list's verb; a thing with its own verb keeps it, and is not
     # taken for something done to what the item before counted
     ("发放宣传册4200份、宣传品1800件。", ["发放宣传册份数", "发放宣传品件数"]),

@@ -30,7 +30,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     head = _of_its_thing(head, clauses[:-1], lexicon)  # 粮食播种面积46.8万亩，总产量19.35万吨 → 粮食总产量
     head = _share(head)  # 税收收入占全县一般公共预算收入的比重 → 税收收入占比
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
-    head = head if bare else _with_the_list_s_verb(head, before)  # 出动消防车2341辆次、指战员1.26万人次 → 出动指战员
+    head = head if bare else _with_the_list_s_verb(head, before, unit in lexicon.label_verbal_units)  # 出动消防车2341辆次、指战员1.26万人次 → 出动指战员
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
@@ -163,14 +163,21 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
 
 
-def _with_the_list_s_verb(head: str, before: str) -> str:
+def _with_the_list_s_verb(head: str, before: str, verbal: bool) -> str:
     """A bare thing in a list of counts is what the list's verb was done with (出动消防车2341辆次、指战员1.26万人次 →
-    出动指战员; 发放宣传资料5000份、宣传品2000件 → 发放宣传品); as it is when it has its own verb."""
+    出动指战员; 发放宣传资料5000份、宣传品2000件 → 发放宣传品), and so is a list of things an action was counted
+    for (走访独居、空巢老人1800余次 → 走访空巢老人); as it is when it has its own verb."""
     listed = re.search(r"(?:^|[，。；：,;:！？\n])([^，。；：,;:！？\n]+)、[^，。；：、,;:！？\n]*$", before)
     words = tokens(head)
-    if not listed or not re.search(r"\d", listed.group(1)) or not words or any(f.startswith("v") for _w, f in words):
+    counts = verbal or re.search(r"\d", listed.group(1) if listed else "")
+    if not listed or not counts or not words or any(f.startswith("v") for _w, f in words):
         return head  # a list of names (开设书法、合唱等社团课程), or a thing with its own verb
-    verb, flag = tokens(listed.group(1))[0]
+    words_before = tokens(listed.group(1))
+    # the verb a list of counts opens with (出动消防车…); the one just before a list of names (走访独居、空巢老人)
+    verbs = words_before[:1] if re.search(r"\d", listed.group(1)) else [w for w in words_before[:-1] if w[1] == "v"][-1:]
+    if not verbs:
+        return head
+    verb, flag = verbs[0]
     if not flag.startswith("v") or flag == "vn" or len(verb) < 2 or len(verb + head) > LABEL_MAX:
         return head
     return verb + head
@@ -227,6 +234,8 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
     to 森林覆盖率稳步提升)."""
     for index in range(len(clauses) - 2, -1, -1):
         cleaned = clean(CAUSE.sub("", clauses[index]), lexicon)  # 受疫情冲击，增速-1.3%: the cause is no subject
+        if SHARE_OF_TASK.match(cleaned):  # 投资18.64亿元，完成年度计划的112.3%，同比增长6.8%: the growth is the investment's
+            continue
         if cleaned and not _is_bare_change(cleaned, lexicon):  # 粮食…，总产量…，同比增长2.1%: the 总产量 of the 粮食
             # 零售总额增长6.5%、达到348亿元: the level reached is of the 零售总额, not of its growth
             cleaned = CHANGED.sub("", COMPARED.sub("", cleaned)) or cleaned
@@ -235,7 +244,7 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
 
 
 # What a change is measured against: the year, the usual year (较2022年 leaves 较 once the year is gone; 较上年末)
-COMPARED = re.compile(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)")
+COMPARED = re.compile(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)[\u4e00-\u9fff]{1,4}前|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)")
 CHANGED = re.compile(r"(?<=..)(?:增长|下降|提高|降低|增加|减少|上升|提升)$")
 CAUSE = re.compile(r"(?:受|因|由于)[^，。；,;]*?(?:影响|冲击|制约)")
 

@@ -119,7 +119,7 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
         return told_before_label(before, unit, lexicon)
     suffix = lexicon.label_suffixes.get(unit, "数")
     # 提高到 a level is the level itself, no change
-    change = re.match(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])", RESPECTIVELY.search(before).group(2))
+    change = CHANGE.match(COMPARED_FIRST.sub("", RESPECTIVELY.search(before).group(2)))
     subject += change.group(1) if change else ""
     return with_measure(subject, suffix)
 
@@ -127,6 +127,7 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
 # 分别 opening its clause with at most one subject of its own: its figures are of those the part before counted
 TOLD_BEFORE = re.compile(r"[，,；;]([^，。；：,;:！？\n、]{0,12}?)分别([^，。；：,;:！？\n]*)$")
 PART_BREAK = re.compile(r"[，。；：,;:！？\n]")
+COMPARED_FIRST = re.compile(r"^\s*(?:较|比)(?:上年|去年|上年同期)末?|^\s*同比")  # 分别较上年增长40%: a growth
 CHANGE = re.compile(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])")
 
 
@@ -142,8 +143,13 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
     index = len(lexicon.figure.findall(match.group(2)))
     if len(figures) < 2 or index >= len(figures):
         return ""
-    start = figures[index - 1].end() if index else 0
-    subject = clean(counted[start:figures[index].start()].lstrip("、和及与 "), lexicon)
+    subjects = [clean(counted[start:figure.start()].lstrip("、和及与 "), lexicon)
+                for start, figure in zip([0] + [figure.end() for figure in figures], figures)]
+    subject = subjects[index]
+    if any(item in lexicon.label_bare_measures for item in subjects[1:]):
+        # 租房提取6.2万笔、金额5.4亿元: two measures of one thing, each named with it and by its measure
+        subject = (subjects[index - 1] + subject if subject in lexicon.label_bare_measures
+                   else subject + lexicon.label_suffixes.get(figures[index].group("unit"), ""))
     if len(subject) < 2:
         return ""
     tail = match.group(2)
@@ -151,7 +157,7 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
         return shorten(subject + "占比", keep_first=True)
     if "完成" in tail and unit == "%":  # 分别完成年度任务的118%
         return shorten(subject + "完成率", keep_first=True)
-    change = CHANGE.match(tail)
+    change = CHANGE.match(COMPARED_FIRST.sub("", tail))
     named = _merged(subject, clean(match.group(1), lexicon)) + (change.group(1) if change else "")
     return with_measure(shorten(named, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
 

@@ -123,7 +123,8 @@ def clean(text: str, lexicon: Lexicon) -> str:
     """No digits, figures, quotes or marks; no function word at either end (by jieba's words, so 在职 stays)."""
     text = outside_fixed(text, lexicon, lambda piece: NOT_IN_LABEL.sub("", piece))
     # 诊疗率提高到72.4%, 时间缩短至68分钟: the figure is the rate or time itself, not its change
-    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|增加|减少|增长|降|升|增|减)(到|至)|控制在|保持在|稳定在|保持|维持在|维持|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
+    text = re.sub(r"(每人|人均)?每(月|年|日|天)$", "", text)  # 提高到每人每月1100元: the basis of the amount, not its name
+    text = re.sub(r"((提高|提升|上升|下降|降低|缩短|压缩|压减|增加|减少|增长|降|升|增|减)(到|至)|控制在|保持在|稳定在|保持|维持在|维持|突破|超过|不少于|不低于|不超过|不高于|至少)$", "", text)
     text = FROM.sub("", text)  # 完好率由年初的86.2%: where it started
     for reference in lexicon.self_references:  # 我局服务群众 → 服务群众
         if text.startswith(reference):
