@@ -418,6 +418,8 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     # taken for something done to what the item before counted
     ("发放宣传册4200份、宣传品1800件。", ["发放宣传册份数", "发放宣传品件数"]),
     ("新建步道12公里、改造管网8公里。", ["新建步道里程", "改造管网里程"]),
+    # those an action was for, after a manner (按时足额为…): named by what they got; the manner names nothing
+    ("按时足额为2300余名残疾人发放护理补贴。", ["护理补贴残疾人人数"]),
     # a manner (依法) names nothing: what was done with those counted does
     ("依法将58人次纳入信用惩戒名单。", ["纳入信用惩戒名单人次"]),
     # a level kept (保持) is the level itself

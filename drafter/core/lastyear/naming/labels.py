@@ -103,7 +103,8 @@ def _share(head: str) -> str:
 
 
 # The figure counts those an action was for or done to (为1476名老人发放…, 对18家单位开展…, 将94家企业纳入…)
-FOR_WHOM = re.compile(r"(?:^|[，。；,;：:\s])(?:为|对|向|给|将|帮助)(?:辖区|全县|全市|全区|全镇)?\s*$")
+FOR_WHOM = re.compile(r"(?:^|[，。；,;：:\s])(?:按时足额|按时|足额|依法|累计|先后|全年)?(?:为|对|向|给|将|帮助)"
+                      r"(?:辖区|全县|全市|全区|全镇)?\s*$")
 
 
 def _what_they_got(noun: str, raw_tail: str, lexicon: Lexicon) -> str:
