@@ -396,6 +396,8 @@ def test_no_figure_is_told_apart_by_a_number_where_the_sentence_tells_them_apart
     ("查处占用耕地案件41宗，涉及耕地面积286.5亩。", ["查处占用耕地案件数", "耕地案件涉及耕地面积"]),
     # a label too long to keep whole takes the short form offices write before it is cut (非遗), keeping 省级
     ("新增省级非物质文化遗产传承人5名。", ["新增省级非遗传承人人数"]),
+    # 分别 after names in quotes: each figure is the named one's
+    ("“端午”“中秋”两个小长假，景区分别接待游客12.6万人次、15.8万人次。", ["端午接待游客人次", "中秋接待游客人次"]),
     # changes told 分别较上年 are of the figures the clause before counted, in turn
     ("储备冲锋舟12艘、救生衣860件，分别较上年增长20%和15%。",
      ["储备冲锋舟数", "救生衣件数", "储备冲锋舟数增速", "救生衣件数增速"]),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import re
 
-from drafter.core.lastyear.naming.wording import CLAUSE_BREAK, LABEL_MAX, clean, shorten, tokens, with_measure
+from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, clean, shorten, tokens, with_measure,
+                                                   without_figures)
 from drafter.core.text.lexicon import Lexicon
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
@@ -141,6 +142,10 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
     counted = PART_BREAK.split(before[:match.start()])[-1]
     figures = list(lexicon.figure.finditer(counted))
     index = len(lexicon.figure.findall(match.group(2)))
+    names = re.findall(r"“([^”]{1,8})”", counted)
+    if len(names) >= 2 and len(figures) < 2 and index < len(names):  # “五一”“国庆”两个假期，分别接待游客…
+        action = clean(without_figures(match.group(2), lexicon).split("、")[0], lexicon)
+        return with_measure(shorten(names[index] + action, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
     if len(figures) < 2 or index >= len(figures):
         return ""
     subjects = [clean(counted[start:figure.start()].lstrip("、和及与 "), lexicon)
