@@ -30,7 +30,7 @@ def respective_subject(before: str, lexicon: Lexicon) -> str:
     index = len(lexicon.figure.findall(match.group(2)))
     if len(subjects) == 1:  # 城乡低保标准分别为860元、720元
         subjects = _paired(subjects[0], lexicon)
-    elif all(len(subject) <= 3 for subject in subjects):  # …本科学历比例，小学、初中分别为92.4%、98.1%
+    elif all(len(subject) <= 4 for subject in subjects):  # …本科学历比例，小学、初中分别为92.4%、98.1%
         subjects = (_named_before(subjects, before[:match.start(1)], lexicon)
                     or _with_measure_before(subjects, before[:match.start(1)], lexicon))
     if len(subjects) < 2 or index >= len(subjects):
@@ -87,11 +87,18 @@ def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
     if bound and len(subjects) > 2 and all(len(subject) <= 4 for subject in subjects[1:-1]):
         # 限额以上批发业、零售业、住宿业、餐饮业销售额: a bound the first starts with is everyone's, as the last's measure
         items = [subjects[0][bound.end():], *subjects[1:-1], last[0]]
-        whole = [bound.group() + item + shared for item in items]
-        return whole if all(len(name) <= LABEL_MAX for name in whole) else [item + shared for item in items]
+        whole = [bound.group() + _joined(item, shared) for item in items]
+        return whole if all(len(name) <= LABEL_MAX for name in whole) else [_joined(item, shared) for item in items]
     if any(len(subject) > 4 for subject in subjects[:-1]):
         return _parallel(subjects)
-    return [subject + shared for subject in subjects[:-1]] + subjects[-1:]
+    return [_joined(subject, shared) for subject in subjects[:-1]] + subjects[-1:]
+
+
+def _joined(item: str, shared: str) -> str:
+    """批发业 and 业销售额 (住宿业销售额 in jieba's words) → 批发业销售额: what both say, once."""
+    overlap = next((length for length in range(min(len(item), len(shared)), 0, -1)
+                    if item.endswith(shared[:length])), 0)
+    return item + shared[overlap:]
 
 
 def _parallel(subjects: list[str]) -> list[str]:
