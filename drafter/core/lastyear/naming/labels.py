@@ -161,6 +161,8 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     while len(thing) > 1 and len("".join(word for word, _flag in thing) + head) > LABEL_MAX:
         thing.pop(0)  # 立案查处违法用地案件 → 违法用地案件: the thing, not how it was found
     thing = "".join(word for word, _flag in thing)
+    if thing in head:  # 新建幸福院9个，累计建成农村幸福院48个: it names its thing itself
+        return head
     return thing + head if thing and len(thing + head) <= LABEL_MAX else head
 
 

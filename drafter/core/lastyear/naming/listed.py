@@ -149,7 +149,7 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
     counted = PART_BREAK.split(before[:match.start()])[-1]
     figures = list(lexicon.figure.finditer(counted))
     index = len(lexicon.figure.findall(match.group(2)))
-    names = re.findall(r"“([^”]{1,8})”", counted)
+    names = re.findall(r"“([^”]{1,8})”", counted) or _things_listed(counted, lexicon)
     if len(names) >= 2 and len(figures) < 2 and index < len(names):  # “五一”“国庆”两个假期，分别接待游客…
         action = clean(without_figures(match.group(2), lexicon).split("、")[0], lexicon)
         return with_measure(shorten(names[index] + action, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
@@ -172,6 +172,19 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
     change = CHANGE.match(COMPARED_FIRST.sub("", tail))
     named = _merged(subject, clean(match.group(1), lexicon)) + (change.group(1) if change else "")
     return with_measure(shorten(named, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
+
+
+def _things_listed(part: str, lexicon: Lexicon) -> list[str]:
+    """对药品零售企业、医疗器械经营企业开展检查 → 药品零售企业, 医疗器械经营企业: the things a part lists, each up to the
+    verb done to them all; [] for a part that lists none."""
+    items = part.split("、")
+    if len(items) < 2:
+        return []
+    words = tokens(items[-1])
+    verb = next((at for at, (_word, flag) in enumerate(words) if at and flag == "v"), len(words))
+    items[-1] = "".join(word for word, _flag in words[:verb])
+    things = [clean(item, lexicon) for item in items]
+    return things if all(len(thing) >= 2 for thing in things) else []
 
 
 def _merged(subject: str, measure: str) -> str:
