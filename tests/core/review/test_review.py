@@ -124,7 +124,20 @@ def test_a_figure_changed_inside_its_value_becomes_the_fields_value_with_the_rev
     field = report.fields[run.field]
     assert field.value == Decimal("9" + run.text[1:].rstrip("次名个场项篇件余"))
     assert field.source.department == "修改稿（张书记）" and field.source.file == "修改稿.docx"
+    assert field.source.taken == "2026-12-20T09:30:00"  # when the reviewer made the change, to the second
     assert [p.source for p in report.opening] == source_before  # the text keeps the field, not the figure
+
+
+def test_a_figure_typed_over_without_track_changes_names_no_reviewer_and_no_time(sent, tmp_path):
+    report, exported, cache = sent
+    _block, run = field_run(report)
+    edit = Reviewed(exported.read_bytes())
+    edit.type_over(run.text, "9" + run.text[1:])
+    path = reviewed_file(tmp_path, edit)
+    found, rendered = review_file(report, path, cache)
+    accept_review(report, rendered, found, path)
+    source = report.fields[run.field].source
+    assert (source.department, source.file, source.taken) == ("修改稿", "修改稿.docx", "")
 
 
 def test_a_figure_in_a_new_paragraph_becomes_a_new_field(sent, tmp_path):
