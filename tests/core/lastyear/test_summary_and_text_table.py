@@ -114,3 +114,12 @@ def test_bytes_in_no_encoding_say_what_to_do_naming_the_file(monkeypatch):
 def test_bytes_no_usual_encoding_fits_are_read_by_the_best_guess():
     text = "Le café, le thé et la crème sont prêts. " * 3  # é before a comma is no GB18030: charset-normalizer guesses
     assert decode_text(text.encode("cp1252"), "去年.txt").startswith("Le café, le thé")
+
+
+@pytest.mark.parametrize("raw, text", [
+    (codecs.BOM_UTF8 + b"ab\xffcd", "ab\ufffdcd"),  # a stray byte in a file with a BOM: replaced, not refused
+    (codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"\x00", "ab\ufffd"),  # an odd last byte
+    ("ab".encode("utf-16-le") + b"c", "ab\ufffd"),  # UTF-16 without a BOM, cut short
+])
+def test_a_damaged_byte_is_replaced_and_the_rest_is_read(raw, text):
+    assert decode_text(raw, "去年.txt") == text
