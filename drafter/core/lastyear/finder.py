@@ -7,7 +7,7 @@ import re
 
 from drafter.core.lastyear.naming.apart import told_apart
 from drafter.core.lastyear.naming.labels import make_label, noun_phrase, target_subject
-from drafter.core.lastyear.naming.wording import NOUNISH, tokens, with_measure
+from drafter.core.lastyear.naming.wording import CHANGE_WORDS, NOUNISH, tokens, with_measure
 from drafter.core.report.model import Field
 from drafter.core.text.figures import Figure, FigureError, chinese_figure, figure_from_match, least_value
 from drafter.core.text.lexicon import Lexicon
@@ -32,7 +32,7 @@ CRITERION = re.compile(r"\s*(?:及|或)?(?:以上|以下|以内|内)(?=[\u4e00-\
 REACHING = ("惠及", "覆盖", "带动", "涉及")  # 补贴…分别为…，分别惠及6120人、8034人: each reached so many
 # A clause of changes told 分别 without a subject of its own, after a clause of figures (…，同比分别下降16%、6.9%)
 RESPECTIVE_CHANGE = re.compile(r"(?P<before>[^，。；,;：:！？\n]*)[，,]\s*(?:同比|较上年|比上年)?分别(?:同比|较上年|比上年)?"
-                               rf"(?P<change>增长|下降|提高|降低|增加|减少|上升|{'|'.join(REACHING)})"
+                               rf"(?P<change>{'|'.join(CHANGE_WORDS + REACHING)})"
                                r"(?P<here>[^，。；,;：:！？\n]*)$")
 TARGET_ALONE = re.compile(r"[（(](?:目标值|目标|计划|预期)(?:为|是)?$")
 TARGET_IN_BRACKETS = re.compile(r"[0-9０-９%％][^，。；（(]{0,3}[（(](?:目标值|目标|计划|预期)(?:为|是)?$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from drafter.core.lastyear.naming.listed import respective_label
-from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, FROM, LABEL_MAX, LOOKBACK, NOUNISH, clean, first_item,
+from drafter.core.lastyear.naming.wording import (CHANGE_WORDS, CLAUSE_BREAK, COMPARED, FROM, LABEL_MAX, LOOKBACK, NOUNISH, clean, first_item,
                                                   shorten, tokens, whole_quotes, with_measure, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
@@ -30,7 +30,8 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     head = _of_its_thing(head, clauses[:-1], lexicon)  # 粮食播种面积46.8万亩，总产量19.35万吨 → 粮食总产量
     head = _share(head)  # 税收收入占全县一般公共预算收入的比重 → 税收收入占比
     bare = head in lexicon.label_bare_changes or head in lexicon.label_bare_measures or head.startswith("占")
-    head = head if bare else _with_the_list_s_verb(head, before, unit in lexicon.label_verbal_units)  # 出动消防车2341辆次、指战员1.26万人次 → 出动指战员
+    if not bare:  # 出动消防车2341辆次、指战员1.26万人次 → 出动指战员
+        head = _with_the_list_s_verb(head, before, unit in lexicon.label_verbal_units)
     subject_before = bare and len(clauses) > 1
     if subject_before:  # 收入6.42亿元，同比增长7.5% → 收入同比增长; 税收收入…，占一般公共预算收入的65% → 税收收入占比
         subject = _without_manner(_subject_before(clauses, lexicon))  # 森林覆盖率稳步提升 → 森林覆盖率
@@ -51,8 +52,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
     tail = noun_phrase(clean(first_item(raw_tail, lexicon), lexicon), lexicon)
     if not head and not tail and len(clauses) > 1:  # 森林覆盖率稳步提升，达到63.48%: this clause names nothing
         head = _without_manner(_subject_before(clauses, lexicon))
-    elif not tail and (unit not in lexicon.label_verbal_units or head.startswith(TAKING_PART) and not subject_before
-                       or _involved_measure(head, lexicon)):
+    elif not tail and (unit not in lexicon.label_verbal_units or _alongside(head, lexicon) and not subject_before):
         head = _of_the_counted(head, before, unit, lexicon)
     if quoted and unit not in lexicon.label_verbal_units:  # *份《协商纪要》: the quoted name is what is counted
         words = quoted.group(1)
@@ -60,7 +60,7 @@ def make_label(before: str, after: str, unit: str, lexicon: Lexicon) -> str:
         words = head if _has_noun(head) or not tail else head + raw_noun(raw_tail, lexicon)
     else:  # 5名青年干部, 实施重点项目18个: the noun after, else the noun before
         words = tail if len(tail) >= 2 and not (_one_verb(tail) and head) else head  # 农户1,020户增收: not 增收
-        if words == tail and FOR_WHOM.search(before):  # 为1476名老人发放高龄津贴 → 高龄津贴老人
+        if words == tail and _for_whom(before, lexicon):  # 为1476名老人发放高龄津贴 → 高龄津贴老人
             words = _what_they_got(tail, raw_tail, lexicon) + tail
     keep_first = subject_before and words == head
     words = shorten(_in_short_form(words, lexicon), keep_first=keep_first) or "数据"
@@ -103,8 +103,19 @@ def _share(head: str) -> str:
 
 
 # The figure counts those an action was for or done to (为1476名老人发放…, 对18家单位开展…, 将94家企业纳入…)
-FOR_WHOM = re.compile(r"(?:^|[，。；,;：:\s])(?:按时足额|按时|足额|依法|累计|先后|全年)?(?:为|对|向|给|将|帮助)"
-                      r"(?:辖区|全县|全市|全区|全镇)?\s*$")
+FOR_WHOM = re.compile(r"(?:为|对|向|给|将|帮助)(?:辖区|全县|全市|全区|全镇)?\s*$")
+
+
+def _for_whom(before: str, lexicon: Lexicon) -> bool:
+    """Whether the figure counts those an action was for, the word before it opening its clause or said after a
+    manner only (按时足额为…, 依法将…: the lexicon's function words, manners and scope words), not ending a verb (成为,
+    作为, 认定为)."""
+    found = FOR_WHOM.search(before)
+    if not found:
+        return False
+    manner = re.split(r"[，。；,;：:\s]", before[:found.start()])[-1]
+    allowed = {*lexicon.label_function_words, *lexicon.label_rate_manners, *lexicon.label_scope_words}
+    return all(word in allowed for word, _flag in tokens(manner))
 
 
 def _what_they_got(noun: str, raw_tail: str, lexicon: Lexicon) -> str:
@@ -141,12 +152,12 @@ def _of_the_counted(head: str, before: str, unit: str, lexicon: Lexicon) -> str:
     done = parts and parts[0][1].startswith("v") and parts[0][1] != "vn"  # 已完成整治: what was done, to what?
     if done and re.search(r"、[^，。；：、,;:！？]*$", before):
         return head  # 新建道路12公里、改造管网8公里: a list of things done, each to its own thing
-    if not (done or head.startswith(TAKING_PART) or _involved_measure(head, lexicon)):
+    if not (done or _alongside(head, lexicon)):
         return head
     # the nearest clause of the sentence that ends counting in this unit (建成高标准农田5.2万亩，完成任务的108%，累计建成…)
     clauses = CLAUSE_BREAK.split(re.split(r"[。；;！？\n]", before)[-1])[:-1]
     # those taking part in what the clause before counted, in whatever unit (社团课程42门，参与学生1480人)
-    counted = None if head.startswith(TAKING_PART) or _involved_measure(head, lexicon) else unit
+    counted = None if _alongside(head, lexicon) else unit
     clause = next((clause for clause in reversed(clauses) if _ends_counting(clause, counted, lexicon)), "")
     if not clause:
         return head
@@ -172,12 +183,14 @@ def _with_the_list_s_verb(head: str, before: str, verbal: bool) -> str:
     for (走访独居、空巢老人1800余次 → 走访空巢老人); as it is when it has its own verb."""
     listed = re.search(r"(?:^|[，。；：,;:！？\n])([^，。；：,;:！？\n]+)、[^，。；：、,;:！？\n]*$", before)
     words = tokens(head)
-    counts = verbal or re.search(r"\d", listed.group(1) if listed else "")
-    if not listed or not counts or not words or any(f.startswith("v") for _w, f in words):
-        return head  # a list of names (开设书法、合唱等社团课程), or a thing with its own verb
-    words_before = tokens(listed.group(1))
+    if not listed or not words or any(flag.startswith("v") for _word, flag in words):
+        return head  # no list, or a thing with its own verb
+    counts = re.search(r"\d", listed.group(1))
+    if not (counts or verbal):
+        return head  # a list of names counted as things (开设书法、合唱等社团课程42门)
+    first = tokens(listed.group(1))
     # the verb a list of counts opens with (出动消防车…); the one just before a list of names (走访独居、空巢老人)
-    verbs = words_before[:1] if re.search(r"\d", listed.group(1)) else [w for w in words_before[:-1] if w[1] == "v"][-1:]
+    verbs = first[:1] if counts else [word for word in first[:-1] if word[1] == "v"][-1:]
     if not verbs:
         return head
     verb, flag = verbs[0]
@@ -189,9 +202,12 @@ def _with_the_list_s_verb(head: str, before: str, verbal: bool) -> str:
 TAKING_PART = ("参与", "参加", "参训", "参赛", "参考")
 
 
-def _involved_measure(head: str, lexicon: Lexicon) -> bool:
-    """涉及土地面积, 涉及资金总额: a measure of what the clause before counted (查处案件41宗，涉及耕地面积…)."""
-    return head.startswith("涉及") and head.endswith(tuple(lexicon.label_shared_measures))
+def _alongside(head: str, lexicon: Lexicon) -> bool:
+    """Those taking part in what the clause before counted (参与学生), or a measure it involved (涉及耕地面积): named
+    with that thing, whatever its unit."""
+    return head.startswith(TAKING_PART) or head.startswith("涉及") and head.endswith(lexicon.label_shared_measures)
+
+
 NEW_WORK = ("新建", "新增", "改建", "扩建", "新开")
 
 
@@ -246,9 +262,7 @@ def _subject_before(clauses: list[str], lexicon: Lexicon) -> str:
     return ""
 
 
-# What a change is measured against: the year, the usual year (较2022年 leaves 较 once the year is gone; 较上年末)
-COMPARED = re.compile(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)[\u4e00-\u9fff]{1,4}前|(较|比)(?=增长|下降|提高|降低|增加|减少|上升|提升)")
-CHANGED = re.compile(r"(?<=..)(?:增长|下降|提高|降低|增加|减少|上升|提升)$")
+CHANGED = re.compile(rf"(?<=..)(?:{'|'.join(CHANGE_WORDS)})$")
 CAUSE = re.compile(r"(?:受|因|由于)[^，。；,;]*?(?:影响|冲击|制约)")
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import re
 
-from drafter.core.lastyear.naming.wording import (CLAUSE_BREAK, LABEL_MAX, clean, shorten, tokens, with_measure,
-                                                   without_figures)
+from drafter.core.lastyear.naming.wording import (CHANGE_WORDS, CLAUSE_BREAK, COMPARED, LABEL_MAX, clean, shorten,
+                                                   tokens, with_measure, without_figures)
 from drafter.core.text.lexicon import Lexicon
 
 # A list of subjects, 分别, then as many figures: the stretch after 分别 up to this figure holds the ones before it.
@@ -94,9 +94,10 @@ def _with_shared_measure(subjects: list[str], lexicon: Lexicon) -> list[str]:
     return [_joined(subject, shared) for subject in subjects[:-1]] + subjects[-1:]
 
 
-def _joined(item: str, shared: str) -> str:
-    """批发业 and 业销售额 (住宿业销售额 in jieba's words) → 批发业销售额: what both say, once."""
-    overlap = next((length for length in range(min(len(item), len(shared)), 0, -1)
+def _joined(item: str, shared: str, least: int = 1) -> str:
+    """批发业 and 业销售额 (住宿业销售额 in jieba's words) → 批发业销售额; 高血压患者规范管理 and 规范管理率 →
+    高血压患者规范管理率: the words both say, once, where they say at least `least` characters alike."""
+    overlap = next((length for length in range(min(len(item), len(shared)), least - 1, -1)
                     if item.endswith(shared[:length])), 0)
     return item + shared[overlap:]
 
@@ -126,8 +127,7 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
     if not subject:
         return told_before_label(before, unit, lexicon)
     suffix = lexicon.label_suffixes.get(unit, "数")
-    # 提高到 a level is the level itself, no change
-    change = CHANGE.match(COMPARED_FIRST.sub("", RESPECTIVELY.search(before).group(2)))
+    change = CHANGE.match(COMPARED.sub("", RESPECTIVELY.search(before).group(2)))  # 分别较上年增长40%: a growth
     subject += change.group(1) if change else ""
     return with_measure(subject, suffix)
 
@@ -135,8 +135,7 @@ def respective_label(before: str, unit: str, lexicon: Lexicon) -> str:
 # 分别 opening its clause with at most one subject of its own: its figures are of those the part before counted
 TOLD_BEFORE = re.compile(r"[，,；;]([^，。；：,;:！？\n、]{0,12}?)分别([^，。；：,;:！？\n]*)$")
 PART_BREAK = re.compile(r"[，。；：,;:！？\n]")
-COMPARED_FIRST = re.compile(r"^\s*(?:较|比)(?:上年|去年|上年同期)末?|^\s*同比")  # 分别较上年增长40%: a growth
-CHANGE = re.compile(r"\s*(增长|下降|提高|降低|增加|减少|上升)(?![到至])")
+CHANGE = re.compile(rf"\s*({'|'.join(CHANGE_WORDS)})(?![到至])")  # 提高到 a level is the level itself, no change
 
 
 def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
@@ -169,8 +168,8 @@ def told_before_label(before: str, unit: str, lexicon: Lexicon) -> str:
         return shorten(subject + "占比", keep_first=True)
     if "完成" in tail and unit == "%":  # 分别完成年度任务的118%
         return shorten(subject + "完成率", keep_first=True)
-    change = CHANGE.match(COMPARED_FIRST.sub("", tail))
-    named = _merged(subject, clean(match.group(1), lexicon)) + (change.group(1) if change else "")
+    change = CHANGE.match(COMPARED.sub("", tail))
+    named = _joined(subject, clean(match.group(1), lexicon), least=2) + (change.group(1) if change else "")
     return with_measure(shorten(named, keep_first=True), lexicon.label_suffixes.get(unit, "数"))
 
 
@@ -185,11 +184,3 @@ def _things_listed(part: str, lexicon: Lexicon) -> list[str]:
     items[-1] = "".join(word for word, _flag in words[:verb])
     things = [clean(item, lexicon) for item in items]
     return things if all(len(thing) >= 2 for thing in things) else []
-
-
-def _merged(subject: str, measure: str) -> str:
-    """高血压患者规范管理 and 规范管理率 → 高血压患者规范管理率: the measure after the subject, the words both say once."""
-    for length in range(min(len(subject), len(measure)), 1, -1):
-        if subject.endswith(measure[:length]):
-            return subject + measure[length:]
-    return subject + measure

@@ -14,6 +14,12 @@ BOUND = re.compile(r"(?<=\0)(?:及|或)?(?:以上|以下|以内)的?|(?:超过|�
 
 CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？（）()\n]")
 
+# The words a change is said with (增长8%, 下降4.7%), and what it is measured against: the year, the usual year, a
+# time before (较上年, 同比, 较常年, 较改革前; 较2022年 leaves 较 once the year is gone; 较上年末)
+CHANGE_WORDS = ("增长", "下降", "提高", "降低", "增加", "减少", "上升", "提升")
+COMPARED = re.compile(r"(较|比)(上年|去年|年|常年|多年同期|历年同期|多年平均)末?|同比|(较|比)[\u4e00-\u9fff]{1,4}前"
+                      rf"|(较|比)(?={'|'.join(CHANGE_WORDS)})")
+
 
 # 5G, 4K keep their digits (a name, not a figure)
 NOT_IN_LABEL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|(?:19|20)[0-9]{2}年度?"  # a year goes whole, not leaving 年
