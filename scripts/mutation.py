@@ -37,6 +37,11 @@ _FILES = ["test_project", "test_project_table", "test_fileio_table", "test_relia
 _QUICK = sorted(str(path.relative_to(ROOT)) for path in [*(ROOT / "tests" / "core").rglob("test_*.py"),
                                                          *(ROOT / "tests").glob("test_cli*.py")]
                 if path.name not in ("test_import_office.py", "test_schema_valid.py")) + _SLOW
+_IMPORTER = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "core" / "lastyear").rglob("test_*.py")
+                   if path.name not in ("test_import_office.py", "test_import_office_fourth.py",
+                                        "test_import_fuzz.py"))
+_REVIEW = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "core" / "review").glob("test_*.py")) + [
+    "tests/test_cli_review.py"]
 # Where all of tests/core would take hours (the importer's corpus converts files with LibreOffice in every run),
 # the tests that check the module's behaviour; the scores in docs/testing.md were measured with these.
 TESTS_FOR = {
@@ -53,7 +58,13 @@ TESTS_FOR = {
     **{module: _QUICK for module in (
         "text.pieces", "text.spans", "years.compare", "text.fieldtext", "report.names", "word.wordmeta",
         "years.rollforward", "rendering.sandbox", "rendering.jinjaenv", "report.outline", "report.document", "actions",
-        "word.export", "word.docxml", "word.style")},
+        "word.export", "word.docxml", "word.style", "text.lexicon", "report.parsed_cache")},
+    # the importer's own test files, without the office corpus (LibreOffice in every run) and the fuzz test
+    **{f"lastyear.{module}": _IMPORTER for module in (
+        "textfile", "lines", "frame", "tables", "summary", "source", "builder", "finder", "years",
+        "naming.listed", "naming.apart", "naming.wording")},
+    **{f"review.{module}": _REVIEW for module in (
+        "changes", "applying", "reviewed", "segments", "in_place", "exported", "taking")},
 }
 COPY = ["drafter", "resources", "templates", "tests", "benchmarks", "pyproject.toml", "README.md"]
 
