@@ -15,7 +15,7 @@ from drafter.core.errors import UserFacingError
 from drafter.core.rendering.render import RenderError, render
 from drafter.core.report.names import path_warning
 from drafter.core.report.project import PROJECT_SUFFIX, ProjectError, load_project, save_project
-from drafter.core.text.numbers import NumberError, format_number, parse_year
+from drafter.core.text.numbers import NumberError, entry_unit, format_number, parse_year
 from drafter.core.word.style import load_style, parse_substitution, used_fonts, with_font_substitutions
 from drafter.core.years.checks import check_report, export_warnings
 from drafter.core.years.compare import change
@@ -234,7 +234,7 @@ def cmd_fields(args) -> int:
     for row, field in zip(rows, report.fields.values()):
         # as the report prints them (2856.4亿元, 300余名), not as stored (285640000000)
         after = "" if field.qualifier == "约" else field.qualifier  # 约 stands before a number (约300人), 余 after it
-        value = (f"（未填）{after}{field.unit}" if field.value is None else
+        value = (f"（未填）{entry_unit(field.type, field.unit, after, field.notation)}" if field.value is None else
                  format_number(field.value, field.type, field.unit, field.qualifier, field.notation))
         previous = ("" if field.previous is None else
                     "  去年 " + format_number(field.previous, field.type, field.unit, field.qualifier, field.notation))

@@ -77,6 +77,22 @@ def test_set_parses_like_the_form_and_saves(project, capsys):
     assert "1200余名" in capsys.readouterr().out
 
 
+def test_a_figure_last_year_wrote_in_yi_is_set_in_yi_as_the_form_takes_it(tmp_path, capsys):
+    text = tmp_path / "去年.txt"
+    text.write_text("2024年工作报告\n一、主要工作\n全县地区生产总值186亿元，增速5.1%。\n二、下步打算\n继续努力。\n",
+                    encoding="utf-8")
+    project = tmp_path / "p.drafter"
+    assert run(["import", str(text), "-o", str(project)]) == 0
+    capsys.readouterr()
+    assert run(["fields", str(project)]) == 0
+    assert "（未填）亿元  去年 186亿元" in capsys.readouterr().out
+    assert run(["set", str(project), "地区生产总值金额=195.3"]) == 0
+    assert "= 195.3亿元" in capsys.readouterr().out
+    assert load_project(project).fields["figure_01"].value == 19_530_000_000
+    assert run(["set", str(project), "地区生产总值金额=19530万"]) == 0  # with its magnitude, as written
+    assert load_project(project).fields["figure_01"].value == 195_300_000
+
+
 def test_a_year_on_the_command_line_is_read_as_the_form_reads_it(tmp_path, capsys):
     assert run(["new", "--year", "二〇二五", "-o", str(tmp_path / "a.drafter")]) == 0
     assert load_project(tmp_path / "a.drafter").meta.year == 2025

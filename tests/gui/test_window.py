@@ -62,9 +62,23 @@ def test_last_years_value_is_shown_as_it_was_written_and_taken_with_a_click(wind
     row = window.form.rows["study_participants"]
     assert row.previous.text() == '去年 <a href="previous">1.2万余名</a>'
     row.previous.linkActivated.emit("previous")  # a click on last year's value takes it for this year
-    assert field.value == Decimal(12000) and row.input.text() == "12000"
+    # its box is typed in 万, as the report writes it: 1.2 beside 万余名
+    assert field.value == Decimal(12000) and row.input.text() == "1.2" and row.unit.text() == "万余名"
     window.undo_stack.undo()
     assert field.value is None
+
+
+def test_a_figure_written_in_yi_is_typed_in_yi(window):
+    from decimal import Decimal
+
+    field = window.report.fields["study_participants"]
+    field.notation, field.qualifier, field.unit = "亿", "", "元"  # last year's draft said 4.26亿元
+    window.form.refresh()
+    row = window.form.rows["study_participants"]
+    box = form_input(window, "study_participants")
+    box.setText("4.5")
+    box.textEdited.emit("4.5")
+    assert field.value == Decimal(450_000_000) and row.unit.text() == "亿元" and not row.error.text()
 
 
 def test_the_page_stands_in_the_middle_of_a_wider_pane(window):

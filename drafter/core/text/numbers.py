@@ -35,18 +35,52 @@ def parse_value(text: str, field_type: str) -> Decimal | str:
     return number
 
 
+_BARE_NUMBER = re.compile(r"[-－−+＋]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
+
+
+def entry_magnitude(field_type: str, notation: str) -> str:
+    """万 or 亿 for a figure last year's text wrote in them (42.6亿元): its box is typed in that magnitude, as the
+    report prints it; "" for any other."""
+    magnitude = notation.strip("余,")
+    return magnitude if field_type in ("integer", "decimal") and magnitude in _MAGNITUDES else ""
+
+
 def parse_entry(text: str, field_type: str, notation: str = "") -> Decimal | str:
-    """parse_value for a field whose figure last year's text wrote in 万 or 亿: 4.2 typed for 4.2亿 is no whole
-    number of yuan, and the reason says what was probably meant."""
-    try:
+    """parse_value for what was typed in a field's box (the form, drafter set, a reviewed figure): for a figure
+    written in 万 or 亿 a bare number is in that magnitude (45 beside 去年 42.6亿元 is 45亿); with its magnitude
+    (45亿, 4500万) it is read as written."""
+    magnitude = entry_magnitude(field_type, notation)
+    typed = str(text).strip()
+    if not magnitude or not _BARE_NUMBER.fullmatch(typed):
         return parse_value(text, field_type)
-    except NumberError:
-        magnitude = notation.strip("余,")
-        typed = str(text).strip()
-        if field_type == "integer" and magnitude in ("万", "亿") and re.fullmatch(r"[0-9０-９]+[.．][0-9０-９]+", typed):
-            raise NumberError(f"“{typed}”不是整数；去年写的是多少{magnitude}，要填的是“{typed}{magnitude}”吗？"
-                              f"请连“{magnitude}”字一起填") from None
-        raise
+    value = parse_number(typed) * _MAGNITUDES[magnitude]
+    if field_type == "integer":
+        if value != value.to_integral_value():
+            raise NumberError(f"“{typed}{magnitude}”不是整数，最多精确到个位")
+        value = value.to_integral_value()
+    return value
+
+
+def entry_unit(field_type: str, unit: str, qualifier: str = "", notation: str = "") -> str:
+    """What stands after a field's box: 次, 余名, 亿元 (the magnitude the box is typed in), 万余名 and 余万元 as the
+    report prints them, 约 人; % for a rate."""
+    if field_type == "percent":
+        return "%"
+    magnitude = entry_magnitude(field_type, notation)
+    if qualifier == "约":
+        return f"约 {magnitude}{unit}"
+    return f"{qualifier}{magnitude}{unit}" if notation.startswith("余") else f"{magnitude}{qualifier}{unit}"
+
+
+def entry_text(value, field_type: str, notation: str = "") -> str:
+    """A value as typed in its box: plain digits (1234, not 1,234), in 万 or 亿 where the box is (42.6 for 42.6亿);
+    a date or a text as it is; "" for none. parse_entry reads it back as the same value."""
+    if value is None:
+        return ""
+    if field_type == "date" or isinstance(value, str):
+        return str(value)
+    magnitude = entry_magnitude(field_type, notation)
+    return plain_digits(Decimal(value) / _MAGNITUDES[magnitude] if magnitude else Decimal(value))
 
 
 def parse_number(text: str, percent: bool = False) -> Decimal:

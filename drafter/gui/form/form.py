@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.collect.departments import DRAFTING_OFFICE
 from drafter.core.report.model import Field
-from drafter.core.text.numbers import NumberError, check_bounds, format_number, parse_entry, parse_value, plain_digits
+from drafter.core.text.numbers import NumberError, check_bounds, entry_text, entry_unit, format_number, parse_entry
 from drafter.core.years.compare import short_change
 from drafter.gui.form.form_groups import GroupScrolling, Group
 from drafter.gui.form.meta_form import MetaForm
@@ -23,16 +23,7 @@ _GREY, _RED = "#6b7280", "#dc2626"
 
 
 def editable_text(field: Field) -> str:
-    return value_text(field.value, field.type)
-
-
-def value_text(value, field_type: str) -> str:
-    """A value as typed in its box: plain digits for a number (1234, not 1,234), a date or a text as it is."""
-    if value is None:
-        return ""
-    if field_type == "date" or isinstance(value, str):
-        return str(value)
-    return plain_digits(value)
+    return entry_text(field.value, field.type, field.notation)
 
 
 def _means(text: str, field: Field) -> bool:
@@ -40,16 +31,14 @@ def _means(text: str, field: Field) -> bool:
     if not text.strip():
         return field.value is None
     try:
-        return parse_value(text, field.type) == field.value
+        return parse_entry(text, field.type, field.notation) == field.value
     except NumberError:
         return False
 
 
 def unit_text(field: Field) -> str:
-    """What stands after the box: 次, 余名, % (a percent field has no unit of its own)."""
-    if field.type == "percent":
-        return "%"
-    return f"约 {field.unit}" if field.qualifier == "约" else f"{field.qualifier}{field.unit}"
+    """What stands after the box: 次, 余名, 亿元, % (see numbers.entry_unit)."""
+    return entry_unit(field.type, field.unit, field.qualifier, field.notation)
 
 
 def group_name(places: list[str]) -> str:
@@ -176,6 +165,7 @@ class FieldRow:
         link = f'<a href="previous">{html.escape(previous)}</a>'
         _show_text(self.previous, tr("去年 %1").replace("%1", link) if previous else "", self.reserved["previous"])
         _show_text(self.change, short_change(field), self.reserved["change"])
+        _show_text(self.unit, unit_text(field), self.reserved["unit"])  # the box's magnitude goes with the value's
         _show_text(self.department, field.department)
         if self.label is not None:
             self.label.show_source()
@@ -306,7 +296,7 @@ class StatisticsForm(GroupScrolling, QWidget):
 
     def take_previous(self, row: FieldRow) -> None:
         """Last year's value as this year's (a place name that has not changed, a count that stayed the same)."""
-        text = value_text(row.field.previous, row.field.type)
+        text = entry_text(row.field.previous, row.field.type, row.field.notation)
         row.input.setText(text)
         self.entered(row, text)
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from drafter.core.text.numbers import (NumberError, check_bounds, format_date, format_number, heading_number, parse_entry,
-                                       parse_value)
+from drafter.core.text.numbers import (NumberError, check_bounds, entry_text, entry_unit, format_date, format_number,
+                                       heading_number, parse_entry, parse_value)
 
 ACCEPTED = [
     ("12", "integer", Decimal(12)),
@@ -149,10 +149,46 @@ def test_a_bare_magnitude_is_one_of_it():
 
 
 @pytest.mark.parametrize("notation", ["亿", "亿,", "余万"])
-def test_a_decimal_typed_for_a_figure_written_in_wan_or_yi_asks_for_the_magnitude(notation):
+def test_a_number_typed_for_a_figure_written_in_wan_or_yi_is_in_that_magnitude(notation):
     magnitude = notation.strip("余,")
-    with pytest.raises(NumberError, match=f"要填的是“4.2{magnitude}”吗"):
-        parse_entry("4.2", "integer", notation)
-    assert parse_entry(f"4.2{magnitude}", "integer", notation) == Decimal("4.2") * (10 ** 8 if magnitude == "亿" else 10 ** 4)
+    scale = Decimal(10 ** 8 if magnitude == "亿" else 10 ** 4)
+    assert parse_entry("4.2", "integer", notation) == Decimal("4.2") * scale  # the box says 亿元: 4.2 is 4.2亿
+    assert parse_entry("45", "integer", notation) == 45 * scale
+    assert parse_entry(f"4.2{magnitude}", "integer", notation) == Decimal("4.2") * scale  # with it, as written
+    assert parse_entry("１，２００", "integer", notation) == 1200 * scale
     with pytest.raises(NumberError, match="只能填整数"):
-        parse_entry("4.2", "integer", "plain")  # nothing to suggest
+        parse_entry("4.2", "integer", "plain")  # a figure written out in full is typed in full
+
+
+@pytest.mark.parametrize("typed, notation, value", [
+    ("4500万", "亿", Decimal(45_000_000)), ("1.86", "亿", Decimal(186_000_000)), ("-3.2", "亿", Decimal(-320_000_000)),
+    ("12", "", Decimal(12)), ("12", "grouped", Decimal(12)),
+])
+def test_what_a_box_reads(typed, notation, value):
+    assert parse_entry(typed, "integer", notation) == value
+
+
+def test_a_figure_in_yi_is_whole_yuan_and_a_rate_has_no_magnitude():
+    with pytest.raises(NumberError, match="“0.000000001亿”不是整数，最多精确到个位"):
+        parse_entry("0.000000001", "integer", "亿")
+    assert parse_entry("0.000000001", "decimal", "亿") == Decimal("0.1")
+    assert parse_entry("8.1", "percent", "亿") == Decimal("8.1")
+
+
+@pytest.mark.parametrize("value, kind, notation, text", [
+    (Decimal(4_260_000_000), "integer", "亿", "42.6"), (Decimal(42_000), "integer", "余万", "4.2"),
+    (Decimal(1260), "integer", "grouped", "1260"), (Decimal("8.1"), "percent", "亿", "8.1"), (None, "integer", "亿", ""),
+    ("2025-01-08", "date", "", "2025-01-08"),
+])
+def test_a_box_shows_what_it_reads_back(value, kind, notation, text):
+    assert entry_text(value, kind, notation) == text
+    if value is not None and kind != "date":
+        assert parse_entry(text, kind, notation) == value
+
+
+@pytest.mark.parametrize("kind, unit, qualifier, notation, shown", [
+    ("integer", "元", "", "亿", "亿元"), ("integer", "元", "余", "余万", "余万元"), ("integer", "元", "约", "万", "约 万元"),
+    ("integer", "名", "余", "", "余名"), ("integer", "名", "余", "万", "万余名"), ("percent", "", "", "", "%"), ("integer", "次", "", "chinese", "次"),
+])
+def test_what_stands_after_a_box(kind, unit, qualifier, notation, shown):
+    assert entry_unit(kind, unit, qualifier, notation) == shown
